@@ -1,0 +1,22 @@
+import type { ContactRef } from '../../schemas';
+
+/**
+ * One chat app, as pure DOM code: which contact is open and where the Tracker Data button goes.
+ * Adapters know nothing of messaging, storage or React, so each is tested against saved page structures alone.
+ */
+export interface SiteAdapter {
+  /** Folder name under lib/adapters/, e.g. `telegram-k`. */
+  readonly id: string;
+  /** Shown to managers, e.g. `Telegram Web K`. */
+  readonly label: string;
+  /** Manifest match patterns of the content script for this site. */
+  readonly matches: readonly string[];
+  /** Whether this adapter handles the page; adapters sharing an origin must reject each other's URLs. */
+  matchesUrl(url: URL): boolean;
+  /** The open chat's contact, or undefined when no chat is open or it cannot be read (never a guess). */
+  readContact(doc: Document, url: URL): ContactRef | undefined;
+  /** The element the Tracker Data button is appended to, or undefined when the header is not there. */
+  findMountPoint(doc: Document): Element | undefined;
+  /** The part of the page that changes when the manager switches chats (observed for changes). */
+  conversationRoot(doc: Document): Element | undefined;
+}

@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import {
+  messages,
+  replySchema,
+  stored,
+  type MessageName,
+  type MessageRequest,
+  type MessageResponse,
+} from '../schemas';
+
+/** The background refused or failed a request; `code` is the platform's or the router's error code. */
+export class MessageError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+/** Sends a typed message to the background and checks its answer against the message map. */
+export async function sendMessage<N extends MessageName>(name: N, payload: MessageRequest<N>): Promise<MessageResponse<N>> {
+  const raw: unknown = await browser.runtime.sendMessage({ name, payload });
+  const reply = replySchema.safeParse(raw);
+  if (!reply.success) throw new MessageError('bad_reply', `The extension's background gave no valid answer to ${name}`);
+  if (!reply.data.ok) throw new MessageError(reply.data.error.code, reply.data.error.message, reply.data.error.fields);
+  const response = messages[name].response.safeParse(reply.data.data);
+  if (!response.success) throw new MessageError('bad_reply', `The answer to ${name} does not match the message map`);
+  return response.data as MessageResponse<N>;
+}
+
+export type BackgroundChange = 'outbox' | 'session' | 'settings';
+
+/**
+ * Calls back when the background changes what the UI shows. The background writes these records and nothing else
+ * does, so a storage change is the one signal that survives the service worker being stopped between events.
+ */
+export function onBackgroundChange(callback: (change: BackgroundChange) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local') return;
+    const keys = Object.keys(changes);
+    if (keys.some((key) => key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix))) {
+      callback('outbox');
+    }
+    if (keys.includes(stored.sessionSummary.key)) callback('session');
+    if (keys.includes(stored.settings.key)) callback('settings');
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import {
+  apiErrorSchema,
+  contactKeySchema,
+  contactSchema,
+  loginRequestSchema,
+  trackerEventInputSchema,
+  trackerEventSchema,
+} from './api';
+import { outboxRecordSchema, outboxSummarySchema } from './outbox';
+import { sessionSummarySchema } from './session';
+import { settingsSchema } from './settings';
+
+/**
+ * Every runtime message, name → request and response, checked with zod on both ends.
+ * `from` says who may send it: `extension` = the popup and options pages only; `content` = also content scripts.
+ */
+export const messages = {
+  'session.get': { from: 'content', request: z.object({}), response: sessionSummarySchema },
+  'session.signIn': {
+    from: 'extension',
+    request: loginRequestSchema,
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), session: sessionSummarySchema }),
+      z.object({ ok: z.literal(false), error: apiErrorSchema }),
+    ]),
+  },
+  'session.signOut': { from: 'extension', request: z.object({}), response: sessionSummarySchema },
+  'contact.lookup': {
+    from: 'content',
+    request: contactKeySchema,
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('found'), contact: contactSchema, events: z.array(trackerEventSchema) }),
+      z.object({ status: z.literal('unknown') }),
+      z.object({ status: z.literal('signedOut') }),
+      z.object({ status: z.literal('error'), error: apiErrorSchema }),
+    ]),
+  },
+  'event.submit': { from: 'content', request: trackerEventInputSchema, response: outboxRecordSchema },
+  'event.resendAsRedeposit': {
+    from: 'content',
+    request: z.object({ id: z.uuid(), newId: z.uuid() }),
+    response: outboxRecordSchema,
+  },
+  'outbox.list': {
+    from: 'content',
+    request: z.object({ contact: contactKeySchema.optional() }),
+    response: z.array(outboxRecordSchema),
+  },
+  'outbox.summary': { from: 'content', request: z.object({}), response: outboxSummarySchema },
+  'outbox.retry': { from: 'content', request: z.object({ id: z.uuid() }), response: z.object({ ok: z.boolean() }) },
+  'outbox.dismiss': { from: 'content', request: z.object({ id: z.uuid() }), response: z.object({ ok: z.boolean() }) },
+  'settings.get': { from: 'content', request: z.object({}), response: settingsSchema },
+  'settings.save': { from: 'extension', request: settingsSchema, response: settingsSchema },
+} as const satisfies Record<string, { from: 'content' | 'extension'; request: z.ZodType; response: z.ZodType }>;
+
+export type MessageName = keyof typeof messages;
+export type MessageRequest<N extends MessageName> = z.input<(typeof messages)[N]['request']>;
+export type MessageResponse<N extends MessageName> = z.output<(typeof messages)[N]['response']>;
+
+/** The envelope on the wire; replies carry either data or a refusal. */
+export const envelopeSchema = z.object({ name: z.string(), payload: z.unknown() });
+export const replySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: apiErrorSchema }),
+]);
+export type Reply = z.infer<typeof replySchema>;

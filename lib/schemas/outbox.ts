@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { apiErrorSchema, trackerEventInputSchema } from './api';
+
+/**
+ * One event in the background's durable outbox. `queued` waits for its next attempt, `sent` was acknowledged by the
+ * platform (kept a while so the panel can show it), `failed` was refused for good and waits for the manager.
+ */
+export const outboxStateSchema = z.enum(['queued', 'sent', 'failed']);
+export type OutboxState = z.infer<typeof outboxStateSchema>;
+
+export const outboxRecordSchema = z.object({
+  event: trackerEventInputSchema,
+  state: outboxStateSchema,
+  attempts: z.number().int().nonnegative(),
+  /** Epoch ms of the next attempt while queued. */
+  nextAttemptAt: z.number(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** Why the last attempt did not deliver (retryable) or why the platform refused it (failed). */
+  lastError: apiErrorSchema.optional(),
+  /** The operator signed in when it was saved, so another operator never sends it unasked. */
+  operatorId: z.string().optional(),
+});
+export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
+
+/** A stored value under an outbox key that no longer parses: kept aside and reported, never dropped. */
+export const quarantinedRecordSchema = z.object({
+  key: z.string(),
+  value: z.unknown(),
+  reason: z.string(),
+  at: z.number(),
+});
+export type QuarantinedRecord = z.infer<typeof quarantinedRecordSchema>;
+
+export const outboxSummarySchema = z.object({
+  queued: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  quarantined: z.number().int().nonnegative(),
+});
+export type OutboxSummary = z.infer<typeof outboxSummarySchema>;

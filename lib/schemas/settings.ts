@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { currencyCodeSchema } from './currency';
+
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'] as const;
+
+export const apiUrlSchema = z
+  .url({ protocol: /^https?$/, message: 'Enter a full URL, like https://tracker.example.com' })
+  .refine(
+    (url) => new URL(url).protocol === 'https:' || (LOOPBACK_HOSTS as readonly string[]).includes(new URL(url).hostname),
+    { message: 'Use https:// (plain http:// only for 127.0.0.1 or localhost)' },
+  )
+  .transform((url) => url.replace(/\/+$/, ''));
+
+export const settingsSchema = z.object({
+  apiUrl: apiUrlSchema,
+  defaultCurrency: currencyCodeSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  apiUrl: 'http://127.0.0.1:8787',
+  defaultCurrency: 'USD',
+};
+
+export function isLoopbackUrl(url: string): boolean {
+  return (LOOPBACK_HOSTS as readonly string[]).includes(new URL(url).hostname);
+}

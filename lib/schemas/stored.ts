@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { outboxRecordSchema, quarantinedRecordSchema } from './outbox';
+import { sessionSummarySchema } from './session';
+import { settingsSchema } from './settings';
+
+/**
+ * Every stored key, declared once: where it lives, what it holds and when it is cleared.
+ * `storage.local` is readable by content scripts, so nothing secret is declared there;
+ * the access token lives in `storage.session` and the refresh token in the extension's own IndexedDB.
+ */
+export const stored = {
+  /** One per saved event. Never cleared by sign-out; a sent record is pruned a week after delivery. */
+  outboxRecord: { area: 'local', prefix: 'outbox:', schema: outboxRecordSchema },
+  /** Values under an outbox key that no longer parse. Kept until the manager clears them. */
+  quarantined: { area: 'local', prefix: 'quarantine:', schema: quarantinedRecordSchema },
+  /** The options page's settings. Never cleared. */
+  settings: { area: 'local', key: 'settings', schema: settingsSchema },
+  /** Who is signed in, for the UI; no token. Replaced on sign-in and sign-out. */
+  sessionSummary: { area: 'local', key: 'sessionSummary', schema: sessionSummarySchema },
+  /** The access token; storage.session is closed to content scripts and cleared when the browser quits. */
+  accessToken: {
+    area: 'session',
+    key: 'accessToken',
+    schema: z.object({ token: z.string(), expiresAt: z.number() }),
+  },
+} as const;
+
+export const REFRESH_TOKEN_DB = { name: 'tracker-data-secrets', store: 'secrets', key: 'refreshToken' } as const;
