@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromiumPath } from './chromium';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+}
+
+/** Opens Chromium with the built extension on a profile that can be closed and reopened (same userDataDir). */
+export async function launchWithExtension(userDataDir = mkdtempSync(join(tmpdir(), 'tracker-data-profile-'))): Promise<LoadedExtension> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: process.env.HEADED !== '1',
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = await backgroundWorker(context);
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, userDataDir };
+}
+
+export async function backgroundWorker(context: BrowserContext): Promise<Worker> {
+  const running = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
+  return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+}
+
+/** Stops the extension's service worker the way Chrome does when it is idle (DevTools protocol). */
+export async function stopServiceWorkers(context: BrowserContext): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
