@@ -5,10 +5,9 @@ export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'] as const;
 
 export const apiUrlSchema = z
   .url({ protocol: /^https?$/, message: 'Enter a full URL, like https://tracker.example.com' })
-  .refine(
-    (url) => new URL(url).protocol === 'https:' || (LOOPBACK_HOSTS as readonly string[]).includes(new URL(url).hostname),
-    { message: 'Use https:// (plain http:// only for 127.0.0.1 or localhost)' },
-  )
+  .refine((url) => URL.canParse(url) && (new URL(url).protocol === 'https:' || isLoopbackUrl(url)), {
+    message: 'Use https:// (plain http:// only for 127.0.0.1 or localhost)',
+  })
   .transform((url) => url.replace(/\/+$/, ''));
 
 export const settingsSchema = z.object({
@@ -23,5 +22,5 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export function isLoopbackUrl(url: string): boolean {
-  return (LOOPBACK_HOSTS as readonly string[]).includes(new URL(url).hostname);
+  return URL.canParse(url) && (LOOPBACK_HOSTS as readonly string[]).includes(new URL(url).hostname);
 }

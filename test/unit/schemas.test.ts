@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { eventFormSchema, fieldErrors, settingsSchema, trackerEventInputSchema } from '../../lib/schemas';
+
+const contact = { channel: 'telegram', externalId: '777001' } as const;
+const base = { id: '3f1c2b9e-8d4a-4f6b-9c1e-2a7d5e8f0b13', contact, occurredAt: '2026-11-25T09:30:00.000Z' };
+
+function problems(input: unknown): Partial<Record<string, string>> {
+  const result = trackerEventInputSchema.safeParse(input);
+  return result.success ? {} : fieldErrors(result.error);
+}
+
+describe('the event the extension posts', () => {
+  it('accepts a deposit with a canonical amount and a known currency', () => {
+    expect(problems({ ...base, type: 'deposit', amount: '150', currency: 'USD' })).toEqual({});
+    expect(problems({ ...base, type: 'redeposit', amount: '0.00000001', currency: 'BTC' })).toEqual({});
+  });
+
+  it('refuses what the contract forbids, naming the field', () => {
+    expect(problems({ ...base, type: 'deposit', currency: 'USD' })).toEqual({ amount: 'Enter an amount' });
+    expect(problems({ ...base, type: 'deposit', amount: '1.5', currency: 'JPY' })).toEqual({ amount: 'Too many decimals for JPY' });
+    expect(problems({ ...base, type: 'deposit', amount: '10', currency: 'XYZ' }).currency).toMatch(/Unknown currency/);
+    expect(problems({ ...base, type: 'deposit', amount: '1234567890123', currency: 'USD' }).amount).toMatch(/12 digits/);
+    expect(problems({ ...base, type: 'registration', amount: '10', currency: 'USD' })).toEqual({
+      amount: 'A registration has no amount',
+      currency: 'A registration has no currency',
+    });
+    expect(problems({ ...base, id: 'not-a-uuid', type: 'registration' }).id).toMatch(/UUID/);
+    expect(problems({ ...base, type: 'registration', note: 'x'.repeat(501) }).note).toMatch(/500/);
+  });
+});
+
+describe('the Send event form', () => {
+  it('turns what the manager typed into the contract fields', () => {
+    const parsed = eventFormSchema.parse({ type: 'deposit', amount: ' 1 234,50 ', currency: 'rub', note: '  first  ' });
+    expect(parsed).toEqual({ type: 'deposit', amount: '1234.5', currency: 'RUB', note: 'first' });
+    expect(eventFormSchema.parse({ type: 'registration', amount: '99', currency: 'USD', note: '' })).toEqual({ type: 'registration' });
+  });
+
+  it('puts each problem at its field', () => {
+    const result = eventFormSchema.safeParse({ type: 'deposit', amount: '0', currency: 'USD', note: '' });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(fieldErrors(result.error)).toEqual({ amount: 'The amount must be greater than zero' });
+  });
+});
+
+describe('settings', () => {
+  it('accepts https anywhere and http only on loopback, without a trailing slash', () => {
+    expect(settingsSchema.parse({ apiUrl: 'https://tracker.example.com/', defaultCurrency: 'EUR' }).apiUrl).toBe('https://tracker.example.com');
+    expect(settingsSchema.safeParse({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'USD' }).success).toBe(true);
+    expect(settingsSchema.safeParse({ apiUrl: 'http://tracker.example.com', defaultCurrency: 'USD' }).success).toBe(false);
+    expect(settingsSchema.safeParse({ apiUrl: 'tracker', defaultCurrency: 'USD' }).success).toBe(false);
+  });
+});
