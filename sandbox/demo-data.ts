@@ -1,0 +1,61 @@
+import type { Contact, Operator, TrackerEventInput } from '../lib/schemas/api';
+import type { Receipt } from './tracker-store';
+
+/** The accounts, contacts and history every fresh sandbox starts with (the shared fixed facts of the project). */
+
+export const DEMO_OPERATORS: ReadonlyArray<{ operator: Operator; password: string }> = [
+  { operator: { id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' }, password: 'demo-password' },
+  { operator: { id: 'op_second', name: 'Second Manager', email: 'second@tracker.test' }, password: 'second-password' },
+];
+
+const anna = { channel: 'telegram', externalId: '777001', displayName: 'Anna Petrova', username: 'anna_leads' } as const;
+const boris = { channel: 'telegram', externalId: '777002', displayName: 'Boris Ivanov' } as const;
+const leadsGroup = { channel: 'telegram', externalId: '-1001234567890', displayName: 'Leads Group' } as const;
+
+export const DEMO_CONTACTS: readonly Contact[] = [
+  { ...anna, trackerData: { clickId: 'clk_7f3a9c', subId: 'sub_42', source: 'facebook', campaign: 'spring_promo' } },
+  { ...boris, trackerData: { clickId: 'clk_b0r15', source: 'google', campaign: 'brand' } },
+  { ...leadsGroup, trackerData: { source: 'telegram_ads' } },
+];
+
+const FLOW_STEP = { source: 'flow', stepName: 'Send Tracker Event', status: 'accepted' } as const;
+
+export const DEMO_EVENTS: ReadonlyArray<{ input: TrackerEventInput; receipt: Receipt }> = [
+  {
+    input: { id: '6f1d3c2a-5b7e-4c9a-8d2f-1a3b5c7d9e01', type: 'registration', contact: anna, occurredAt: '2026-11-20T10:15:00.000Z' },
+    receipt: { ...FLOW_STEP, receivedAt: '2026-11-20T10:15:01.000Z' },
+  },
+  {
+    input: { id: '8a2e4f6b-1c3d-4e5f-9a7b-2c4d6e8f0a12', type: 'registration', contact: boris, occurredAt: '2026-11-18T14:02:00.000Z' },
+    receipt: { ...FLOW_STEP, receivedAt: '2026-11-18T14:02:01.000Z' },
+  },
+  {
+    input: {
+      id: 'b3c5d7e9-2f4a-4b6c-8d0e-3f5a7b9c1d23',
+      type: 'deposit',
+      contact: boris,
+      amount: '100',
+      currency: 'USD',
+      occurredAt: '2026-11-19T09:40:00.000Z',
+    },
+    receipt: { source: 'postback', status: 'forwarded', receivedAt: '2026-11-19T09:40:05.000Z' },
+  },
+];
+
+interface SeedTargets {
+  isEmpty(): boolean;
+  transaction(write: () => void): void;
+  addOperator(operator: Operator, password: string): void;
+  addContact(contact: Contact): void;
+  record(input: TrackerEventInput, receipt: Receipt): void;
+}
+
+/** Seeds only a database that has no operators yet, so a restart over a used file keeps what happened since. */
+export function seedDemoData(target: SeedTargets): void {
+  if (!target.isEmpty()) return;
+  target.transaction(() => {
+    for (const { operator, password } of DEMO_OPERATORS) target.addOperator(operator, password);
+    for (const contact of DEMO_CONTACTS) target.addContact(contact);
+    for (const { input, receipt } of DEMO_EVENTS) target.record(input, receipt);
+  });
+}
