@@ -1,0 +1,101 @@
+import type { AuthStore } from './auth-store';
+import { faultCommandSchema } from './fault-commands';
+import type { DropOptions, FailOptions, FaultCommand, RouteFilter } from './fault-commands';
+
+/** Test controls: every fault is off until asked for, and each "next" fault is spent by the API requests it hits. */
+export interface FaultControls {
+  /** Answers the next `count` API requests with `status` instead of handling them (see FailOptions for variants). */
+  failNext(count: number, status: number, options?: FailOptions): void;
+  /** Holds the next `count` API requests for `ms` before handling them. */
+  delayNext(count: number, ms: number, options?: RouteFilter): void;
+  /** Holds every API request for `ms` (0 turns it off); `delayNext` wins while it lasts. */
+  setDelay(ms: number): void;
+  /** Destroys the socket of the next `count` API requests without answering. */
+  dropNext(count: number, options?: DropOptions): void;
+  /** Every access token issued so far answers 401 token_expired from now on. */
+  expireAccessTokens(): void;
+  /** Every refresh token issued so far answers 401 session_expired from now on. */
+  revokeRefreshTokens(): void;
+  /** Turns off every pending fault and the persistent delay. */
+  reset(): void;
+}
+
+export type Outcome = { kind: 'fail'; status: number; options: FailOptions } | { kind: 'drop'; options: DropOptions };
+
+export interface FaultPlan {
+  delayMs: number;
+  outcome?: Outcome;
+}
+
+export interface Faults extends FaultControls {
+  apply(command: FaultCommand): void;
+  /** Spends the faults that hit this request. */
+  planFor(routeKey: string): FaultPlan;
+}
+
+interface Pending<T> {
+  remaining: number;
+  route?: string;
+  value: T;
+}
+
+/** Takes one use of the first pending entry that applies to the route, dropping it once spent. */
+function take<T>(queue: Pending<T>[], routeKey: string): T | undefined {
+  const index = queue.findIndex((entry) => entry.route === undefined || entry.route === routeKey);
+  const entry = queue[index];
+  if (!entry) return undefined;
+  entry.remaining -= 1;
+  if (entry.remaining === 0) queue.splice(index, 1);
+  return entry.value;
+}
+
+export function createFaults(tokens: Pick<AuthStore, 'expireAccessTokens' | 'revokeRefreshTokens'>): Faults {
+  let outcomes: Pending<Outcome>[] = [];
+  let delays: Pending<number>[] = [];
+  let persistentDelayMs = 0;
+
+  const apply = (command: FaultCommand): void => {
+    const valid = faultCommandSchema.parse(command);
+    switch (valid.fault) {
+      case 'failNext': {
+        const { fault, count, status, ...options } = valid;
+        outcomes.push({ remaining: count, route: options.route, value: { kind: 'fail', status, options } });
+        return;
+      }
+      case 'dropNext': {
+        const { fault, count, ...options } = valid;
+        outcomes.push({ remaining: count, route: options.route, value: { kind: 'drop', options } });
+        return;
+      }
+      case 'delayNext':
+        delays.push({ remaining: valid.count, route: valid.route, value: valid.ms });
+        return;
+      case 'setDelay':
+        persistentDelayMs = valid.ms;
+        return;
+      case 'expireAccessTokens':
+        tokens.expireAccessTokens();
+        return;
+      case 'revokeRefreshTokens':
+        tokens.revokeRefreshTokens();
+        return;
+      case 'reset':
+        outcomes = [];
+        delays = [];
+        persistentDelayMs = 0;
+        return;
+    }
+  };
+
+  return {
+    apply,
+    planFor: (routeKey) => ({ delayMs: take(delays, routeKey) ?? persistentDelayMs, outcome: take(outcomes, routeKey) }),
+    failNext: (count, status, options = {}) => apply({ fault: 'failNext', count, status, ...options }),
+    delayNext: (count, ms, options = {}) => apply({ fault: 'delayNext', count, ms, ...options }),
+    setDelay: (ms) => apply({ fault: 'setDelay', ms }),
+    dropNext: (count, options = {}) => apply({ fault: 'dropNext', count, ...options }),
+    expireAccessTokens: () => apply({ fault: 'expireAccessTokens' }),
+    revokeRefreshTokens: () => apply({ fault: 'revokeRefreshTokens' }),
+    reset: () => apply({ fault: 'reset' }),
+  };
+}
