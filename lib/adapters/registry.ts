@@ -1,0 +1,22 @@
+import type { SiteAdapter } from './shared/site-adapter';
+import { telegramK } from './telegram-k';
+
+/** Every site the extension works on; adding a site is one line here plus its folder, fixtures and tests. */
+export const siteAdapters: readonly SiteAdapter[] = [telegramK];
+
+/** The adapter for a page, or undefined for a page no adapter claims (an unparsable URL claims none). */
+export function adapterForUrl(url: URL | string): SiteAdapter | undefined {
+  const parsed = typeof url === 'string' ? parseUrl(url) : url;
+  return parsed && siteAdapters.find((adapter) => adapter.matchesUrl(parsed));
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The content script's `matches`, and the pages the background accepts content-script messages from. */
+export const contentScriptMatches: readonly string[] = [...new Set(siteAdapters.flatMap((adapter) => adapter.matches))];

@@ -1,0 +1,1 @@
+export { telegramK } from './adapter';
