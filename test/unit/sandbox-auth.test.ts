@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { errorBodySchema, sessionSchema } from '../../lib/schemas/api';
+import { BORIS, DEMO, call, signIn, startTestSandbox } from './sandbox-helpers';
+
+const lookupBoris = `/api/v1/contacts/telegram/${BORIS.externalId}`;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('sandbox sign-in', () => {
+  it('answers a session for the demo operator', async () => {
+    const sandbox = await startTestSandbox();
+    const answer = await call(sandbox, '/api/v1/auth/login', { json: DEMO });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const session = sessionSchema.parse(answer.body);
+    expect(session.operator).toEqual({ id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' });
+    expect(session.expiresIn).toBe(900);
+    expect((await call(sandbox, lookupBoris, { token: session.accessToken })).status).toBe(200);
+  });
+
+  it('refuses a wrong password or an unknown email with invalid_credentials', async () => {
+    const sandbox = await startTestSandbox();
+    for (const credentials of [{ ...DEMO, password: 'nope' }, { email: 'nobody@tracker.test', password: 'demo-password' }]) {
+      const answer = await call(sandbox, '/api/v1/auth/login', { json: credentials });
+      expect(answer.status).toBe(401);
+      expect(errorBodySchema.parse(answer.body).error.code).toBe('invalid_credentials');
+    }
+  });
+
+  it('names the fields of a malformed login', async () => {
+    const sandbox = await startTestSandbox();
+    const answer = await call(sandbox, '/api/v1/auth/login', { json: { email: 'not an email', password: '' } });
+    expect(answer.status).toBe(422);
+    const { error } = errorBodySchema.parse(answer.body);
+    expect(error.code).toBe('validation_failed');
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(['email', 'password']);
+  });
+
+  it('answers 429 with Retry-After after ten failed logins in a minute for one email, even with the right password', async () => {
+    const sandbox = await startTestSandbox();
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect((await call(sandbox, '/api/v1/auth/login', { json: { ...DEMO, password: 'guess' } })).status).toBe(401);
+    }
+    const blocked = await call(sandbox, '/api/v1/auth/login', { json: DEMO });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await call(sandbox, '/api/v1/auth/login', { json: { email: 'second@tracker.test', password: 'second-password' } })).status).toBe(200);
+  });
+});
+
+describe('sandbox session', () => {
+  it('rotates the refresh token: the new one works, the old one is session_expired', async () => {
+    const sandbox = await startTestSandbox();
+    const first = await signIn(sandbox);
+    const refreshed = await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: first.refreshToken } });
+    expect(refreshed.status).toBe(200);
+    const second = sessionSchema.parse(refreshed.body);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(second.accessToken).not.toBe(first.accessToken);
+
+    const reused = await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: first.refreshToken } });
+    expect(reused.status).toBe(401);
+    expect(errorBodySchema.parse(reused.body).error.code).toBe('session_expired');
+    expect((await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: second.refreshToken } })).status).toBe(200);
+  });
+
+  it('answers token_expired once the access token outlives its expiresIn, and unauthorized for none or an unknown one', async () => {
+    const sandbox = await startTestSandbox({ accessTokenTtlSeconds: 60 });
+    const session = await signIn(sandbox);
+    expect(session.expiresIn).toBe(60);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 61_000);
+
+    const expired = await call(sandbox, lookupBoris, { token: session.accessToken });
+    expect(expired.status).toBe(401);
+    expect(errorBodySchema.parse(expired.body).error.code).toBe('token_expired');
+    for (const token of [undefined, 'made-up-token']) {
+      const answer = await call(sandbox, lookupBoris, { token });
+      expect(answer.status).toBe(401);
+      expect(errorBodySchema.parse(answer.body).error.code).toBe('unauthorized');
+    }
+  });
+
+  it('logs out with 204 and ends both tokens of that session', async () => {
+    const sandbox = await startTestSandbox();
+    const session = await signIn(sandbox);
+    const other = await signIn(sandbox);
+    const logout = await call(sandbox, '/api/v1/auth/logout', { json: { refreshToken: session.refreshToken }, token: session.accessToken });
+    expect(logout.status).toBe(204);
+    expect((await call(sandbox, lookupBoris, { token: session.accessToken })).status).toBe(401);
+    expect((await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: session.refreshToken } })).status).toBe(401);
+    expect((await call(sandbox, lookupBoris, { token: other.accessToken })).status).toBe(200);
+    expect((await call(sandbox, '/api/v1/auth/logout', { rawBody: 'not json' })).status).toBe(204);
+  });
+});
