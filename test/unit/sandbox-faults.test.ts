@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { errorBodySchema, sessionSchema, trackerEventSchema } from '../../lib/schemas/api';
+import { contactLookupResponseSchema, errorBodySchema, sessionSchema, trackerEventSchema } from '../../lib/schemas/api';
 import type { Sandbox } from '../../sandbox/server';
 import { BORIS, call, newEvent, postEvent, signIn, startTestSandbox } from './sandbox-helpers';
 
@@ -41,6 +41,23 @@ describe('sandbox fault controls', () => {
     const response = await fetch(`${sandbox.url}${lookupBoris}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     await expect(response.json()).rejects.toThrow(SyntaxError);
+  });
+
+  it('can answer 200 with JSON that is not the route answer', async () => {
+    const { sandbox, token } = await signedInSandbox();
+    sandbox.faults.failNext(1, 200, { body: 'wrong-shape' });
+    const answer = await call(sandbox, lookupBoris, { token });
+    expect(answer.status).toBe(200);
+    expect(contactLookupResponseSchema.safeParse(answer.body).success).toBe(false);
+  });
+
+  it('can fail after storing the event: the retry gets 200 for the event stored by the failed call', async () => {
+    const { sandbox, token } = await signedInSandbox();
+    sandbox.faults.failNext(1, 504, { afterHandling: true, route: 'POST /api/v1/events' });
+    const event = newEvent();
+    expect((await postEvent(sandbox, token, event)).status).toBe(504);
+    expect(manualEvents(sandbox).map((stored) => stored.id)).toEqual([event.id]);
+    expect((await postEvent(sandbox, token, event)).status).toBe(200);
   });
 
   it('fails only the route it names', async () => {
