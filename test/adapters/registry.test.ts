@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { adapterForUrl, contentScriptMatches, siteAdapters } from '../../lib/adapters/registry';
+import { urlMatchesPattern } from '../../lib/adapters/shared/match-pattern';
+
+describe('adapter registry', () => {
+  it('picks Telegram Web K for its pages, from a URL or a string', () => {
+    expect(adapterForUrl('https://web.telegram.org/k/#@anna_leads')?.id).toBe('telegram-k');
+    expect(adapterForUrl(new URL('https://web.telegram.org/k/?account=2'))?.label).toBe('Telegram Web K');
+  });
+
+  it.each([
+    'https://web.telegram.org/a/#777001',
+    'https://web.telegram.org/',
+    'https://web.whatsapp.com/',
+    'https://web.telegram.org.evil.example/k/',
+    'not a url',
+  ])('picks no adapter for %s', (url) => {
+    expect(adapterForUrl(url)).toBeUndefined();
+  });
+
+  it('claims each URL for at most one adapter, so sites sharing an origin never both run', () => {
+    const probes = siteAdapters.flatMap((adapter) =>
+      adapter.matches.map((pattern) => pattern.replace(/^\*:/, 'https:').replace(/\*/g, 'x')),
+    );
+    for (const probe of probes) {
+      expect(siteAdapters.filter((adapter) => adapter.matchesUrl(new URL(probe)))).toHaveLength(1);
+    }
+  });
+
+  it("lists every adapter's patterns once for the manifest and the background's sender check", () => {
+    expect(contentScriptMatches).toEqual(['https://web.telegram.org/k/*']);
+    expect(new Set(contentScriptMatches).size).toBe(contentScriptMatches.length);
+  });
+});
+
+describe('match patterns, as the browser reads them', () => {
+  it.each([
+    ['https://web.telegram.org/k/*', 'https://web.telegram.org/k/', true],
+    ['https://web.telegram.org/k/*', 'https://web.telegram.org/k/?account=2#777001', true],
+    ['https://web.telegram.org/k/*', 'https://web.telegram.org/a/', false],
+    ['https://web.telegram.org/k/*', 'http://web.telegram.org/k/', false],
+    ['https://*.chatwoot.com/*', 'https://app.chatwoot.com/app/accounts/1/conversations/7', true],
+    ['https://*.chatwoot.com/*', 'https://chatwoot.com/', true],
+    ['https://*.chatwoot.com/*', 'https://evilchatwoot.com/', false],
+    ['*://support.example.com/*', 'http://support.example.com/inbox', true],
+    ['*://support.example.com/*', 'ftp://support.example.com/inbox', false],
+    ['https://web.whatsapp.com/*', 'https://web.whatsapp.com:8443/', true],
+    ['<all_urls>', 'https://anything.example/page', true],
+    ['not a pattern', 'https://web.telegram.org/k/', false],
+  ] as const)('%s against %s is %s', (pattern, url, expected) => {
+    expect(urlMatchesPattern(new URL(url), pattern)).toBe(expected);
+  });
+});
