@@ -38,8 +38,7 @@ export function readChatState(adapter: SiteAdapter, doc: Document, url: URL): Ch
  */
 export function watchChat(options: WatchChatOptions): () => void {
   const doc = options.document ?? document;
-  const win = doc.defaultView;
-  if (!win) throw new Error('watchChat needs a document that is shown in a window');
+  const win = windowOf(doc);
   const { adapter, onChange } = options;
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
   const observeOptions: MutationObserverInit = {
@@ -62,14 +61,14 @@ export function watchChat(options: WatchChatOptions): () => void {
 
   function schedule(): void {
     if (stopped || timer !== undefined) return;
-    timer = win!.setTimeout(check, settleMs);
+    timer = win.setTimeout(check, settleMs);
   }
 
   function check(): void {
     timer = undefined;
     if (stopped) return;
     followRoot();
-    const state = readChatState(adapter, doc, new URL(win!.location.href));
+    const state = readChatState(adapter, doc, new URL(win.location.href));
     if (last && sameContact(last.contact, state.contact) && last.mountPoint === state.mountPoint) return;
     last = state;
     onChange(state);
@@ -92,4 +91,10 @@ export function watchChat(options: WatchChatOptions): () => void {
     win.clearInterval(backstop);
     navigationEvents.forEach((type) => win.removeEventListener(type, schedule));
   };
+}
+
+function windowOf(doc: Document): Window & typeof globalThis {
+  const win = doc.defaultView;
+  if (!win) throw new Error('watchChat needs a document that is shown in a window');
+  return win;
 }
