@@ -1,0 +1,160 @@
+import { stored, type ApiError, type LoginRequest, type Session, type SessionSummary } from '../schemas';
+import type { ApiClient } from './api-client';
+import { toApiError, type ApiFailure, type ApiResult } from './api-failure';
+import type { RefreshTokenStore } from './refresh-token-store';
+import { readStored, removeStored, writeStored } from './stored-values';
+
+/** Why an authenticated call was not made: nobody is signed in, or someone else is. */
+export type AuthFailure = ApiFailure | { kind: 'signedOut' } | { kind: 'otherOperator' };
+export type AuthResult<T> = { ok: true; status: number; data: T } | { ok: false; failure: AuthFailure };
+
+export type SignInResult = { ok: true; session: SessionSummary } | { ok: false; error: ApiError };
+
+export interface AuthSession {
+  summary(): Promise<SessionSummary>;
+  signIn(credentials: LoginRequest): Promise<SignInResult>;
+  /** Ends the session here at once; telling the platform is best effort. */
+  signOut(): Promise<SessionSummary>;
+  /**
+   * Makes `call` with the bearer; on 401 refreshes once (sharing a refresh already in flight) and repeats it.
+   * With `operatorId`, the call is made only while that operator is the one signed in.
+   */
+  withAuth<T>(call: (accessToken: string) => Promise<ApiResult<T>>, options?: { operatorId?: string }): Promise<AuthResult<T>>;
+}
+
+export interface SessionOptions {
+  api: ApiClient;
+  refreshTokens: RefreshTokenStore;
+  now?: () => number;
+}
+
+interface AccessToken {
+  token: string;
+  expiresAt: number;
+}
+
+type Refreshed = { ok: true; token: string } | { ok: false; failure: AuthFailure };
+
+/**
+ * The token is taken for expired a little before the platform's expiry (a tenth of its life, at most 5 s), so a call
+ * doesn't leave with a token that dies on the way; the stored `expiresAt` already has the margin taken off.
+ */
+function usableUntil(now: number, expiresInSeconds: number): number {
+  return now + expiresInSeconds * 1000 - Math.min(5_000, expiresInSeconds * 100);
+}
+const SIGNED_OUT: SessionSummary = { signedIn: false };
+const EXPIRED: SessionSummary = { signedIn: false, expired: true };
+
+/**
+ * The operator's session per the contract. Storage is the truth (the worker is stopped whenever idle); the copies
+ * kept here are read from it once and written through, since this is the only writer.
+ */
+export function createSession(options: SessionOptions): AuthSession {
+  const { api, refreshTokens } = options;
+  const now = options.now ?? Date.now;
+  let state: Promise<{ summary: SessionSummary; access: AccessToken | undefined }> | undefined;
+  let refreshing: Promise<Refreshed> | undefined;
+  /** Bumped by sign-in, sign-out and expiry, so a refresh that was under way then cannot bring an old session back. */
+  let epoch = 0;
+
+  const load = () => {
+    state ??= Promise.all([readStored(stored.sessionSummary), readStored(stored.accessToken)]).then(([summary, access]) => ({
+      summary: summary ?? SIGNED_OUT,
+      access,
+    }));
+    return state;
+  };
+
+  async function keep(session: Session): Promise<string> {
+    const access = { token: session.accessToken, expiresAt: usableUntil(now(), session.expiresIn) };
+    const summary: SessionSummary = { signedIn: true, operator: session.operator };
+    // The old refresh token died with this rotation: the new one is stored first, so a stopped worker keeps a live one.
+    await refreshTokens.set(session.refreshToken);
+    await writeStored(stored.accessToken, access);
+    await writeStored(stored.sessionSummary, summary);
+    state = Promise.resolve({ summary, access });
+    return access.token;
+  }
+
+  async function end(summary: SessionSummary): Promise<void> {
+    epoch += 1;
+    state = Promise.resolve({ summary, access: undefined });
+    await removeStored(stored.accessToken);
+    await refreshTokens.clear();
+    await writeStored(stored.sessionSummary, summary);
+  }
+
+  async function refreshNow(): Promise<Refreshed> {
+    const startedIn = epoch;
+    const refreshToken = await refreshTokens.get();
+    if (!refreshToken) {
+      await end(EXPIRED);
+      return { ok: false, failure: { kind: 'signedOut' } };
+    }
+    const result = await api.refresh(refreshToken);
+    if (startedIn !== epoch) return currentToken();
+    if (result.ok) return { ok: true, token: await keep(result.data) };
+    if (result.failure.kind === 'http' && result.failure.status === 401) {
+      await end(EXPIRED);
+      return { ok: false, failure: { kind: 'signedOut' } };
+    }
+    return result;
+  }
+
+  async function currentToken(): Promise<Refreshed> {
+    const { summary, access } = await load();
+    return summary.signedIn && access ? { ok: true, token: access.token } : { ok: false, failure: { kind: 'signedOut' } };
+  }
+
+  /** One refresh at a time; a caller whose token was already replaced gets the new one without another refresh. */
+  async function refresh(staleToken: string | undefined): Promise<Refreshed> {
+    if (refreshing) return refreshing;
+    const { access } = await load();
+    if (refreshing) return refreshing;
+    if (access && access.token !== staleToken && access.expiresAt > now()) return { ok: true, token: access.token };
+    refreshing = refreshNow().finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
+  }
+
+  return {
+    async summary() {
+      return (await load()).summary;
+    },
+
+    async signIn(credentials) {
+      const result = await api.login(credentials);
+      if (!result.ok) return { ok: false, error: toApiError(result.failure) };
+      epoch += 1;
+      await keep(result.data);
+      return { ok: true, session: { signedIn: true, operator: result.data.operator } };
+    },
+
+    async signOut() {
+      const { access } = await load();
+      const refreshToken = await refreshTokens.get();
+      await end(SIGNED_OUT);
+      if (refreshToken) await api.logout(refreshToken, access?.token);
+      return SIGNED_OUT;
+    },
+
+    async withAuth(call, callOptions) {
+      const { summary, access } = await load();
+      if (!summary.signedIn) return { ok: false, failure: { kind: 'signedOut' } };
+      if (callOptions?.operatorId !== undefined && callOptions.operatorId !== summary.operator.id) {
+        return { ok: false, failure: { kind: 'otherOperator' } };
+      }
+      let token = access && access.expiresAt > now() ? access.token : undefined;
+      if (token === undefined) {
+        const refreshed = await refresh(access?.token);
+        if (!refreshed.ok) return refreshed;
+        token = refreshed.token;
+      }
+      const result = await call(token);
+      if (result.ok || result.failure.kind !== 'http' || result.failure.status !== 401) return result;
+      const refreshed = await refresh(token);
+      return refreshed.ok ? call(refreshed.token) : refreshed;
+    },
+  };
+}
