@@ -19,6 +19,8 @@ export interface WatchChatOptions {
   readonly backstopMs?: number;
   /** Attribute changes that can mean another chat (an active class moved, a peer id rewritten in place). */
   readonly attributes?: readonly string[];
+  /** The URL the adapter reads the page as; the page's own location unless a demo page stands in for the app. */
+  readonly pageUrl?: (href: string) => URL;
 }
 
 export const DEFAULT_SETTLE_MS = 16;

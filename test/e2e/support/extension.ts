@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
-import { chromiumPath } from './chromium';
+import { chromiumPath } from '../../../sandbox/chromium';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium } from './chromium';
+import { ensureChromium } from '../../../sandbox/chromium';
 import { EXTENSION_DIR } from './extension';
 
 export default function globalSetup(): void {

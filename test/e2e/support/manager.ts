@@ -1,0 +1,61 @@
+import { expect, type Page } from '@playwright/test';
+import type { LoadedExtension } from './extension';
+
+/** What a manager does with the extension's own pages and the panel, by role and accessible name. */
+
+export async function setApiUrl(extension: LoadedExtension, apiUrl: string): Promise<void> {
+  const page = await extension.context.newPage();
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await page.getByRole('textbox', { name: 'API URL' }).fill(apiUrl);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved')).toBeVisible();
+  await page.close();
+}
+
+export async function signIn(extension: LoadedExtension, email = 'demo@tracker.test', password = 'demo-password'): Promise<void> {
+  const popup = await extension.context.newPage();
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  await popup.getByRole('textbox', { name: 'Email' }).fill(email);
+  await popup.getByLabel('Password').fill(password);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect(popup.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await popup.close();
+}
+
+export interface EventToSend {
+  type: 'Registration' | 'Deposit' | 'Redeposit';
+  amount?: string;
+  currency?: string;
+}
+
+export async function openPanel(page: Page): Promise<void> {
+  const panel = page.getByRole('complementary', { name: 'Tracker Data' });
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Tracker Data' }).click();
+  await expect(panel).toBeVisible();
+}
+
+/** Fills and saves the Send event form in the open panel. */
+export async function sendEvent(page: Page, event: EventToSend): Promise<void> {
+  const panel = page.getByRole('complementary', { name: 'Tracker Data' });
+  await panel.getByRole('button', { name: 'Send event' }).click();
+  await selectEventType(page, event.type);
+  if (event.amount !== undefined) await panel.getByRole('textbox', { name: 'Amount' }).fill(event.amount);
+  if (event.currency !== undefined) await panel.getByRole('combobox', { name: 'Currency' }).selectOption(event.currency);
+  await panel.getByRole('button', { name: 'Save' }).click();
+}
+
+async function selectEventType(page: Page, type: EventToSend['type']): Promise<void> {
+  const panel = page.getByRole('complementary', { name: 'Tracker Data' });
+  const group = panel.getByRole('radiogroup', { name: 'Event type' });
+  if (await group.count()) {
+    await group.getByRole('radio', { name: type }).check();
+    return;
+  }
+  await panel.getByRole('combobox', { name: 'Event type' }).selectOption({ label: type });
+}
+
+/** Clicks a chat in the chat app's list, as the manager switches leads. */
+export async function openChat(page: Page, name: string): Promise<void> {
+  await page.locator('.chatlist').getByText(name, { exact: true }).click();
+  await expect(page.locator('.chat.active .chat-info .peer-title')).toHaveText(name);
+}
