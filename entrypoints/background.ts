@@ -1,3 +1,24 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { contentScriptMatches } from '../lib/adapters/registry';
+import { createBackgroundWorker } from '../lib/background/worker';
+import { trustedPagePredicate } from '../lib/background/trusted-pages';
+import { OUTBOX_ALARM } from '../lib/background/wake-up';
+import { listenForMessages } from '../lib/messaging/router';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  const worker = createBackgroundWorker();
+  // The manifest's own content-script matches count too: development builds add the sandbox's demo pages there.
+  const manifestMatches = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
+  listenForMessages(worker.handlers, { isTrustedContentPage: trustedPagePredicate([...contentScriptMatches, ...manifestMatches]) });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void worker.outbox.deliverDue();
+  });
+  // Listening makes the browser start the worker at launch and after an update, when alarms may have been lost.
+  browser.runtime.onStartup.addListener(() => void worker.outbox.deliverDue());
+  browser.runtime.onInstalled.addListener(() => void worker.outbox.deliverDue());
+  globalThis.addEventListener('online', () => void worker.outbox.resume());
+
+  void worker.outbox.deliverDue();
+});

@@ -20,6 +20,8 @@ export const outboxRecordSchema = z.object({
   lastError: apiErrorSchema.optional(),
   /** The operator signed in when it was saved, so another operator never sends it unasked. */
   operatorId: z.string().optional(),
+  /** Epoch ms when the manager dismissed this failed event: hidden from the panel, kept a while for the popup's log. */
+  dismissedAt: z.number().optional(),
 });
 export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
 

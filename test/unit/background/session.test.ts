@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  stopWorkers();
+  await stopWorkers();
   await sandbox.close();
 });
 
@@ -155,7 +155,7 @@ describe('signing out', () => {
 describe('a restarted worker', () => {
   it('is signed in as storage says, with no new sign-in', async () => {
     await startWorker().handlers['session.signIn'](DEMO, {});
-    stopWorkers();
+    await stopWorkers();
     const { handlers } = startWorker();
 
     expect(await handlers['session.get']({}, {})).toMatchObject({ signedIn: true, operator: { id: 'op_demo' } });
@@ -165,7 +165,7 @@ describe('a restarted worker', () => {
 
   it('after a browser restart (storage.session gone) gets a new access token with the stored refresh token', async () => {
     await startWorker().handlers['session.signIn'](DEMO, {});
-    stopWorkers();
+    await stopWorkers();
     await fakeBrowser.storage.session.clear();
     const { handlers } = startWorker();
 

@@ -34,8 +34,8 @@ export function startWorker(options: BackgroundWorkerOptions = {}): BackgroundWo
 }
 
 /** Stops every worker this test started, as the browser does when it stops the service worker. */
-export function stopWorkers(): void {
-  for (const worker of started.splice(0)) worker.outbox.stop();
+export async function stopWorkers(): Promise<void> {
+  await Promise.all(started.splice(0).map((worker) => worker.outbox.stop()));
 }
 
 export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'the condition'): Promise<void> {

@@ -1,0 +1,223 @@
+import type { ApiError, OutboxRecord } from '../schemas';
+import type { ApiClient } from './api-client';
+import { retryDelayMs, type BackoffPolicy } from './backoff';
+import { outcomeOf, type DeliveryOutcome } from './delivery-outcome';
+import type { OutboxStore } from './outbox-store';
+import type { AuthSession } from './session';
+import type { WakeUp } from './wake-up';
+
+export interface DeliveryOptions {
+  store: OutboxStore;
+  session: AuthSession;
+  api: ApiClient;
+  wakeUp: WakeUp;
+  now: () => number;
+  random: () => number;
+  backoff: BackoffPolicy;
+  /** Posts in flight at once: enough to drain a backlog fast, few enough not to flood the platform. */
+  concurrency: number;
+}
+
+export interface Delivery {
+  /** Posts every queued record whose time has come (of the operator signed in); resolves when nothing is left to do. */
+  deliverDue(): Promise<void>;
+  /** Posts this record at once, even while the platform is being given a rest: the manager just saved or retried it. */
+  deliverNow(record: OutboxRecord): void;
+  /** Signed in, or the browser is back online: stop waiting out the backoff and deliver what is due. */
+  resume(): Promise<void>;
+  /** Some other call got an answer from the platform: if the pass is waiting out a backoff, resume it. */
+  noteReachable(): void;
+  /** Lets a record that was settled here be delivered again (a manual retry). */
+  reopen(id: string): void;
+  /** Takes no more work and drops in-memory timers; resolves once the posts in flight have ended. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The outbox's one delivery pass: a queue of records and up to `concurrency` posts in flight. A retryable failure
+ * pauses the pass for that record's backoff (the platform is down or busy: don't hit it with the whole backlog);
+ * records saved or retried meanwhile still get one immediate attempt, and a success resumes the pass.
+ */
+export function createDelivery(options: DeliveryOptions): Delivery {
+  const { store, session, api, wakeUp, now } = options;
+  const candidates: OutboxRecord[] = [];
+  const candidateIds = new Set<string>();
+  const immediate = new Set<string>();
+  const inFlight = new Set<string>();
+  /** Sent or failed by this worker: a scan that read storage before that was written must not post it again. */
+  const settled = new Set<string>();
+  let idleWaiters: Array<() => void> = [];
+  let active = 0;
+  let scanWanted = false;
+  let scanning: Promise<void> | undefined;
+  let pausedUntil = 0;
+  /** When the next queued record falls due; a hint for the wake-up (a stale one only causes a harmless scan). */
+  let earliest: number | undefined;
+  /** Whether this worker has read the whole outbox yet; until then, no wake-up set by an earlier worker is dropped. */
+  let scannedOnce = false;
+  let stopped = false;
+
+  const isPaused = () => pausedUntil > now();
+  const noteDue = (time: number) => {
+    earliest = earliest === undefined ? time : Math.min(earliest, time);
+  };
+  const isBusy = (id: string) => inFlight.has(id) || settled.has(id) || candidateIds.has(id);
+
+  async function scan(): Promise<void> {
+    earliest = undefined;
+    const summary = await session.summary();
+    if (!summary.signedIn) return;
+    const { records } = await store.scan();
+    const due: OutboxRecord[] = [];
+    for (const record of records) {
+      if (record.state !== 'queued' || record.dismissedAt !== undefined) continue;
+      if (record.operatorId !== undefined && record.operatorId !== summary.operator.id) continue;
+      if (isBusy(record.event.id)) continue;
+      if (record.nextAttemptAt > now()) noteDue(record.nextAttemptAt);
+      else if (isPaused()) noteDue(now());
+      else due.push(record);
+    }
+    due.sort((a, b) => a.createdAt - b.createdAt);
+    for (const record of due) candidateIds.add(record.event.id);
+    candidates.push(...due);
+    scannedOnce = true;
+  }
+
+  function take(): OutboxRecord | undefined {
+    while (!stopped && candidates.length) {
+      const record = candidates.shift();
+      if (!record) break;
+      const id = record.event.id;
+      candidateIds.delete(id);
+      const urgent = immediate.delete(id);
+      if (inFlight.has(id) || settled.has(id)) continue;
+      if (urgent || !isPaused()) return record;
+      noteDue(now());
+    }
+    return undefined;
+  }
+
+  function settle(record: OutboxRecord, outcome: Exclude<DeliveryOutcome, { kind: 'hold' }>): OutboxRecord {
+    const time = now();
+    const attempts = record.attempts + 1;
+    const rest = withoutError(record);
+    if (outcome.kind === 'sent') return { ...rest, state: 'sent', attempts, updatedAt: time };
+    const lastError: ApiError = outcome.error;
+    if (outcome.kind === 'failed') return { ...rest, state: 'failed', attempts, updatedAt: time, lastError };
+    const nextAttemptAt = time + retryDelayMs(attempts, options.backoff, options.random, outcome.retryAfterMs);
+    return { ...rest, attempts, nextAttemptAt, updatedAt: time, lastError };
+  }
+
+  async function deliverOne(record: OutboxRecord): Promise<void> {
+    const id = record.event.id;
+    inFlight.add(id);
+    try {
+      const result = await session.withAuth((token) => api.postEvent(record.event, token), { operatorId: record.operatorId });
+      const outcome = outcomeOf(result);
+      if (outcome.kind === 'hold') return;
+      const stored = await store.update([id], (current) => {
+        const latest = current.get(id);
+        if (latest?.state !== 'queued') return { put: [], result: latest };
+        const next = settle(latest, outcome);
+        return { put: [next], result: next };
+      });
+      if (stored?.state === 'queued') {
+        pausedUntil = Math.max(pausedUntil, stored.nextAttemptAt);
+        noteDue(stored.nextAttemptAt);
+      } else {
+        settled.add(id);
+        if (outcome.kind === 'sent' && isPaused()) void resume();
+      }
+    } catch {
+      // Storage refused the write: the record is still queued as stored; look again after a short rest.
+      noteDue(now() + options.backoff.baseMs);
+    } finally {
+      inFlight.delete(id);
+    }
+  }
+
+  async function schedule(): Promise<void> {
+    if (stopped || (earliest === undefined && !scannedOnce)) return;
+    const summary = await session.summary();
+    if (!summary.signedIn || earliest === undefined) return wakeUp.at(undefined);
+    return wakeUp.at(Math.max(earliest, pausedUntil));
+  }
+
+  function finish(): void {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    void schedule()
+      .catch(() => undefined)
+      .finally(() => waiters.forEach((resolve) => resolve()));
+  }
+
+  function kick(): void {
+    if (scanWanted && !scanning && !stopped) {
+      scanWanted = false;
+      scanning = scan()
+        .catch(() => noteDue(now() + options.backoff.baseMs))
+        .finally(() => {
+          scanning = undefined;
+          kick();
+        });
+    }
+    for (let record = active < options.concurrency ? take() : undefined; record; record = active < options.concurrency ? take() : undefined) {
+      active += 1;
+      void deliverOne(record).finally(() => {
+        active -= 1;
+        kick();
+      });
+    }
+    if (active === 0 && !scanning && !scanWanted) finish();
+  }
+
+  function whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      idleWaiters.push(resolve);
+      kick();
+    });
+  }
+
+  function deliverDue(): Promise<void> {
+    scanWanted = true;
+    return whenIdle();
+  }
+
+  function resume(): Promise<void> {
+    pausedUntil = 0;
+    return deliverDue();
+  }
+
+  return {
+    deliverDue,
+    resume,
+    noteReachable() {
+      if (isPaused()) void resume();
+    },
+    deliverNow(record) {
+      const id = record.event.id;
+      if (stopped || inFlight.has(id)) return;
+      const waiting = candidates.findIndex((candidate) => candidate.event.id === id);
+      if (waiting >= 0) candidates.splice(waiting, 1);
+      candidateIds.add(id);
+      immediate.add(id);
+      candidates.unshift(record);
+      kick();
+    },
+    reopen(id) {
+      settled.delete(id);
+    },
+    stop() {
+      stopped = true;
+      candidates.length = 0;
+      candidateIds.clear();
+      wakeUp.stop();
+      return whenIdle();
+    },
+  };
+}
+
+function withoutError(record: OutboxRecord): Omit<OutboxRecord, 'lastError'> {
+  const { lastError: _dropped, ...rest } = record;
+  return rest;
+}

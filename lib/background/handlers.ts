@@ -1,0 +1,45 @@
+import type { MessageHandlers } from '../messaging/router';
+import type { ApiClient } from './api-client';
+import { toApiError } from './api-failure';
+import type { Outbox } from './outbox';
+import type { AuthSession } from './session';
+import type { SettingsStore } from './settings-store';
+
+export interface HandlerDeps {
+  session: AuthSession;
+  outbox: Outbox;
+  api: ApiClient;
+  settings: SettingsStore;
+}
+
+/** The background's answer to every message of the map; the router has already checked sender and shape. */
+export function createHandlers({ session, outbox, api, settings }: HandlerDeps): MessageHandlers {
+  return {
+    'session.get': () => session.summary(),
+    'session.signIn': async (credentials) => {
+      const result = await session.signIn(credentials);
+      if (result.ok) void outbox.resume();
+      return result;
+    },
+    'session.signOut': () => session.signOut(),
+    'contact.lookup': async (key) => {
+      const result = await session.withAuth((token) => api.getContact(key, token));
+      if (result.ok) {
+        outbox.noteReachable();
+        return { status: 'found', contact: result.data.contact, events: result.data.events };
+      }
+      const { failure } = result;
+      if (failure.kind === 'signedOut' || failure.kind === 'otherOperator') return { status: 'signedOut' };
+      if (failure.kind === 'http' && failure.status === 404) return { status: 'unknown' };
+      return { status: 'error', error: toApiError(failure) };
+    },
+    'event.submit': (event) => outbox.enqueue(event),
+    'event.resendAsRedeposit': ({ id, newId }) => outbox.resendAsRedeposit(id, newId),
+    'outbox.list': ({ contact }) => outbox.list(contact),
+    'outbox.summary': () => outbox.summary(),
+    'outbox.retry': async ({ id }) => ({ ok: await outbox.retry(id) }),
+    'outbox.dismiss': async ({ id }) => ({ ok: await outbox.dismiss(id) }),
+    'settings.get': () => settings.get(),
+    'settings.save': (values) => settings.save(values),
+  };
+}

@@ -1,0 +1,161 @@
+import { trackerEventInputSchema, type ContactKey, type OutboxRecord, type OutboxSummary, type TrackerEventInput } from '../schemas';
+import type { ApiClient } from './api-client';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { createDelivery } from './delivery';
+import { createOutboxStore } from './outbox-store';
+import type { AuthSession } from './session';
+import { createWakeUp } from './wake-up';
+
+export interface Outbox {
+  /** Stores the event (once per id) and resolves: that is the Save the manager sees. Delivery starts right after. */
+  enqueue(event: TrackerEventInput): Promise<OutboxRecord>;
+  /** Posts what is overdue: on every worker start, on the alarm, after sign-in. */
+  deliverDue(): Promise<void>;
+  /** Signed in, or the network is back: deliver what waits without sitting out the backoff. */
+  resume(): Promise<void>;
+  /** Another call just got an answer from the platform: if delivery is waiting out a backoff, it resumes. */
+  noteReachable(): void;
+  /** Tries a queued or failed event again now, with the same id. */
+  retry(id: string): Promise<boolean>;
+  /** Hides a failed event the manager has seen; it is kept a week for the popup's log. */
+  dismiss(id: string): Promise<boolean>;
+  /** For a deposit refused as `deposit_exists`: stores the same deposit as a redeposit and dismisses the original. */
+  resendAsRedeposit(id: string, newId: string): Promise<OutboxRecord>;
+  /** Records not dismissed, newest first; only this contact's when given. */
+  list(contact?: ContactKey): Promise<OutboxRecord[]>;
+  summary(): Promise<OutboxSummary>;
+  /** Drops in-memory timers and pending work, as a stopped worker loses them; resolves when posts in flight end. */
+  stop(): Promise<void>;
+}
+
+export interface OutboxOptions {
+  session: AuthSession;
+  api: ApiClient;
+  now?: () => number;
+  random?: () => number;
+  backoff?: BackoffPolicy;
+  concurrency?: number;
+}
+
+export const DEFAULT_CONCURRENCY = 6;
+
+export class NotResendableError extends Error {
+  constructor(id: string) {
+    super(`Event ${id} is not a deposit the platform refused as deposit_exists, so it can't be resent as a redeposit`);
+    this.name = 'NotResendableError';
+  }
+}
+
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { session } = options;
+  const now = options.now ?? Date.now;
+  const store = createOutboxStore({ now });
+  const wakeUp = createWakeUp(() => void delivery.deliverDue(), now);
+  const delivery = createDelivery({
+    store,
+    session,
+    api: options.api,
+    wakeUp,
+    now,
+    random: options.random ?? Math.random,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+  });
+
+  async function signedInOperator(): Promise<{ operatorId?: string }> {
+    const summary = await session.summary();
+    return summary.signedIn ? { operatorId: summary.operator.id } : {};
+  }
+
+  function fresh(event: TrackerEventInput, operator: { operatorId?: string }): OutboxRecord {
+    const time = now();
+    return { event, state: 'queued', attempts: 0, nextAttemptAt: time, createdAt: time, updatedAt: time, ...operator };
+  }
+
+  const visible = (record: OutboxRecord) => record.dismissedAt === undefined;
+
+  return {
+    async enqueue(input) {
+      // The router has checked it already; a record that would not parse back must never be stored.
+      const event = trackerEventInputSchema.parse(input);
+      const operator = await signedInOperator();
+      const record = await store.update([event.id], (current) => {
+        const existing = current.get(event.id);
+        if (existing) return { put: [], result: existing };
+        const created = fresh(event, operator);
+        return { put: [created], result: created };
+      });
+      if (record.state === 'queued') delivery.deliverNow(record);
+      return record;
+    },
+
+    deliverDue: () => delivery.deliverDue(),
+    resume: () => delivery.resume(),
+    noteReachable: () => delivery.noteReachable(),
+
+    async retry(id) {
+      const record = await store.update([id], (current) => {
+        const found = current.get(id);
+        if (!found || !visible(found) || found.state === 'sent') return { put: [], result: undefined };
+        const { lastError: _seen, ...rest } = found;
+        const again: OutboxRecord = { ...rest, state: 'queued', nextAttemptAt: now(), updatedAt: now() };
+        return { put: [again], result: again };
+      });
+      if (!record) return false;
+      delivery.reopen(id);
+      delivery.deliverNow(record);
+      return true;
+    },
+
+    async dismiss(id) {
+      return store.update([id], (current) => {
+        const found = current.get(id);
+        if (found?.state !== 'failed' || !visible(found)) return { put: [], result: false };
+        return { put: [{ ...found, dismissedAt: now(), updatedAt: now() }], result: true };
+      });
+    },
+
+    async resendAsRedeposit(id, newId) {
+      const operator = await signedInOperator();
+      const record = await store.update([id, newId], (current) => {
+        const already = current.get(newId);
+        if (already) return { put: [], result: already };
+        const original = current.get(id);
+        const resendable =
+          original?.state === 'failed' &&
+          visible(original) &&
+          original.event.type === 'deposit' &&
+          original.lastError?.code === 'deposit_exists';
+        if (!resendable) throw new NotResendableError(id);
+        const redeposit = fresh({ ...original.event, id: newId, type: 'redeposit' }, { ...pick(original), ...operator });
+        return { put: [redeposit, { ...original, dismissedAt: now(), updatedAt: now() }], result: redeposit };
+      });
+      if (record.state === 'queued') delivery.deliverNow(record);
+      return record;
+    },
+
+    async list(contact) {
+      const { records } = await store.scan();
+      return records
+        .filter(visible)
+        .filter((record) => !contact || (record.event.contact.channel === contact.channel && record.event.contact.externalId === contact.externalId))
+        .sort((a, b) => b.createdAt - a.createdAt || b.event.occurredAt.localeCompare(a.event.occurredAt));
+    },
+
+    async summary() {
+      const { records, quarantined } = await store.scan();
+      const shown = records.filter(visible);
+      return {
+        queued: shown.filter((record) => record.state === 'queued').length,
+        failed: shown.filter((record) => record.state === 'failed').length,
+        quarantined,
+      };
+    },
+
+    stop: () => delivery.stop(),
+  };
+}
+
+function pick(record: OutboxRecord): { operatorId?: string } {
+  return record.operatorId === undefined ? {} : { operatorId: record.operatorId };
+}

@@ -1,0 +1,86 @@
+import type { Browser } from 'wxt/browser';
+
+/** What one write does with the current values of its keys. */
+export interface Change<T> {
+  set?: Record<string, unknown>;
+  remove?: string[];
+  result: T;
+}
+
+export interface Write<T> {
+  keys: string[];
+  apply(current: Record<string, unknown>): Change<T>;
+}
+
+export interface SerialWrites {
+  run<T>(write: Write<T>): Promise<T>;
+}
+
+interface Pending {
+  write: Write<unknown>;
+  resolve(value: unknown): void;
+  reject(reason: unknown): void;
+}
+
+/**
+ * Read-modify-write on a storage area, one write at a time, so no two writers race on a key. Writes that queue up
+ * while one is being stored are applied in order over one read and stored with one `set`: a burst of deliveries costs
+ * a few storage round trips, not one each. A write whose `apply` throws changes nothing.
+ */
+export function createSerialWrites(area: Browser.storage.StorageArea): SerialWrites {
+  const pending: Pending[] = [];
+  let flushing = false;
+
+  async function flushBatch(batch: Pending[]): Promise<void> {
+    const keys = [...new Set(batch.flatMap((item) => item.write.keys))];
+    // Absent keys read as undefined in some implementations and are left out in others: treat both as absent.
+    const read: Record<string, unknown> = keys.length ? await area.get(keys) : {};
+    const values = Object.fromEntries(Object.entries(read).filter(([, value]) => value !== undefined));
+    const toSet: Record<string, unknown> = {};
+    const toRemove = new Set<string>();
+    const outcomes = batch.map((item) => {
+      try {
+        const current = Object.fromEntries(item.write.keys.filter((key) => key in values).map((key) => [key, values[key]]));
+        const change = item.write.apply(current);
+        for (const [key, value] of Object.entries(change.set ?? {})) {
+          values[key] = value;
+          toSet[key] = value;
+          toRemove.delete(key);
+        }
+        for (const key of change.remove ?? []) {
+          delete values[key];
+          delete toSet[key];
+          toRemove.add(key);
+        }
+        return { ok: true as const, value: change.result };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    });
+    if (Object.keys(toSet).length) await area.set(toSet);
+    if (toRemove.size) await area.remove([...toRemove]);
+    batch.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) item.resolve(outcome.value);
+      else item.reject(outcome?.error);
+    });
+  }
+
+  async function flush(): Promise<void> {
+    flushing = true;
+    while (pending.length) {
+      const batch = pending.splice(0);
+      await flushBatch(batch).catch((error: unknown) => batch.forEach((item) => item.reject(error)));
+    }
+    flushing = false;
+  }
+
+  return {
+    run<T>(write: Write<T>) {
+      return new Promise<T>((resolve, reject) => {
+        pending.push({ write, resolve: resolve as (value: unknown) => void, reject });
+        if (!flushing) void flush();
+      });
+    },
+  };
+}

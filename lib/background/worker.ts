@@ -1,0 +1,41 @@
+import { createApiClient, type ApiClient } from './api-client';
+import type { BackoffPolicy } from './backoff';
+import { createHandlers } from './handlers';
+import { createOutbox, type Outbox } from './outbox';
+import { createRefreshTokenStore } from './refresh-token-store';
+import { createSession, type AuthSession } from './session';
+import { createSettingsStore, type SettingsStore } from './settings-store';
+import type { MessageHandlers } from '../messaging/router';
+
+export interface BackgroundWorker {
+  api: ApiClient;
+  session: AuthSession;
+  outbox: Outbox;
+  settings: SettingsStore;
+  handlers: MessageHandlers;
+}
+
+/** Knobs for tests: a shorter timeout and backoff, a fixed clock or dice. */
+export interface BackgroundWorkerOptions {
+  timeoutMs?: number;
+  backoff?: BackoffPolicy;
+  concurrency?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** Everything the service worker runs, built synchronously so its listeners can be registered at once. */
+export function createBackgroundWorker(options: BackgroundWorkerOptions = {}): BackgroundWorker {
+  const settings = createSettingsStore();
+  const api = createApiClient({ baseUrl: async () => (await settings.get()).apiUrl, timeoutMs: options.timeoutMs });
+  const session = createSession({ api, refreshTokens: createRefreshTokenStore(), now: options.now });
+  const outbox = createOutbox({
+    session,
+    api,
+    now: options.now,
+    random: options.random,
+    backoff: options.backoff,
+    concurrency: options.concurrency,
+  });
+  return { api, session, outbox, settings, handlers: createHandlers({ session, outbox, api, settings }) };
+}
