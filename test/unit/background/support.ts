@@ -65,6 +65,13 @@ export function storedCount(sandbox: Sandbox, id: string): number {
   return sandbox.storedEvents().filter((event) => event.id === id).length;
 }
 
+/** Whether the platform stored every one of these events exactly once (one read of its store, not one per event). */
+export function allStoredOnce(sandbox: Sandbox, events: readonly TrackerEventInput[]): boolean {
+  const counts = new Map<string, number>();
+  for (const event of sandbox.storedEvents()) counts.set(event.id, (counts.get(event.id) ?? 0) + 1);
+  return events.every((event) => counts.get(event.id) === 1);
+}
+
 export function postsOf(sandbox: Sandbox): number {
   return sandbox.stats()['POST /api/v1/events']?.requests ?? 0;
 }
