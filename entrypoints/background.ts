@@ -18,7 +18,8 @@ export default defineBackground(() => {
   // Listening makes the browser start the worker at launch and after an update, when alarms may have been lost.
   browser.runtime.onStartup.addListener(() => void worker.outbox.deliverDue());
   browser.runtime.onInstalled.addListener(() => void worker.outbox.deliverDue());
-  globalThis.addEventListener('online', () => void worker.outbox.resume());
+  // A service worker's global scope fires `online`; other hosts (unit tests) may have no such events.
+  globalThis.addEventListener?.('online', () => void worker.outbox.resume());
 
   void worker.outbox.deliverDue();
 });
