@@ -23,7 +23,7 @@ export function toApiError(failure: ApiFailure): ApiError {
   }
 }
 
-/** A 5xx, 429, timeout, network error or unreadable answer: the same request may succeed later. */
+/** A 5xx, 429, 408, timeout, network error or unreadable answer: the same request may succeed later. */
 export function isRetryable(failure: ApiFailure): boolean {
-  return failure.kind !== 'http' || failure.status >= 500 || failure.status === 429;
+  return failure.kind !== 'http' || failure.status >= 500 || failure.status === 429 || failure.status === 408;
 }

@@ -161,7 +161,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
           kick();
         });
     }
-    for (let record = active < options.concurrency ? take() : undefined; record; record = active < options.concurrency ? take() : undefined) {
+    while (active < options.concurrency) {
+      const record = take();
+      if (!record) break;
       active += 1;
       void deliverOne(record).finally(() => {
         active -= 1;

@@ -56,6 +56,14 @@ export function createSession(options: SessionOptions): AuthSession {
   let refreshing: Promise<Refreshed> | undefined;
   /** Bumped by sign-in, sign-out and expiry, so a refresh that was under way then cannot bring an old session back. */
   let epoch = 0;
+  let changing: Promise<unknown> = Promise.resolve();
+
+  /** Session changes (sign-in, sign-out, a refresh's outcome) are stored one at a time, never interleaved. */
+  function exclusively<T>(change: () => Promise<T>): Promise<T> {
+    const result = changing.then(change);
+    changing = result.catch(() => undefined);
+    return result;
+  }
 
   const load = () => {
     state ??= Promise.all([readStored(stored.sessionSummary), readStored(stored.accessToken)]).then(([summary, access]) => ({
@@ -87,18 +95,16 @@ export function createSession(options: SessionOptions): AuthSession {
   async function refreshNow(): Promise<Refreshed> {
     const startedIn = epoch;
     const refreshToken = await refreshTokens.get();
-    if (!refreshToken) {
-      await end(EXPIRED);
-      return { ok: false, failure: { kind: 'signedOut' } };
-    }
-    const result = await api.refresh(refreshToken);
-    if (startedIn !== epoch) return currentToken();
-    if (result.ok) return { ok: true, token: await keep(result.data) };
-    if (result.failure.kind === 'http' && result.failure.status === 401) {
-      await end(EXPIRED);
-      return { ok: false, failure: { kind: 'signedOut' } };
-    }
-    return result;
+    const result = refreshToken ? await api.refresh(refreshToken) : undefined;
+    return exclusively(async (): Promise<Refreshed> => {
+      if (startedIn !== epoch) return currentToken();
+      if (result?.ok) return { ok: true, token: await keep(result.data) };
+      if (!result || (result.failure.kind === 'http' && result.failure.status === 401)) {
+        await end(EXPIRED);
+        return { ok: false, failure: { kind: 'signedOut' } };
+      }
+      return result;
+    });
   }
 
   async function currentToken(): Promise<Refreshed> {
@@ -126,16 +132,22 @@ export function createSession(options: SessionOptions): AuthSession {
     async signIn(credentials) {
       const result = await api.login(credentials);
       if (!result.ok) return { ok: false, error: toApiError(result.failure) };
-      epoch += 1;
-      await keep(result.data);
-      return { ok: true, session: { signedIn: true, operator: result.data.operator } };
+      const session = result.data;
+      await exclusively(async () => {
+        epoch += 1;
+        await keep(session);
+      });
+      return { ok: true, session: { signedIn: true, operator: session.operator } };
     },
 
     async signOut() {
-      const { access } = await load();
-      const refreshToken = await refreshTokens.get();
-      await end(SIGNED_OUT);
-      if (refreshToken) await api.logout(refreshToken, access?.token);
+      const ended = await exclusively(async () => {
+        const { access } = await load();
+        const refreshToken = await refreshTokens.get();
+        await end(SIGNED_OUT);
+        return { refreshToken, accessToken: access?.token };
+      });
+      if (ended.refreshToken) await api.logout(ended.refreshToken, ended.accessToken);
       return SIGNED_OUT;
     },
 

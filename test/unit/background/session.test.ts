@@ -125,6 +125,23 @@ describe('refreshing', () => {
 });
 
 describe('signing out', () => {
+  it('is not undone by a refresh that was on its way', async () => {
+    const { handlers } = startWorker();
+    await handlers['session.signIn'](DEMO, {});
+    sandbox.faults.expireAccessTokens();
+    sandbox.faults.delayNext(1, 200, { route: 'POST /api/v1/auth/refresh' });
+
+    const lookup = handlers['contact.lookup'](anna, {});
+    await waitFor(() => refreshes() === 1, 2_000, 'the refresh to be on its way');
+    await handlers['session.signOut']({}, {});
+
+    expect(await lookup).toEqual({ status: 'signedOut' });
+    expect(await handlers['session.get']({}, {})).toEqual({ signedIn: false });
+    expect(await accessToken()).toBeUndefined();
+    expect(await refreshToken()).toBeUndefined();
+  });
+
+
   it('ends the session here and at the platform, and keeps queued events', async () => {
     const { handlers, api } = startWorker();
     await handlers['session.signIn'](DEMO, {});
