@@ -1,0 +1,71 @@
+import {
+  eventFormSchema,
+  fieldErrors,
+  type ContactRef,
+  type EventFormValues,
+  type EventType,
+  type TrackerEventInput,
+} from '../schemas';
+
+export type FormField = keyof EventFormValues;
+/** Messages at their field; `form` holds what belongs to no field (the background unreachable, say). */
+export type FormErrors = Partial<Record<FormField | 'form', string>>;
+
+/** The Send event form of one contact, kept while the manager switches chats. */
+export interface EventDraft {
+  values: EventFormValues;
+  /** Until the manager picks a type, the type follows what the contact's history proposes. */
+  typeChosen: boolean;
+  errors: FormErrors;
+  saving: boolean;
+}
+
+export function blankDraft(type: EventType, currency: string): EventDraft {
+  return { values: { type, amount: '', currency, note: '' }, typeChosen: false, errors: {}, saving: false };
+}
+
+export function editDraft(draft: EventDraft, patch: Partial<EventFormValues>): EventDraft {
+  const errors = { ...draft.errors };
+  delete errors.form;
+  for (const field of Object.keys(patch) as FormField[]) delete errors[field];
+  return { ...draft, values: { ...draft.values, ...patch }, typeChosen: draft.typeChosen || 'type' in patch, errors };
+}
+
+const FORM_FIELDS: readonly string[] = ['type', 'amount', 'currency', 'note'] satisfies FormField[];
+
+/** Field messages keyed by path (`amount`, `contact.displayName`): the form's own fields at the field, the rest above. */
+export function errorsAtFields(fields: Partial<Record<string, string>>, fallback: string): FormErrors {
+  const errors: FormErrors = {};
+  const elsewhere: string[] = [];
+  for (const [path, message] of Object.entries(fields)) {
+    if (message === undefined) continue;
+    const field = path.split('.')[0] ?? '';
+    if (FORM_FIELDS.includes(field)) errors[field as FormField] ??= message;
+    else elsewhere.push(message);
+  }
+  if (elsewhere.length > 0 || Object.keys(errors).length === 0) errors.form = elsewhere.join(' ') || fallback;
+  return errors;
+}
+
+/** The chat's contact as the contract takes it; a display name longer than the platform keeps is cut, never refused. */
+function eventContact(contact: ContactRef): ContactRef {
+  const { channel, externalId, displayName, username } = contact;
+  return {
+    channel,
+    externalId,
+    ...(displayName ? { displayName: displayName.slice(0, 256) } : {}),
+    ...(username ? { username } : {}),
+  };
+}
+
+export type BuiltEvent = { ok: true; event: TrackerEventInput } | { ok: false; errors: FormErrors };
+
+/** Validates the form; the id and time are taken only when it is valid, as the moment Save was pressed. */
+export function buildEvent(values: EventFormValues, contact: ContactRef, newId: () => string, now: () => Date): BuiltEvent {
+  const parsed = eventFormSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, errors: errorsAtFields(fieldErrors(parsed.error), 'Check the form') };
+  return {
+    ok: true,
+    event: { id: newId(), ...parsed.data, contact: eventContact(contact), occurredAt: now().toISOString() },
+  };
+}

@@ -1,0 +1,77 @@
+import type { ApiError, EventType, OutboxRecord, OutboxState, TrackerEvent } from '../schemas';
+import type { LookupState } from './panel-state';
+
+/** One line of a contact's history: an event the platform has, or one still in this browser's outbox. */
+export interface HistoryItem {
+  id: string;
+  type: EventType;
+  amount?: string;
+  currency?: string;
+  note?: string;
+  occurredAt: string;
+  state: OutboxState;
+  /** Who logged it: a manager by hand, the bot flow's "Send Tracker Event" step, or the tracker's postback. */
+  source: TrackerEvent['source'];
+  stepName?: string;
+  /** The platform stored it but the tracker refused to forward it. */
+  rejectedByTracker: boolean;
+  /** Why the platform refused it, on a failed event. */
+  error?: ApiError;
+}
+
+function fromPlatform(event: TrackerEvent): HistoryItem {
+  return {
+    id: event.id,
+    type: event.type,
+    amount: event.amount,
+    currency: event.currency,
+    note: event.note,
+    occurredAt: event.occurredAt,
+    state: 'sent',
+    source: event.source,
+    stepName: event.stepName,
+    rejectedByTracker: event.status === 'rejected',
+  };
+}
+
+function fromOutbox(record: OutboxRecord): HistoryItem {
+  const { event } = record;
+  return {
+    id: event.id,
+    type: event.type,
+    amount: event.amount,
+    currency: event.currency,
+    note: event.note,
+    occurredAt: event.occurredAt,
+    state: record.state,
+    source: 'manual',
+    rejectedByTracker: false,
+    error: record.state === 'failed' ? record.lastError : undefined,
+  };
+}
+
+/**
+ * The platform's events and this browser's outbox as one list, newest first. An event in both is shown as the
+ * platform has it: once the platform stored it, it is Sent, whatever the outbox still believes.
+ */
+export function mergeHistory(events: readonly TrackerEvent[], records: readonly OutboxRecord[]): HistoryItem[] {
+  const byId = new Map<string, HistoryItem>();
+  for (const record of records) byId.set(record.event.id, fromOutbox(record));
+  for (const event of events) byId.set(event.id, fromPlatform(event));
+  return [...byId.values()].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
+}
+
+const counts = (item: HistoryItem) => item.state !== 'failed';
+
+/** Deposit means the first deposit: once one is stored or on its way, the next payment is a redeposit. */
+export function proposedEventType(history: readonly HistoryItem[]): EventType {
+  const logged = history.filter(counts);
+  if (logged.some((item) => item.type === 'deposit' || item.type === 'redeposit')) return 'redeposit';
+  if (logged.some((item) => item.type === 'registration')) return 'deposit';
+  return 'registration';
+}
+
+/** The open contact's history from what the panel holds: the lookup (when found) and its outbox records. */
+export function historyOf(lookup: LookupState, outbox: readonly OutboxRecord[]): HistoryItem[] {
+  return mergeHistory(lookup.status === 'found' ? lookup.events : [], outbox);
+}

@@ -1,0 +1,51 @@
+import type { ApiError, Contact, ContactRef, EventFormValues, OutboxRecord, OutboxState, TrackerEvent, TrackerEventInput } from '../schemas';
+import type { EventDraft } from './event-draft';
+
+/** What the platform said of the open contact. */
+export type LookupState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'found'; contact: Contact; events: TrackerEvent[] }
+  | { status: 'unknown' }
+  | { status: 'signedOut' }
+  | { status: 'error'; message: string };
+
+/** The last thing the live region said: an event's state, or an action that did not go through. */
+export type Announcement =
+  | { kind: 'event'; state: OutboxState; event: TrackerEventInput; error?: ApiError }
+  | { kind: 'problem'; message: string };
+
+export interface PanelState {
+  open: boolean;
+  /** The chat open in the page, as the content script's site adapter reads it. */
+  contact: ContactRef | undefined;
+  lookup: LookupState;
+  /** The outbox records of the open contact, newest first. */
+  outbox: OutboxRecord[];
+  /** Send event forms by contact key: a form left half-filled comes back when the manager returns to that chat. */
+  drafts: Readonly<Record<string, EventDraft>>;
+  defaultCurrency: string;
+  announcement: Announcement | undefined;
+  /** Outbox records an action (resend, retry, dismiss) is under way for. */
+  busyIds: readonly string[];
+  /** Bumped when the panel is closed from inside it, so the Tracker Data button (in its own mount) takes focus back. */
+  buttonFocusRequest: number;
+
+  setContact(contact: ContactRef | undefined): void;
+  setOpen(open: boolean): void;
+  toggle(): void;
+  /** Closes the panel from inside it (its Close button, Escape): focus returns to the Tracker Data button. */
+  closeFromPanel(): void;
+  /** Asks the platform again (after an error, say). */
+  reload(): void;
+  openForm(): void;
+  closeForm(): void;
+  editForm(patch: Partial<EventFormValues>): void;
+  /** Validates and logs the event for the contact open now; resolves true when the outbox took it. */
+  save(): Promise<boolean>;
+  resendAsRedeposit(id: string): Promise<void>;
+  retry(id: string): Promise<void>;
+  dismiss(id: string): Promise<void>;
+  /** Stops listening to the background; the content script calls it when the extension context goes away. */
+  dispose(): void;
+}

@@ -1,0 +1,250 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { onBackgroundChange, sendMessage } from '../messaging/client';
+import { DEFAULT_SETTINGS, type MessageResponse, type OutboxRecord } from '../schemas';
+import { coalesce } from './coalesce';
+import { contactKeyOf, sameContact } from './contact-key';
+import { blankDraft, buildEvent, editDraft, errorsAtFields, type EventDraft } from './event-draft';
+import { historyOf, proposedEventType } from './event-history';
+import type { Announcement, LookupState, PanelState } from './panel-state';
+import { problemOf } from './problem';
+
+export type PanelStore = StoreApi<PanelState>;
+
+function lookupStateOf(result: MessageResponse<'contact.lookup'>): LookupState {
+  if (result.status === 'found') return { status: 'found', contact: result.contact, events: result.events };
+  if (result.status === 'error') return { status: 'error', message: result.error.message };
+  return { status: result.status };
+}
+
+function withRecord(records: readonly OutboxRecord[], record: OutboxRecord, replacing = record.event.id): OutboxRecord[] {
+  return [record, ...records.filter((known) => known.event.id !== record.event.id && known.event.id !== replacing)];
+}
+
+/** The record whose state moved since the panel last showed or announced it: what the live region says next. */
+function changedRecord(previous: readonly OutboxRecord[], next: readonly OutboxRecord[], announced: Announcement | undefined) {
+  const seen = new Map(previous.map((record) => [record.event.id, record.state]));
+  if (announced?.kind === 'event') seen.set(announced.event.id, announced.state);
+  return next
+    .filter((record) => seen.has(record.event.id) && seen.get(record.event.id) !== record.state)
+    .sort((a, b) => b.updatedAt - a.updatedAt)[0];
+}
+
+/**
+ * The state of one mounted Tracker Data UI. The content script keeps one store for the page, outside React, so the
+ * panel, its drafts and its announcements survive the chat app rebuilding the header the UI is mounted in.
+ */
+export function createPanelStore(): PanelStore {
+  let lookupRequest = 0;
+  /** The contact whose lookup the state holds, so a refresh of the same contact does not flash "loading". */
+  let lookedUpKey: string | undefined;
+  let stopListening = () => {};
+
+  const store = createStore<PanelState>()((set, get) => {
+    const currentKey = () => {
+      const { contact } = get();
+      return contact ? contactKeyOf(contact) : undefined;
+    };
+
+    const putDraft = (key: string, draft: EventDraft | undefined) => {
+      const drafts = { ...get().drafts };
+      if (draft) drafts[key] = draft;
+      else delete drafts[key];
+      set({ drafts });
+    };
+
+    const announceRecord = (record: OutboxRecord) =>
+      set({
+        announcement: { kind: 'event', state: record.state, event: record.event, ...(record.lastError ? { error: record.lastError } : {}) },
+      });
+    const announceProblem = (error: unknown) => set({ announcement: { kind: 'problem', message: problemOf(error).message } });
+
+    /** Until the manager picks a type, the open form follows what the history, as it loads, proposes. */
+    const followProposal = () => {
+      const key = currentKey();
+      const draft = key ? get().drafts[key] : undefined;
+      if (!key || !draft || draft.typeChosen || draft.saving) return;
+      const type = proposedEventType(historyOf(get().lookup, get().outbox));
+      if (type !== draft.values.type) putDraft(key, { ...draft, values: { ...draft.values, type } });
+    };
+
+    const lookUp = async () => {
+      const { contact, open } = get();
+      if (!contact || !open) return;
+      const key = contactKeyOf(contact);
+      const request = ++lookupRequest;
+      if (lookedUpKey !== key) {
+        lookedUpKey = key;
+        set({ lookup: { status: 'loading' } });
+      }
+      let lookup: LookupState;
+      try {
+        lookup = lookupStateOf(await sendMessage('contact.lookup', { channel: contact.channel, externalId: contact.externalId }));
+      } catch (error) {
+        lookup = { status: 'error', message: problemOf(error).message };
+      }
+      if (request !== lookupRequest) return;
+      set({ lookup });
+      followProposal();
+    };
+
+    const refreshOutbox = coalesce(async () => {
+      const { contact, open } = get();
+      if (!contact || !open) return;
+      const key = contactKeyOf(contact);
+      let records: OutboxRecord[];
+      try {
+        records = await sendMessage('outbox.list', { contact: { channel: contact.channel, externalId: contact.externalId } });
+      } catch {
+        // The list stays as last shown; the next outbox change asks again.
+        return;
+      }
+      if (currentKey() !== key) return;
+      const changed = changedRecord(get().outbox, records, get().announcement);
+      set({ outbox: records });
+      if (changed) announceRecord(changed);
+      followProposal();
+    });
+
+    const loadSettings = async () => {
+      try {
+        set({ defaultCurrency: (await sendMessage('settings.get', {})).defaultCurrency });
+      } catch {
+        // Without an answer the form starts on the built-in default currency; the manager can still pick another.
+      }
+    };
+
+    const load = () => {
+      void lookUp();
+      void refreshOutbox();
+    };
+
+    /** Runs an action on one outbox record at a time; a second click while it runs does nothing. */
+    const onRecord = async (id: string, action: () => Promise<void>) => {
+      if (get().busyIds.includes(id)) return;
+      set({ busyIds: [...get().busyIds, id] });
+      try {
+        await action();
+      } catch (error) {
+        announceProblem(error);
+      } finally {
+        set({ busyIds: get().busyIds.filter((busy) => busy !== id) });
+      }
+    };
+
+    stopListening = onBackgroundChange((change) => {
+      if (change === 'outbox') void refreshOutbox();
+      else if (change === 'session') void lookUp();
+      else void loadSettings().then(lookUp);
+    });
+    void loadSettings();
+
+    return {
+      open: false,
+      contact: undefined,
+      lookup: { status: 'idle' },
+      outbox: [],
+      drafts: {},
+      defaultCurrency: DEFAULT_SETTINGS.defaultCurrency,
+      announcement: undefined,
+      busyIds: [],
+      buttonFocusRequest: 0,
+
+      setContact(contact) {
+        if (contact && sameContact(get().contact, contact)) {
+          set({ contact });
+          return;
+        }
+        lookupRequest++;
+        lookedUpKey = undefined;
+        set({ contact, lookup: { status: 'idle' }, outbox: [], announcement: undefined });
+        load();
+      },
+
+      setOpen(open) {
+        set({ open });
+        if (open) load();
+      },
+
+      toggle() {
+        get().setOpen(!get().open);
+      },
+
+      closeFromPanel() {
+        set({ open: false, buttonFocusRequest: get().buttonFocusRequest + 1 });
+      },
+
+      reload() {
+        lookedUpKey = undefined;
+        load();
+      },
+
+      openForm() {
+        const key = currentKey();
+        if (!key || get().drafts[key]) return;
+        putDraft(key, blankDraft(proposedEventType(historyOf(get().lookup, get().outbox)), get().defaultCurrency));
+      },
+
+      closeForm() {
+        const key = currentKey();
+        if (key) putDraft(key, undefined);
+      },
+
+      editForm(patch) {
+        const key = currentKey();
+        const draft = key ? get().drafts[key] : undefined;
+        if (key && draft) putDraft(key, editDraft(draft, patch));
+      },
+
+      async save() {
+        const { contact } = get();
+        if (!contact) return false;
+        const key = contactKeyOf(contact);
+        const draft = get().drafts[key];
+        if (!draft || draft.saving) return false;
+        const built = buildEvent(draft.values, contact, () => crypto.randomUUID(), () => new Date());
+        if (!built.ok) {
+          putDraft(key, { ...draft, errors: built.errors });
+          return false;
+        }
+        putDraft(key, { ...draft, saving: true, errors: {} });
+        try {
+          const record = await sendMessage('event.submit', built.event);
+          putDraft(key, undefined);
+          if (currentKey() === key) set({ outbox: withRecord(get().outbox, record) });
+          announceRecord(record);
+          return true;
+        } catch (error) {
+          const problem = problemOf(error);
+          const current = get().drafts[key];
+          if (!current) announceProblem(error);
+          else putDraft(key, { ...current, saving: false, errors: problem.fields ? errorsAtFields(problem.fields, problem.message) : { form: problem.message } });
+          return false;
+        }
+      },
+
+      resendAsRedeposit: (id) =>
+        onRecord(id, async () => {
+          const record = await sendMessage('event.resendAsRedeposit', { id, newId: crypto.randomUUID() });
+          if (sameContact(record.event.contact, get().contact)) set({ outbox: withRecord(get().outbox, record, id) });
+          announceRecord(record);
+        }),
+
+      retry: (id) =>
+        onRecord(id, async () => {
+          await sendMessage('outbox.retry', { id });
+          await refreshOutbox();
+        }),
+
+      dismiss: (id) =>
+        onRecord(id, async () => {
+          await sendMessage('outbox.dismiss', { id });
+          await refreshOutbox();
+        }),
+
+      dispose() {
+        stopListening();
+      },
+    };
+  });
+  return store;
+}

@@ -1,0 +1,120 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { onBackgroundChange, sendMessage } from '../messaging/client';
+import { fieldErrors, loginRequestSchema, type LoginRequest, type OutboxSummary, type SessionSummary } from '../schemas';
+import { problemOf, type Problem } from './problem';
+
+export type SignInField = keyof LoginRequest;
+
+export interface PopupState {
+  /** Undefined until the background answers. */
+  session: SessionSummary | undefined;
+  outbox: OutboxSummary | undefined;
+  signingIn: boolean;
+  signingOut: boolean;
+  /** Messages at the Email and Password fields. */
+  fieldErrors: Partial<Record<SignInField, string>>;
+  /** A refusal that belongs to no field: wrong credentials, too many attempts, the platform unreachable. */
+  problem: Problem | undefined;
+
+  load(): Promise<void>;
+  signIn(credentials: LoginRequest): Promise<boolean>;
+  signOut(): Promise<void>;
+  clearErrors(field: SignInField): void;
+  dispose(): void;
+}
+
+export type PopupStore = StoreApi<PopupState>;
+
+const SIGN_IN_FIELDS: readonly string[] = ['email', 'password'] satisfies SignInField[];
+
+function atSignInFields(fields: Partial<Record<string, string>>): Partial<Record<SignInField, string>> {
+  return Object.fromEntries(Object.entries(fields).filter(([field]) => SIGN_IN_FIELDS.includes(field)));
+}
+
+/** The toolbar popup: who is signed in, signing in and out, and how many events wait or failed. */
+export function createPopupStore(): PopupStore {
+  let stopListening = () => {};
+
+  const store = createStore<PopupState>()((set, get) => {
+    const loadSession = async () => {
+      try {
+        set({ session: await sendMessage('session.get', {}) });
+      } catch (error) {
+        set({ problem: problemOf(error) });
+      }
+    };
+    const loadOutbox = async () => {
+      try {
+        set({ outbox: await sendMessage('outbox.summary', {}) });
+      } catch (error) {
+        set({ problem: problemOf(error) });
+      }
+    };
+
+    stopListening = onBackgroundChange((change) => {
+      if (change === 'session') void loadSession();
+      if (change === 'outbox') void loadOutbox();
+    });
+
+    return {
+      session: undefined,
+      outbox: undefined,
+      signingIn: false,
+      signingOut: false,
+      fieldErrors: {},
+      problem: undefined,
+
+      async load() {
+        await Promise.all([loadSession(), loadOutbox()]);
+      },
+
+      async signIn(credentials) {
+        if (get().signingIn) return false;
+        const parsed = loginRequestSchema.safeParse(credentials);
+        if (!parsed.success) {
+          set({ fieldErrors: atSignInFields(fieldErrors(parsed.error)), problem: undefined });
+          return false;
+        }
+        set({ signingIn: true, fieldErrors: {}, problem: undefined });
+        try {
+          const result = await sendMessage('session.signIn', parsed.data);
+          if (result.ok) {
+            set({ session: result.session });
+            return true;
+          }
+          const fields = atSignInFields(result.error.fields ?? {});
+          set({ fieldErrors: fields, problem: Object.keys(fields).length > 0 ? undefined : result.error });
+          return false;
+        } catch (error) {
+          set({ problem: problemOf(error) });
+          return false;
+        } finally {
+          set({ signingIn: false });
+        }
+      },
+
+      async signOut() {
+        if (get().signingOut) return;
+        set({ signingOut: true, problem: undefined });
+        try {
+          set({ session: await sendMessage('session.signOut', {}) });
+        } catch (error) {
+          set({ problem: problemOf(error) });
+        } finally {
+          set({ signingOut: false });
+        }
+      },
+
+      clearErrors(field) {
+        const { [field]: _cleared, ...rest } = get().fieldErrors;
+        set({ fieldErrors: rest, problem: undefined });
+      },
+
+      dispose() {
+        stopListening();
+      },
+    };
+  });
+  void store.getState().load();
+  return store;
+}
