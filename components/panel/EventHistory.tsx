@@ -1,0 +1,29 @@
+import { useId, useMemo } from 'react';
+import { historyOf } from '../../lib/stores/event-history';
+import { useText } from '../i18n/text';
+import { HistoryEntry } from './HistoryEntry';
+import { usePanel } from './usePanel';
+
+/** The contact's events, newest first: the platform's and the ones still in this browser's outbox, as one list. */
+export function EventHistory() {
+  const t = useText();
+  const headingId = useId();
+  const lookup = usePanel((state) => state.lookup);
+  const outbox = usePanel((state) => state.outbox);
+  const history = useMemo(() => historyOf(lookup, outbox), [lookup, outbox]);
+  if (lookup.status === 'loading' && history.length === 0) return null;
+  return (
+    <section className="td-history" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('history.heading')}</h3>
+      {history.length === 0 ? (
+        <p className="td-muted">{t('history.empty')}</p>
+      ) : (
+        <ol className="td-events" aria-labelledby={headingId}>
+          {history.map((item) => (
+            <HistoryEntry key={item.id} item={item} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

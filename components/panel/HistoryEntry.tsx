@@ -1,0 +1,30 @@
+import type { HistoryItem } from '../../lib/stores/event-history';
+import { describeEvent, formatTime } from '../format';
+import { useLocale, useText, type Translate } from '../i18n/text';
+import { FailedEventActions } from './FailedEventActions';
+
+function sourceText(t: Translate, item: HistoryItem): string {
+  if (item.source === 'flow') return item.stepName ? t('source.flowStep', { step: item.stepName }) : t('source.flow');
+  return t(`source.${item.source}`);
+}
+
+/** One event of the contact's history: what, how much, when, who logged it, and whether it reached the platform. */
+export function HistoryEntry({ item }: { item: HistoryItem }) {
+  const t = useText();
+  const locale = useLocale();
+  return (
+    <li className={`td-event td-event-${item.state}`}>
+      <div className="td-event-line">
+        <span className="td-event-what">{describeEvent(t, item)}</span>
+        <span className={`td-badge td-badge-${item.state}`}>{t(`state.${item.state}`)}</span>
+      </div>
+      <div className="td-event-meta">
+        <time dateTime={item.occurredAt}>{formatTime(item.occurredAt, locale)}</time>
+        <span>{sourceText(t, item)}</span>
+        {item.rejectedByTracker && <span>{t('history.rejectedByTracker')}</span>}
+      </div>
+      {item.note && <p className="td-event-note">{item.note}</p>}
+      {item.state === 'failed' && <FailedEventActions item={item} />}
+    </li>
+  );
+}

@@ -1,0 +1,30 @@
+import type { KeyboardEvent } from 'react';
+import { useText } from '../i18n/text';
+import { PanelBody } from './PanelBody';
+import { StatusAnnouncer } from './StatusAnnouncer';
+import { usePanel } from './usePanel';
+
+/** The Tracker Data panel beside the chat, shown while it is open. */
+export function PanelAside() {
+  const t = useText();
+  const open = usePanel((state) => state.open);
+  const closeFromPanel = usePanel((state) => state.closeFromPanel);
+  if (!open) return null;
+
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') closeFromPanel();
+  };
+
+  return (
+    <aside className="td-panel" aria-label={t('tracker.name')} onKeyDown={closeOnEscape}>
+      <header className="td-panel-header">
+        <h2>{t('tracker.name')}</h2>
+        <button type="button" className="td-icon-button" aria-label={t('panel.close')} onClick={closeFromPanel}>
+          ×
+        </button>
+      </header>
+      <StatusAnnouncer />
+      <PanelBody />
+    </aside>
+  );
+}

@@ -1,0 +1,65 @@
+import { useCallback, useRef } from 'react';
+import { contactKeyOf } from '../../lib/stores/contact-key';
+import { useText } from '../i18n/text';
+import { EventForm } from '../form/EventForm';
+import { ContactSummary } from './ContactSummary';
+import { EventHistory } from './EventHistory';
+import { LookupNotice } from './LookupNotice';
+import { TrackerDataList } from './TrackerDataList';
+import { usePanel } from './usePanel';
+
+/** The open contact: who it is, its tracker data, the Send event button or form, and its history. */
+export function PanelBody() {
+  const t = useText();
+  const contact = usePanel((state) => state.contact);
+  const lookup = usePanel((state) => state.lookup);
+  const draft = usePanel((state) => (state.contact ? state.drafts[contactKeyOf(state.contact)] : undefined));
+  const openForm = usePanel((state) => state.openForm);
+  const sendEventButton = useRef<HTMLButtonElement | null>(null);
+  const focusSendEventNext = useRef(false);
+  // Focus moves into the form only when the manager opened it, never when a draft comes back on a chat switch.
+  const focusFormNext = useRef(false);
+  const takeFocus = useCallback(() => {
+    const take = focusFormNext.current;
+    focusFormNext.current = false;
+    return take;
+  }, []);
+  // After Save or Cancel the button may already be back, or appear on the next render: focus it either way.
+  const focusSendEvent = useCallback(() => {
+    if (sendEventButton.current) sendEventButton.current.focus();
+    else focusSendEventNext.current = true;
+  }, []);
+  const sendEventRef = useCallback((button: HTMLButtonElement | null) => {
+    sendEventButton.current = button;
+    if (button && focusSendEventNext.current) {
+      focusSendEventNext.current = false;
+      button.focus();
+    }
+  }, []);
+
+  if (!contact) return <p className="td-muted">{t('panel.noContact')}</p>;
+
+  return (
+    <>
+      <ContactSummary contact={contact} />
+      <LookupNotice lookup={lookup} />
+      {lookup.status === 'found' && <TrackerDataList trackerData={lookup.contact.trackerData} />}
+      {draft ? (
+        <EventForm draft={draft} takeFocus={takeFocus} onDone={focusSendEvent} />
+      ) : (
+        <button
+          ref={sendEventRef}
+          type="button"
+          className="td-button td-button-primary td-send-event"
+          onClick={() => {
+            focusFormNext.current = true;
+            openForm();
+          }}
+        >
+          {t('panel.sendEvent')}
+        </button>
+      )}
+      <EventHistory />
+    </>
+  );
+}

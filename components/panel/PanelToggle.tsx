@@ -1,0 +1,31 @@
+import { useEffect, useRef } from 'react';
+import { useText } from '../i18n/text';
+import { usePanel } from './usePanel';
+
+/** The Tracker Data button: opens and closes the panel, and takes focus back when the panel is closed from inside. */
+export function PanelToggle({ floating = false }: { floating?: boolean }) {
+  const t = useText();
+  const open = usePanel((state) => state.open);
+  const toggle = usePanel((state) => state.toggle);
+  const focusRequest = usePanel((state) => state.buttonFocusRequest);
+  const button = useRef<HTMLButtonElement>(null);
+  const seenRequest = useRef(focusRequest);
+
+  useEffect(() => {
+    if (focusRequest === seenRequest.current) return;
+    seenRequest.current = focusRequest;
+    button.current?.focus();
+  }, [focusRequest]);
+
+  return (
+    <button
+      ref={button}
+      type="button"
+      className={`td-toggle${floating ? ' td-toggle-floating' : ''}`}
+      aria-expanded={open}
+      onClick={toggle}
+    >
+      {t('tracker.name')}
+    </button>
+  );
+}
