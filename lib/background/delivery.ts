@@ -35,8 +35,9 @@ export interface Delivery {
 
 /**
  * The outbox's one delivery pass: a queue of records and up to `concurrency` posts in flight. A retryable failure
- * pauses the pass for that record's backoff (the platform is down or busy: don't hit it with the whole backlog);
- * records saved or retried meanwhile still get one immediate attempt, and a success resumes the pass.
+ * pauses the pass for that record's backoff (the platform is down or busy: don't hit it with the whole backlog), and
+ * after the pause one record goes alone as a probe until the platform answers again. Records saved or retried
+ * meanwhile still get one immediate attempt, and any answer from the platform resumes the pass at full speed.
  */
 export function createDelivery(options: DeliveryOptions): Delivery {
   const { store, session, api, wakeUp, now } = options;
@@ -51,6 +52,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   let scanWanted = false;
   let scanning: Promise<void> | undefined;
   let pausedUntil = 0;
+  /** The last attempt failed in a retryable way: one post at a time until the platform answers. */
+  let probing = false;
   /** When the next queued record falls due; a hint for the wake-up (a stale one only causes a harmless scan). */
   let earliest: number | undefined;
   /** Whether this worker has read the whole outbox yet; until then, no wake-up set by an earlier worker is dropped. */
@@ -85,9 +88,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   function take(): OutboxRecord | undefined {
     while (!stopped && candidates.length) {
-      const record = candidates.shift();
+      const record = candidates[0];
       if (!record) break;
       const id = record.event.id;
+      if (probing && active > 0 && !immediate.has(id)) break;
+      candidates.shift();
       candidateIds.delete(id);
       const urgent = immediate.delete(id);
       if (inFlight.has(id) || settled.has(id)) continue;
@@ -121,12 +126,13 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         const next = settle(latest, outcome);
         return { put: [next], result: next };
       });
+      if (outcome.kind === 'retry') probing = true;
+      else platformAnswered();
       if (stored?.state === 'queued') {
         pausedUntil = Math.max(pausedUntil, stored.nextAttemptAt);
         noteDue(stored.nextAttemptAt);
       } else {
         settled.add(id);
-        if (outcome.kind === 'sent' && isPaused()) void resume();
       }
     } catch {
       // Storage refused the write: the record is still queued as stored; look again after a short rest.
@@ -190,12 +196,15 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     return deliverDue();
   }
 
+  function platformAnswered(): void {
+    probing = false;
+    if (isPaused()) void resume();
+  }
+
   return {
     deliverDue,
     resume,
-    noteReachable() {
-      if (isPaused()) void resume();
-    },
+    noteReachable: platformAnswered,
     deliverNow(record) {
       const id = record.event.id;
       if (stopped || inFlight.has(id)) return;

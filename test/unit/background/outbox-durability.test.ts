@@ -130,8 +130,9 @@ describe('a platform in trouble', () => {
     sandbox.faults.reset();
     await waitFor(() => allStoredOnce(sandbox, events), 3_000, 'the drain after the outage');
 
+    // One burst, then one probe per backoff: far fewer posts than the backlog.
     expect(duringOutage).toBeGreaterThan(0);
-    expect(duringOutage).toBeLessThan(60);
+    expect(duringOutage).toBeLessThan(35);
     expect(eventStatuses()['201']).toBe(100);
   });
 
