@@ -40,6 +40,10 @@ export function createHandlers({ session, outbox, api, settings }: HandlerDeps):
     'outbox.retry': async ({ id }) => ({ ok: await outbox.retry(id) }),
     'outbox.dismiss': async ({ id }) => ({ ok: await outbox.dismiss(id) }),
     'settings.get': () => settings.get(),
-    'settings.save': (values) => settings.save(values),
+    'settings.save': async (values) => {
+      // A session belongs to one platform: its tokens must never be sent to another. Signing out first tells the old one.
+      if ((await settings.get()).apiUrl !== values.apiUrl && (await session.summary()).signedIn) await session.signOut();
+      return settings.save(values);
+    },
   };
 }

@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import background from '../../../entrypoints/background';
 import { contentScriptMatches } from '../../../lib/adapters/registry';
+import { createApiClient } from '../../../lib/background/api-client';
+import { createRefreshTokenStore } from '../../../lib/background/refresh-token-store';
 import { trustedPagePredicate } from '../../../lib/background/trusted-pages';
 import { OUTBOX_ALARM } from '../../../lib/background/wake-up';
 import { routeMessage } from '../../../lib/messaging/router';
@@ -32,6 +34,7 @@ afterEach(async () => {
 
 describe('the background answers only its own senders', () => {
   const options = { isTrustedContentPage: trustedPagePredicate(contentScriptMatches) };
+  // Every message goes to a freshly started worker, as when the browser stops it between messages: all state is stored.
   const send = (name: string, payload: unknown, sender: Sender) => routeMessage({ name, payload }, sender, startWorker().handlers, options);
 
   it('lets the popup sign in and the content script on a chat site look up a contact', async () => {
@@ -93,6 +96,20 @@ describe('the background answers only its own senders', () => {
       error: { code: 'validation_failed', fields: { apiUrl: expect.stringContaining('https') } },
     });
     expect(await send('settings.get', {}, popup)).toMatchObject({ ok: true, data: { apiUrl: 'https://tracker.example.com' } });
+  });
+
+  it('ends the session when the API URL changes, so its tokens never go to another platform', async () => {
+    await send('session.signIn', DEMO, popup);
+    const refresh = await createRefreshTokenStore().get();
+    await send('settings.save', { apiUrl: sandbox.url, defaultCurrency: 'EUR' }, popup);
+    expect(await send('session.get', {}, popup)).toMatchObject({ ok: true, data: { signedIn: true } });
+
+    await send('settings.save', { apiUrl: 'https://tracker.example.com', defaultCurrency: 'EUR' }, popup);
+
+    expect(await send('session.get', {}, popup)).toEqual({ ok: true, data: { signedIn: false } });
+    expect(await createRefreshTokenStore().get()).toBeUndefined();
+    const oldPlatform = createApiClient({ baseUrl: async () => sandbox.url });
+    expect(await oldPlatform.refresh(refresh ?? '')).toMatchObject({ ok: false, failure: { status: 401 } });
   });
 
   it('answers a lookup as signed out, unknown or an error', async () => {
