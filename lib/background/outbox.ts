@@ -127,7 +127,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           original.event.type === 'deposit' &&
           original.lastError?.code === 'deposit_exists';
         if (!resendable) throw new NotResendableError(id);
-        const redeposit = fresh({ ...original.event, id: newId, type: 'redeposit' }, { ...pick(original), ...operator });
+        const redeposit = fresh({ ...original.event, id: newId, type: 'redeposit' }, { ...operatorOf(original), ...operator });
         return { put: [redeposit, { ...original, dismissedAt: now(), updatedAt: now() }], result: redeposit };
       });
       if (record.state === 'queued') delivery.deliverNow(record);
@@ -156,6 +156,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
 }
 
-function pick(record: OutboxRecord): { operatorId?: string } {
+function operatorOf(record: OutboxRecord): { operatorId?: string } {
   return record.operatorId === undefined ? {} : { operatorId: record.operatorId };
 }
