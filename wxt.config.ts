@@ -9,6 +9,8 @@ export default defineConfig({
   imports: false,
   manifest: {
     name: 'Tracker Data',
+    // URL.canParse, storage.session and AbortSignal.timeout, which the background relies on.
+    minimum_chrome_version: '120',
     permissions: ['storage', 'alarms'],
     // The sandbox (and a platform run locally) answer on loopback; any other API origin is asked for at run time.
     host_permissions: LOOPBACK_API,

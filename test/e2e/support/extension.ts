@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Worker } from '@playwright/test';
 import { chromiumPath } from '../../../sandbox/chromium';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -36,11 +36,20 @@ export async function backgroundWorker(context: BrowserContext): Promise<Worker>
   return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
 }
 
-/** Stops the extension's service worker the way Chrome does when it is idle (DevTools protocol). */
+/**
+ * Stops the extension's service worker the way Chrome does when it is idle (DevTools protocol), and proves it: a
+ * marker set in the worker's global scope before is gone after, so nothing held only in memory survived.
+ */
 export async function stopServiceWorkers(context: BrowserContext): Promise<void> {
-  const page = context.pages()[0] ?? (await context.newPage());
+  const marker = `stopped-${Date.now()}`;
+  await (await backgroundWorker(context)).evaluate((name) => Reflect.set(globalThis, name, true), marker);
+  const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+  await page.close();
+  await expect
+    .poll(async () => (await backgroundWorker(context)).evaluate((name) => Reflect.has(globalThis, name), marker).catch(() => false))
+    .toBe(false);
 }

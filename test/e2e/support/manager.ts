@@ -38,20 +38,10 @@ export async function openPanel(page: Page): Promise<void> {
 export async function sendEvent(page: Page, event: EventToSend): Promise<void> {
   const panel = page.getByRole('complementary', { name: 'Tracker Data' });
   await panel.getByRole('button', { name: 'Send event' }).click();
-  await selectEventType(page, event.type);
-  if (event.amount !== undefined) await panel.getByRole('textbox', { name: 'Amount' }).fill(event.amount);
+  await panel.getByRole('radiogroup', { name: 'Event type' }).getByRole('radio', { name: event.type, exact: true }).check();
+  if (event.amount !== undefined) await panel.getByRole('textbox', { name: 'Amount' }).pressSequentially(event.amount);
   if (event.currency !== undefined) await panel.getByRole('combobox', { name: 'Currency' }).selectOption(event.currency);
   await panel.getByRole('button', { name: 'Save' }).click();
-}
-
-async function selectEventType(page: Page, type: EventToSend['type']): Promise<void> {
-  const panel = page.getByRole('complementary', { name: 'Tracker Data' });
-  const group = panel.getByRole('radiogroup', { name: 'Event type' });
-  if (await group.count()) {
-    await group.getByRole('radio', { name: type }).check();
-    return;
-  }
-  await panel.getByRole('combobox', { name: 'Event type' }).selectOption({ label: type });
 }
 
 /** Clicks a chat in the chat app's list, as the manager switches leads. */

@@ -1,0 +1,46 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { pageUrl } from '../../lib/adapters/demo-page';
+import { adapterForUrl, contentScriptMatches } from '../../lib/adapters/registry';
+import { watchChat } from '../../lib/adapters/shared/chat-watcher';
+import { createPanelStore } from '../../lib/stores/panel-store';
+import { mountButton, mountPanel, type MountedUi } from './mount';
+
+/**
+ * The one place where a site adapter meets the UI: the adapter says who is open and where the header is, the panel
+ * store follows, and the Tracker Data button is re-mounted whenever the chat app rebuilds its header.
+ */
+export default defineContentScript({
+  matches: [...contentScriptMatches],
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const adapter = adapterForUrl(pageUrl(location.href));
+    if (!adapter) return;
+    const store = createPanelStore();
+    const panel = await mountPanel(ctx, store);
+    let button: MountedUi | undefined;
+    let buttonAnchor: Element | undefined;
+    // createShadowRootUi is async: mounts are chained so a fast series of header rebuilds keeps only the last button.
+    let mounting = Promise.resolve();
+
+    const stopWatching = watchChat({
+      adapter,
+      pageUrl,
+      onChange: ({ contact, mountPoint }) => {
+        store.getState().setContact(contact);
+        if (mountPoint === buttonAnchor) return;
+        buttonAnchor = mountPoint;
+        mounting = mounting.then(async () => {
+          button?.remove();
+          button = undefined;
+          if (mountPoint?.isConnected && !ctx.isInvalid) button = await mountButton(ctx, mountPoint, store);
+        });
+      },
+    });
+
+    ctx.onInvalidated(() => {
+      stopWatching();
+      button?.remove();
+      panel.remove();
+    });
+  },
+});
