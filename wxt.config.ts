@@ -5,6 +5,8 @@ const DEMO_PAGES = ['http://127.0.0.1/demo/*', 'http://localhost/demo/*'];
 const LOOPBACK_API = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
+  // Parallel test runs (and helpers) can build side by side into their own folders.
+  outDir: process.env.TRACKER_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, expect, type BrowserContext, type Worker } from '@playwright/test';
 import { chromiumPath } from '../../../sandbox/chromium';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.TRACKER_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface LoadedExtension {
   context: BrowserContext;
