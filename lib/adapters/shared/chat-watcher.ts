@@ -1,10 +1,12 @@
 import type { ContactRef } from '../../schemas';
 import { sameContact } from './same-contact';
-import type { SiteAdapter } from './site-adapter';
+import type { SiteAdapter, UnidentifiedChat } from './site-adapter';
 
 /** What the content script needs to know about the page: who is open, and where the button goes. */
 export interface ChatState {
   readonly contact: ContactRef | undefined;
+  /** Set only when no contact could be read but a chat is open: the manager will be asked who it is. */
+  readonly unidentified: UnidentifiedChat | undefined;
   readonly mountPoint: Element | undefined;
 }
 
@@ -29,7 +31,9 @@ export const WATCHED_ATTRIBUTES: readonly string[] = ['class', 'hidden', 'data-p
 
 /** One reading of the page through an adapter; also what Save uses to know the contact at the moment it is pressed. */
 export function readChatState(adapter: SiteAdapter, doc: Document, url: URL): ChatState {
-  return { contact: adapter.readContact(doc, url), mountPoint: adapter.findMountPoint(doc) };
+  const contact = adapter.readContact(doc, url);
+  const unidentified = contact ? undefined : adapter.readUnidentifiedChat?.(doc, url);
+  return { contact, unidentified, mountPoint: adapter.findMountPoint(doc) };
 }
 
 /**
@@ -70,8 +74,8 @@ export function watchChat(options: WatchChatOptions): () => void {
     timer = undefined;
     if (stopped) return;
     followRoot();
-    const state = readChatState(adapter, doc, new URL(win.location.href));
-    if (last && sameContact(last.contact, state.contact) && last.mountPoint === state.mountPoint) return;
+    const state = readChatState(adapter, doc, (options.pageUrl ?? ((href: string) => new URL(href)))(win.location.href));
+    if (last && sameChat(last, state) && last.mountPoint === state.mountPoint) return;
     last = state;
     onChange(state);
   }
@@ -99,4 +103,8 @@ function windowOf(doc: Document): Window & typeof globalThis {
   const win = doc.defaultView;
   if (!win) throw new Error('watchChat needs a document that is shown in a window');
   return win;
+}
+
+function sameChat(a: ChatState, b: ChatState): boolean {
+  return sameContact(a.contact, b.contact) && a.unidentified?.chatKey === b.unidentified?.chatKey && a.unidentified?.displayName === b.unidentified?.displayName;
 }

@@ -1,4 +1,15 @@
-import type { ContactRef } from '../../schemas';
+import type { Channel, ContactRef } from '../../schemas';
+
+/**
+ * A chat the page shows without saying who the lead is (a WhatsApp group or hidden number, a page the manager added):
+ * the panel asks the manager for the lead's id and remembers the answer under `chatKey`.
+ */
+export interface UnidentifiedChat {
+  readonly channel: Channel;
+  /** Stable for this chat within the app (a group's id, a page's title), never the lead's id itself. */
+  readonly chatKey: string;
+  readonly displayName?: string;
+}
 
 /**
  * One chat app, as pure DOM code: which contact is open and where the Tracker Data button goes.
@@ -15,6 +26,8 @@ export interface SiteAdapter {
   matchesUrl(url: URL): boolean;
   /** The open chat's contact, or undefined when no chat is open or it cannot be read (never a guess). */
   readContact(doc: Document, url: URL): ContactRef | undefined;
+  /** Asked only when readContact found nobody: an open chat whose lead the page does not reveal. */
+  readUnidentifiedChat?(doc: Document, url: URL): UnidentifiedChat | undefined;
   /** The element the Tracker Data button is appended to, or undefined when the header is not there. */
   findMountPoint(doc: Document): Element | undefined;
   /** The part of the page that changes when the manager switches chats (observed for changes). */
