@@ -1,5 +1,6 @@
 import type { MessageHandlers } from '../messaging/router';
 import type { ApiClient } from './api-client';
+import type { ChatIdentities } from './chat-identities';
 import { toApiError } from './api-failure';
 import type { Outbox } from './outbox';
 import type { AuthSession } from './session';
@@ -10,10 +11,11 @@ export interface HandlerDeps {
   outbox: Outbox;
   api: ApiClient;
   settings: SettingsStore;
+  chatIdentities: ChatIdentities;
 }
 
 /** The background's answer to every message of the map; the router has already checked sender and shape. */
-export function createHandlers({ session, outbox, api, settings }: HandlerDeps): MessageHandlers {
+export function createHandlers({ session, outbox, api, settings, chatIdentities }: HandlerDeps): MessageHandlers {
   return {
     'session.get': () => session.summary(),
     'session.signIn': async (credentials) => {
@@ -35,6 +37,14 @@ export function createHandlers({ session, outbox, api, settings }: HandlerDeps):
     },
     'event.submit': (event) => outbox.enqueue(event),
     'event.resendAsRedeposit': ({ id, newId }) => outbox.resendAsRedeposit(id, newId),
+    'chat.recall': async (chat) => {
+      const externalId = await chatIdentities.recall(chat);
+      return externalId === undefined ? {} : { externalId };
+    },
+    'chat.remember': async ({ externalId, ...chat }) => {
+      await chatIdentities.remember(chat, externalId);
+      return { ok: true };
+    },
     'outbox.list': ({ contact }) => outbox.list(contact),
     'outbox.summary': () => outbox.summary(),
     'outbox.retry': async ({ id }) => ({ ok: await outbox.retry(id) }),

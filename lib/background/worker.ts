@@ -1,5 +1,6 @@
 import { createApiClient, type ApiClient } from './api-client';
 import type { BackoffPolicy } from './backoff';
+import { createChatIdentities } from './chat-identities';
 import { createHandlers } from './handlers';
 import { createOutbox, type Outbox } from './outbox';
 import { createRefreshTokenStore } from './refresh-token-store';
@@ -37,5 +38,6 @@ export function createBackgroundWorker(options: BackgroundWorkerOptions = {}): B
     backoff: options.backoff,
     concurrency: options.concurrency,
   });
-  return { api, session, outbox, settings, handlers: createHandlers({ session, outbox, api, settings }) };
+  const chatIdentities = createChatIdentities();
+  return { api, session, outbox, settings, handlers: createHandlers({ session, outbox, api, settings, chatIdentities }) };
 }

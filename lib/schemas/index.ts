@@ -1,5 +1,6 @@
 export * from './amount';
 export * from './api';
+export * from './chat';
 export * from './currency';
 export * from './event-form';
 export * from './messages';

@@ -3,10 +3,12 @@ import {
   apiErrorSchema,
   contactKeySchema,
   contactSchema,
+  externalIdSchema,
   loginRequestSchema,
   trackerEventInputSchema,
   trackerEventSchema,
 } from './api';
+import { unidentifiedChatSchema } from './chat';
 import { outboxRecordSchema, outboxSummarySchema } from './outbox';
 import { sessionSummarySchema } from './session';
 import { settingsSchema } from './settings';
@@ -50,6 +52,16 @@ export const messages = {
   'outbox.summary': { from: 'content', request: z.object({}), response: outboxSummarySchema },
   'outbox.retry': { from: 'content', request: z.object({ id: z.uuid() }), response: z.object({ ok: z.boolean() }) },
   'outbox.dismiss': { from: 'content', request: z.object({ id: z.uuid() }), response: z.object({ ok: z.boolean() }) },
+  'chat.recall': {
+    from: 'content',
+    request: unidentifiedChatSchema,
+    response: z.object({ externalId: externalIdSchema.optional() }),
+  },
+  'chat.remember': {
+    from: 'content',
+    request: unidentifiedChatSchema.extend({ externalId: externalIdSchema }),
+    response: z.object({ ok: z.literal(true) }),
+  },
   'settings.get': { from: 'content', request: z.object({}), response: settingsSchema },
   'settings.save': { from: 'extension', request: settingsSchema, response: settingsSchema },
 } as const satisfies Record<string, { from: 'content' | 'extension'; request: z.ZodType; response: z.ZodType }>;

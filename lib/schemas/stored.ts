@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { externalIdSchema } from './api';
 import { outboxRecordSchema, quarantinedRecordSchema } from './outbox';
 import { sessionSummarySchema } from './session';
 import { settingsSchema } from './settings';
@@ -13,6 +14,8 @@ export const stored = {
   outboxRecord: { area: 'local', prefix: 'outbox:', schema: outboxRecordSchema },
   /** Values under an outbox key that no longer parse. Kept until the manager clears them. */
   quarantined: { area: 'local', prefix: 'quarantine:', schema: quarantinedRecordSchema },
+  /** The lead's id the manager typed for a chat the page does not identify, by `<channel>:<chatKey>`. Never cleared. */
+  chatIdentity: { area: 'local', prefix: 'chatIdentity:', schema: externalIdSchema },
   /** The options page's settings. Never cleared. */
   settings: { area: 'local', key: 'settings', schema: settingsSchema },
   /** Who is signed in, for the UI; no token. Replaced on sign-in and sign-out. */

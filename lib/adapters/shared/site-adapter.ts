@@ -1,15 +1,6 @@
-import type { Channel, ContactRef } from '../../schemas';
+import type { ContactRef, UnidentifiedChat } from '../../schemas';
 
-/**
- * A chat the page shows without saying who the lead is (a WhatsApp group or hidden number, a page the manager added):
- * the panel asks the manager for the lead's id and remembers the answer under `chatKey`.
- */
-export interface UnidentifiedChat {
-  readonly channel: Channel;
-  /** Stable for this chat within the app (a group's id, a page's title), never the lead's id itself. */
-  readonly chatKey: string;
-  readonly displayName?: string;
-}
+export type { UnidentifiedChat };
 
 /**
  * One chat app, as pure DOM code: which contact is open and where the Tracker Data button goes.
