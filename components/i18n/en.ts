@@ -14,6 +14,13 @@ export const en = {
   'panel.tryAgain': 'Try again',
   'panel.sendEvent': 'Send event',
 
+  'identify.label': 'Lead’s phone number or id',
+  'identify.use': 'Use this id',
+  'identify.change': 'Change id',
+  'identify.hint.whatsapp': 'This chat does not show the lead’s phone number. Enter it once; Tracker Data remembers it for this chat.',
+  'identify.hint.telegram': 'This chat does not show the lead’s Telegram id. Enter it once; Tracker Data remembers it for this chat.',
+  'identify.hint.web': 'Enter the lead’s id once; Tracker Data remembers it for this page.',
+
   'contact.heading': 'Contact',
   'contact.channel': 'Channel',
   'contact.id': 'ID',

@@ -4,6 +4,7 @@ import { useText } from '../i18n/text';
 import { EventForm } from '../form/EventForm';
 import { ContactSummary } from './ContactSummary';
 import { EventHistory } from './EventHistory';
+import { IdentifyChat } from './IdentifyChat';
 import { LookupNotice } from './LookupNotice';
 import { TrackerDataList } from './TrackerDataList';
 import { usePanel } from './usePanel';
@@ -13,6 +14,8 @@ export function PanelBody() {
   const t = useText();
   const contact = usePanel((state) => state.contact);
   const lookup = usePanel((state) => state.lookup);
+  const unidentified = usePanel((state) => state.unidentified);
+  const changeIdentity = usePanel((state) => state.changeIdentity);
   const draft = usePanel((state) => (state.contact ? state.drafts[contactKeyOf(state.contact)] : undefined));
   const openForm = usePanel((state) => state.openForm);
   const sendEventButton = useRef<HTMLButtonElement | null>(null);
@@ -37,11 +40,16 @@ export function PanelBody() {
     }
   }, []);
 
-  if (!contact) return <p className="td-muted">{t('panel.noContact')}</p>;
+  if (!contact) return unidentified ? <IdentifyChat /> : <p className="td-muted">{t('panel.noContact')}</p>;
 
   return (
     <>
       <ContactSummary contact={contact} />
+      {unidentified && (
+        <button type="button" className="td-button td-link-button" onClick={changeIdentity}>
+          {t('identify.change')}
+        </button>
+      )}
       <LookupNotice lookup={lookup} />
       {lookup.status === 'found' && <TrackerDataList trackerData={lookup.contact.trackerData} />}
       {draft ? (

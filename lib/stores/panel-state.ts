@@ -1,4 +1,4 @@
-import type { ApiError, Contact, ContactRef, EventFormValues, OutboxRecord, OutboxState, TrackerEvent, TrackerEventInput } from '../schemas';
+import type { ApiError, Contact, ContactRef, UnidentifiedChat, EventFormValues, OutboxRecord, OutboxState, TrackerEvent, TrackerEventInput } from '../schemas';
 import type { EventDraft } from './event-draft';
 
 /** What the platform said of the open contact. */
@@ -19,6 +19,10 @@ export interface PanelState {
   open: boolean;
   /** The chat open in the page, as the content script's site adapter reads it. */
   contact: ContactRef | undefined;
+  /** A chat the page shows without its lead's id: the panel asks the manager, and remembers the answer per chat. */
+  unidentified: UnidentifiedChat | undefined;
+  /** Why the id the manager typed for an unidentified chat was not taken. */
+  identifyError: string | undefined;
   lookup: LookupState;
   /** The outbox records of the open contact, newest first. */
   outbox: OutboxRecord[];
@@ -32,6 +36,12 @@ export interface PanelState {
   buttonFocusRequest: number;
 
   setContact(contact: ContactRef | undefined): void;
+  /** What the site adapter reads: a contact, or a chat whose lead the manager must name (asked once per chat). */
+  setChat(chat: { contact: ContactRef | undefined; unidentified: UnidentifiedChat | undefined }): Promise<void>;
+  /** Takes the lead's id the manager typed for the unidentified chat; resolves true when it was taken. */
+  identify(typed: string): Promise<boolean>;
+  /** Asks the manager again for the unidentified chat's lead (a mistyped id). */
+  changeIdentity(): void;
   setOpen(open: boolean): void;
   toggle(): void;
   /** Closes the panel from inside it (its Close button, Escape): focus returns to the Tracker Data button. */

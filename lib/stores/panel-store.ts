@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { onBackgroundChange, sendMessage } from '../messaging/client';
-import { DEFAULT_SETTINGS, type MessageResponse, type OutboxRecord } from '../schemas';
+import { DEFAULT_SETTINGS, typedExternalId, type ContactRef, type MessageResponse, type OutboxRecord, type UnidentifiedChat } from '../schemas';
 import { coalesce } from './coalesce';
 import { contactKeyOf, sameContact } from './contact-key';
 import { blankDraft, buildEvent, editDraft, errorsAtFields, type EventDraft } from './event-draft';
@@ -14,6 +14,10 @@ function lookupStateOf(result: MessageResponse<'contact.lookup'>): LookupState {
   if (result.status === 'found') return { status: 'found', contact: result.contact, events: result.events };
   if (result.status === 'error') return { status: 'error', message: result.error.message };
   return { status: result.status };
+}
+
+function identifiedContact(chat: UnidentifiedChat, externalId: string): ContactRef {
+  return { channel: chat.channel, externalId, ...(chat.displayName ? { displayName: chat.displayName } : {}) };
 }
 
 function withRecord(records: readonly OutboxRecord[], record: OutboxRecord, replacing = record.event.id): OutboxRecord[] {
@@ -141,6 +145,8 @@ export function createPanelStore(): PanelStore {
     return {
       open: false,
       contact: undefined,
+      unidentified: undefined,
+      identifyError: undefined,
       lookup: { status: 'idle' },
       outbox: [],
       drafts: {},
@@ -158,6 +164,44 @@ export function createPanelStore(): PanelStore {
         lookedUpKey = undefined;
         set({ contact, lookup: { status: 'idle' }, outbox: [], announcement: undefined });
         load();
+      },
+
+      async setChat({ contact, unidentified }) {
+        const asked = unidentified && !contact ? unidentified : undefined;
+        const sameChat = asked && get().unidentified?.chatKey === asked.chatKey && get().unidentified?.channel === asked.channel;
+        set({ unidentified: asked, ...(sameChat ? {} : { identifyError: undefined }) });
+        if (!asked) return get().setContact(contact);
+        if (sameChat && get().contact) return;
+        get().setContact(undefined);
+        try {
+          const { externalId } = await sendMessage('chat.recall', asked);
+          if (externalId && get().unidentified === asked) get().setContact(identifiedContact(asked, externalId));
+        } catch (error) {
+          set({ identifyError: problemOf(error).message });
+        }
+      },
+
+      async identify(typed) {
+        const chat = get().unidentified;
+        if (!chat) return false;
+        const id = typedExternalId(chat.channel, typed);
+        if (!id.ok) {
+          set({ identifyError: id.message });
+          return false;
+        }
+        try {
+          await sendMessage('chat.remember', { ...chat, externalId: id.value });
+        } catch (error) {
+          set({ identifyError: problemOf(error).message });
+          return false;
+        }
+        set({ identifyError: undefined });
+        if (get().unidentified === chat) get().setContact(identifiedContact(chat, id.value));
+        return true;
+      },
+
+      changeIdentity() {
+        if (get().unidentified) get().setContact(undefined);
       },
 
       setOpen(open) {
