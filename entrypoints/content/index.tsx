@@ -7,7 +7,8 @@ import { mountButton, mountPanel, type MountedUi } from './mount';
 
 /**
  * The one place where a site adapter meets the UI: the adapter says who is open and where the header is, the panel
- * store follows, and the Tracker Data button is re-mounted whenever the chat app rebuilds its header.
+ * store follows, and the Tracker Data button is re-mounted whenever the chat app rebuilds its header. Where the header
+ * cannot be found the button floats in a corner instead, so the panel never silently vanishes.
  */
 export default defineContentScript({
   matches: [...contentScriptMatches],
@@ -18,27 +19,28 @@ export default defineContentScript({
     const store = createPanelStore();
     const panel = await mountPanel(ctx, store);
     let button: MountedUi | undefined;
-    let buttonAnchor: Element | undefined;
+    let buttonAnchor: Element | null | undefined = null;
     // createShadowRootUi is async: mounts are chained so a fast series of header rebuilds keeps only the last button.
     let mounting = Promise.resolve();
 
     const stopWatching = watchChat({
       adapter,
       pageUrl,
-      onChange: ({ contact, mountPoint }) => {
-        store.getState().setContact(contact);
+      onChange: ({ contact, unidentified, mountPoint }) => {
+        void store.getState().setChat({ contact, unidentified });
         if (mountPoint === buttonAnchor) return;
         buttonAnchor = mountPoint;
         mounting = mounting.then(async () => {
           button?.remove();
           button = undefined;
-          if (mountPoint?.isConnected && !ctx.isInvalid) button = await mountButton(ctx, mountPoint, store);
+          if (!ctx.isInvalid) button = await mountButton(ctx, mountPoint?.isConnected ? mountPoint : undefined, store);
         });
       },
     });
 
     ctx.onInvalidated(() => {
       stopWatching();
+      store.getState().dispose();
       button?.remove();
       panel.remove();
     });

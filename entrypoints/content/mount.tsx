@@ -37,9 +37,11 @@ async function mountInShadowRoot(
   return ui;
 }
 
-/** The Tracker Data button, in the chat header's button group. */
-export function mountButton(ctx: ContentScriptContext, anchor: Element, store: PanelStore): Promise<MountedUi> {
-  return mountInShadowRoot(ctx, 'tracker-data-button', anchor, (root) => root.render(<TrackerDataButton store={store} />));
+/** The Tracker Data button: in the chat header's button group, or floating in a corner when there is no header. */
+export function mountButton(ctx: ContentScriptContext, anchor: Element | undefined, store: PanelStore): Promise<MountedUi> {
+  return mountInShadowRoot(ctx, 'tracker-data-button', anchor ?? document.body, (root) =>
+    root.render(<TrackerDataButton store={store} floating={!anchor} />),
+  );
 }
 
 /** The panel, fixed beside the chat; it stays mounted while the chat app rebuilds its header. */
