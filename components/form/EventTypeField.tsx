@@ -1,5 +1,6 @@
 import { useId, type Ref } from 'react';
-import { eventTypeSchema, type EventType } from '../../lib/schemas';
+import type { EventType } from '../../lib/schemas';
+import { EVENT_TYPES } from '../../lib/stores/event-draft';
 import { useText } from '../i18n/text';
 import { FieldMessage } from '../fields/FieldMessage';
 
@@ -24,7 +25,7 @@ export function EventTypeField({ value, onChange, error, checkedRef }: EventType
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend id={`${id}-legend`}>{t('form.eventType')}</legend>
-      {eventTypeSchema.options.map((type) => (
+      {EVENT_TYPES.map((type) => (
         <label key={type} className="td-choice-option">
           <input
             type="radio"

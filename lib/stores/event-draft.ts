@@ -1,4 +1,5 @@
 import {
+  eventTypeSchema,
   eventFormSchema,
   fieldErrors,
   type ContactRef,
@@ -6,6 +7,9 @@ import {
   type EventType,
   type TrackerEventInput,
 } from '../schemas';
+
+/** The event types the form offers, in the order the contract lists them. */
+export const EVENT_TYPES = eventTypeSchema.options;
 
 export type FormField = keyof EventFormValues;
 /** Messages at their field; `form` holds what belongs to no field (the background unreachable, say). */

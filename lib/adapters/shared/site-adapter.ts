@@ -13,6 +13,8 @@ export interface SiteAdapter {
   readonly label: string;
   /** Manifest match patterns of the content script for this site. */
   readonly matches: readonly string[];
+  /** Set for sites the manager adds (their patterns are registered at run time, so `matches` may be empty). */
+  readonly registeredAtRunTime?: boolean;
   /** Whether this adapter handles the page; adapters sharing an origin must reject each other's URLs. */
   matchesUrl(url: URL): boolean;
   /** The open chat's contact, or undefined when no chat is open or it cannot be read (never a guess). */

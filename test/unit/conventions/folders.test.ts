@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The folder rules of docs/design (who may import whom), checked rather than remembered. Each part lists the project
+ * folders and the packages its files may import; `import type` counts too, except where a rule says types only.
+ */
+interface Rule {
+  folders: string[];
+  packages: RegExp;
+  typesOnly?: string[];
+}
+
+const RULES: Record<string, Rule> = {
+  'lib/schemas': { folders: ['lib/schemas'], packages: /^zod$/ },
+  'lib/adapters/shared': { folders: ['lib/schemas', 'lib/adapters/shared'], packages: /^$/ },
+  'lib/adapters/*': { folders: ['lib/schemas', 'lib/adapters/shared', 'lib/adapters/$site'], packages: /^$/ },
+  'lib/adapters': { folders: ['lib/schemas', 'lib/adapters'], packages: /^$/ },
+  'lib/messaging': { folders: ['lib/schemas', 'lib/messaging'], packages: /^(zod|wxt\/browser)$/ },
+  'lib/background': {
+    folders: ['lib/schemas', 'lib/messaging', 'lib/background'],
+    packages: /^(zod|idb|wxt\/browser|wxt\/utils\/match-patterns)$/,
+  },
+  'lib/stores': { folders: ['lib/schemas', 'lib/messaging/client.ts', 'lib/stores'], packages: /^(zustand(\/vanilla)?)$/ },
+  components: { folders: ['lib/stores', 'components'], packages: /^(react|react-dom|zustand)$/, typesOnly: ['lib/schemas'] },
+  sandbox: { folders: ['lib/schemas', 'sandbox'], packages: /^(node:.*|zod|sql\.js)$/ },
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+function ruleFor(file: string): { rule: Rule; site?: string } | undefined {
+  const site = /^lib\/adapters\/([^/]+)\//.exec(file)?.[1];
+  if (site && site !== 'shared') return { rule: RULES['lib/adapters/*']!, site };
+  const key = Object.keys(RULES)
+    .filter((prefix) => !prefix.includes('*') && file.startsWith(`${prefix}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  return key ? { rule: RULES[key]! } : undefined;
+}
+
+const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+
+function violations(file: string): string[] {
+  const found = ruleFor(file);
+  if (!found) return [];
+  const { rule, site } = found;
+  const allowed = rule.folders.map((folder) => folder.replace('$site', site ?? ''));
+  const text = readFileSync(file, 'utf8');
+  const problems: string[] = [];
+  for (const [, , typeOnly, specifier] of text.matchAll(IMPORT)) {
+    if (!specifier) continue;
+    if (!specifier.startsWith('.')) {
+      if (!rule.packages.test(specifier)) problems.push(`${file} imports the package ${specifier}`);
+      continue;
+    }
+    const target = relative('.', normalize(join(dirname(file), specifier)));
+    const inside = (folder: string) => target === folder.replace(/\.ts$/, '') || target.startsWith(`${folder}/`);
+    if (allowed.some(inside)) continue;
+    if (typeOnly && rule.typesOnly?.some(inside)) continue;
+    problems.push(`${file} imports ${target}`);
+  }
+  return problems;
+}
+
+describe('the folder rules', () => {
+  it('hold for every file under lib/, components/ and sandbox/', () => {
+    const files = ['lib', 'components', 'sandbox'].flatMap(sourceFiles);
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.flatMap(violations)).toEqual([]);
+  });
+});
