@@ -12,6 +12,7 @@ export default defineBackground(() => {
   const manifestMatches = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
   listenForMessages(worker.handlers, { isTrustedContentPage: trustedPagePredicate([...contentScriptMatches, ...manifestMatches]) });
 
+  browser.tabs.onRemoved.addListener((tabId) => void worker.pageStatuses.forget(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void worker.outbox.deliverDue();
   });

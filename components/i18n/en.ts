@@ -76,6 +76,9 @@ export const en = {
   'form.save': 'Save',
   'form.cancel': 'Cancel',
 
+  'page.header': '{site}: the Tracker Data button is in the chat header',
+  'page.floating': '{site}: header not found — using the floating button',
+
   'popup.email': 'Email',
   'popup.password': 'Password',
   'popup.signIn': 'Sign in',

@@ -2,6 +2,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { pageUrl } from '../../lib/adapters/demo-page';
 import { adapterForUrl, contentScriptMatches } from '../../lib/adapters/registry';
 import { watchChat } from '../../lib/adapters/shared/chat-watcher';
+import { sendMessage } from '../../lib/messaging/client';
+import type { PageStatus } from '../../lib/schemas';
 import { createPanelStore } from '../../lib/stores/panel-store';
 import { mountButton, mountPanel, type MountedUi } from './mount';
 
@@ -18,6 +20,13 @@ export default defineContentScript({
     if (!adapter) return;
     const store = createPanelStore();
     const panel = await mountPanel(ctx, store);
+    let reported = '';
+    // The popup tells the manager when the page fell back to the floating button or asks who the lead is.
+    const reportPage = (status: PageStatus) => {
+      if (JSON.stringify(status) === reported) return;
+      reported = JSON.stringify(status);
+      sendMessage('page.report', status).catch(() => (reported = ''));
+    };
     let button: MountedUi | undefined;
     let buttonAnchor: Element | null | undefined = null;
     // createShadowRootUi is async: mounts are chained so a fast series of header rebuilds keeps only the last button.
@@ -28,6 +37,7 @@ export default defineContentScript({
       pageUrl,
       onChange: ({ contact, unidentified, mountPoint }) => {
         void store.getState().setChat({ contact, unidentified });
+        reportPage({ site: adapter.label, mount: mountPoint ? 'header' : 'floating', contact: contact ? 'read' : unidentified ? 'asked' : 'none' });
         if (mountPoint === buttonAnchor) return;
         buttonAnchor = mountPoint;
         mounting = mounting.then(async () => {

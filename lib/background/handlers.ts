@@ -3,6 +3,7 @@ import type { ApiClient } from './api-client';
 import type { ChatIdentities } from './chat-identities';
 import { toApiError } from './api-failure';
 import type { Outbox } from './outbox';
+import type { PageStatuses } from './page-statuses';
 import type { AuthSession } from './session';
 import type { SettingsStore } from './settings-store';
 
@@ -12,10 +13,11 @@ export interface HandlerDeps {
   api: ApiClient;
   settings: SettingsStore;
   chatIdentities: ChatIdentities;
+  pageStatuses: PageStatuses;
 }
 
 /** The background's answer to every message of the map; the router has already checked sender and shape. */
-export function createHandlers({ session, outbox, api, settings, chatIdentities }: HandlerDeps): MessageHandlers {
+export function createHandlers({ session, outbox, api, settings, chatIdentities, pageStatuses }: HandlerDeps): MessageHandlers {
   return {
     'session.get': () => session.summary(),
     'session.signIn': async (credentials) => {
@@ -45,6 +47,11 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities 
       await chatIdentities.remember(chat, externalId);
       return { ok: true };
     },
+    'page.report': async (status, sender) => {
+      if (sender.tab?.id !== undefined) await pageStatuses.report(sender.tab.id, status);
+      return { ok: true };
+    },
+    'page.status': async ({ tabId }) => (await pageStatuses.of(tabId)) ?? null,
     'outbox.list': ({ contact }) => outbox.list(contact),
     'outbox.summary': () => outbox.summary(),
     'outbox.retry': async ({ id }) => ({ ok: await outbox.retry(id) }),

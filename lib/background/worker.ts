@@ -3,6 +3,7 @@ import type { BackoffPolicy } from './backoff';
 import { createChatIdentities } from './chat-identities';
 import { createHandlers } from './handlers';
 import { createOutbox, type Outbox } from './outbox';
+import { createPageStatuses, type PageStatuses } from './page-statuses';
 import { createRefreshTokenStore } from './refresh-token-store';
 import { createSession, type AuthSession } from './session';
 import { createSettingsStore, type SettingsStore } from './settings-store';
@@ -14,6 +15,7 @@ export interface BackgroundWorker {
   outbox: Outbox;
   settings: SettingsStore;
   handlers: MessageHandlers;
+  pageStatuses: PageStatuses;
 }
 
 /** Knobs for tests: a shorter timeout and backoff, a fixed clock or dice. */
@@ -39,5 +41,7 @@ export function createBackgroundWorker(options: BackgroundWorkerOptions = {}): B
     concurrency: options.concurrency,
   });
   const chatIdentities = createChatIdentities();
-  return { api, session, outbox, settings, handlers: createHandlers({ session, outbox, api, settings, chatIdentities }) };
+  const pageStatuses = createPageStatuses();
+  const handlers = createHandlers({ session, outbox, api, settings, chatIdentities, pageStatuses });
+  return { api, session, outbox, settings, handlers, pageStatuses };
 }

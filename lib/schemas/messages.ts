@@ -9,6 +9,7 @@ import {
   trackerEventSchema,
 } from './api';
 import { unidentifiedChatSchema } from './chat';
+import { pageStatusSchema } from './page-status';
 import { outboxRecordSchema, outboxSummarySchema } from './outbox';
 import { sessionSummarySchema } from './session';
 import { settingsSchema } from './settings';
@@ -61,6 +62,12 @@ export const messages = {
     from: 'content',
     request: unidentifiedChatSchema.extend({ externalId: externalIdSchema }),
     response: z.object({ ok: z.literal(true) }),
+  },
+  'page.report': { from: 'content', request: pageStatusSchema, response: z.object({ ok: z.literal(true) }) },
+  'page.status': {
+    from: 'extension',
+    request: z.object({ tabId: z.number().int().nonnegative() }),
+    response: pageStatusSchema.nullable(),
   },
   'settings.get': { from: 'content', request: z.object({}), response: settingsSchema },
   'settings.save': { from: 'extension', request: settingsSchema, response: settingsSchema },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { externalIdSchema } from './api';
 import { outboxRecordSchema, quarantinedRecordSchema } from './outbox';
+import { pageStatusSchema } from './page-status';
 import { sessionSummarySchema } from './session';
 import { settingsSchema } from './settings';
 
@@ -20,6 +21,8 @@ export const stored = {
   settings: { area: 'local', key: 'settings', schema: settingsSchema },
   /** Who is signed in, for the UI; no token. Replaced on sign-in and sign-out. */
   sessionSummary: { area: 'local', key: 'sessionSummary', schema: sessionSummarySchema },
+  /** Per tab: how the extension is doing on its chat app (header or floating button). Gone when the browser quits. */
+  pageStatus: { area: 'session', prefix: 'pageStatus:', schema: pageStatusSchema },
   /** The access token; storage.session is closed to content scripts and cleared when the browser quits. */
   accessToken: {
     area: 'session',

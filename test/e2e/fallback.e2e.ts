@@ -1,3 +1,4 @@
+import { backgroundWorker } from './support/extension';
 import { expect, test, TELEGRAM_K } from './support/fixtures';
 import { openChat, openPanel, sendEvent, setApiUrl, signIn } from './support/manager';
 
@@ -18,6 +19,12 @@ test('when the chat app changes its header so the button has nowhere to go, a fl
   await expect(page.locator('tracker-data-button')).toHaveCount(1);
   await expect(button).toBeVisible();
   expect(await page.locator('tracker-data-button').evaluate((host) => host.parentElement === document.body)).toBe(true);
+
+  // What the popup will tell the manager about this tab.
+  const worker = await backgroundWorker(extension.context);
+  await expect
+    .poll(() => worker.evaluate(async () => Object.values(await chrome.storage.session.get(null)).filter((value) => value?.site)))
+    .toContainEqual({ site: 'Telegram Web K', mount: 'floating', contact: 'read' });
 
   await openPanel(page);
   const panel = page.getByRole('complementary', { name: 'Tracker Data' });

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** How the extension is doing on one tab's chat app, for the popup to tell the manager. */
+export const pageStatusSchema = z.object({
+  /** The site adapter's label, e.g. `WhatsApp Web`. */
+  site: z.string().max(64),
+  /** Where the Tracker Data button is: in the chat header, or floating because the header was not found. */
+  mount: z.enum(['header', 'floating']),
+  /** Whether the open chat's contact was read from the page, asked of the manager, or there is no chat open. */
+  contact: z.enum(['read', 'asked', 'none']),
+});
+export type PageStatus = z.infer<typeof pageStatusSchema>;
