@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chaosConfigSchema } from './chaos';
 
 /**
  * Faults the sandbox can inject into API requests, as options of `FaultControls` and as the JSON bodies of
@@ -35,6 +36,7 @@ export const faultCommandSchema = z.discriminatedUnion('fault', [
   dropOptionsSchema.extend({ fault: z.literal('dropNext'), count }),
   z.object({ fault: z.literal('expireAccessTokens') }),
   z.object({ fault: z.literal('revokeRefreshTokens') }),
+  chaosConfigSchema.extend({ fault: z.literal('setChaos') }),
   z.object({ fault: z.literal('reset') }),
 ]);
 export type FaultCommand = z.infer<typeof faultCommandSchema>;

@@ -1,4 +1,6 @@
 import type { AuthStore } from './auth-store';
+import { createChaos } from './chaos';
+import type { ChaosConfig, ChaosReport } from './chaos';
 import { faultCommandSchema } from './fault-commands';
 import type { DropOptions, FailOptions, FaultCommand, RouteFilter } from './fault-commands';
 
@@ -16,7 +18,14 @@ export interface FaultControls {
   expireAccessTokens(): void;
   /** Every refresh token issued so far answers 401 session_expired from now on. */
   revokeRefreshTokens(): void;
-  /** Turns off every pending fault and the persistent delay. */
+  /**
+   * From now on fails a share of API requests at random with the kinds asked for (see ChaosConfig); its counts start
+   * from zero. Faults asked for with failNext, dropNext and delayNext still come first.
+   */
+  setChaos(config: ChaosConfig): void;
+  /** What the chaos has judged and injected since it was last set, kind by kind. */
+  chaosReport(): ChaosReport;
+  /** Turns off every pending fault, the persistent delay and the chaos (whose counts stay readable). */
   reset(): void;
 }
 
@@ -53,6 +62,7 @@ export function createFaults(tokens: Pick<AuthStore, 'expireAccessTokens' | 'rev
   let outcomes: Pending<Outcome>[] = [];
   let delays: Pending<number>[] = [];
   let persistentDelayMs = 0;
+  const chaos = createChaos();
 
   const apply = (command: FaultCommand): void => {
     const valid = faultCommandSchema.parse(command);
@@ -79,23 +89,37 @@ export function createFaults(tokens: Pick<AuthStore, 'expireAccessTokens' | 'rev
       case 'revokeRefreshTokens':
         tokens.revokeRefreshTokens();
         return;
+      case 'setChaos': {
+        const { fault, ...config } = valid;
+        chaos.configure(config);
+        return;
+      }
       case 'reset':
         outcomes = [];
         delays = [];
         persistentDelayMs = 0;
+        chaos.stop();
         return;
     }
   };
 
   return {
     apply,
-    planFor: (routeKey) => ({ delayMs: take(delays, routeKey) ?? persistentDelayMs, outcome: take(outcomes, routeKey) }),
+    planFor(routeKey) {
+      const delayMs = take(delays, routeKey);
+      const outcome = take(outcomes, routeKey);
+      if (delayMs !== undefined || outcome !== undefined) return { delayMs: delayMs ?? persistentDelayMs, outcome };
+      const random = chaos.planFor(routeKey);
+      return random ? { ...random, delayMs: Math.max(random.delayMs, persistentDelayMs) } : { delayMs: persistentDelayMs };
+    },
     failNext: (count, status, options = {}) => apply({ fault: 'failNext', count, status, ...options }),
     delayNext: (count, ms, options = {}) => apply({ fault: 'delayNext', count, ms, ...options }),
     setDelay: (ms) => apply({ fault: 'setDelay', ms }),
     dropNext: (count, options = {}) => apply({ fault: 'dropNext', count, ...options }),
     expireAccessTokens: () => apply({ fault: 'expireAccessTokens' }),
     revokeRefreshTokens: () => apply({ fault: 'revokeRefreshTokens' }),
+    setChaos: (config) => apply({ fault: 'setChaos', ...config }),
+    chaosReport: () => chaos.report(),
     reset: () => apply({ fault: 'reset' }),
   };
 }

@@ -23,9 +23,15 @@ export interface HandlerDeps {
 
 const CONTROL_PREFIX = '/__sandbox/';
 
-async function dispatch(routes: readonly Route[], request: IncomingMessage, path: string, signal: AbortSignal): Promise<Reply> {
+async function dispatch(
+  routes: readonly Route[],
+  request: IncomingMessage,
+  path: string,
+  signal: AbortSignal,
+  body: Promise<string> = readBody(request),
+): Promise<Reply> {
   try {
-    const rawBody = await readBody(request);
+    const rawBody = await body;
     signal.throwIfAborted();
     const match = findRoute(routes, request.method ?? 'GET', path);
     if (!match) return errorReply(404, { code: 'not_found', message: `No route for ${request.method} ${path}` });
@@ -47,12 +53,16 @@ export function createRequestHandler(deps: HandlerDeps) {
     const key = match ? routeKey(match.route) : NO_ROUTE;
     stats.request(key);
     const plan = faults.planFor(key);
-    if (plan.delayMs > 0) await sleep(plan.delayMs, undefined, { signal });
     const outcome: Outcome | undefined = plan.outcome;
     const skipRoute = outcome !== undefined && !outcome.options.afterHandling;
     // A skipped route still has its body read off the wire, so the connection stays usable for the next request.
     if (skipRoute) request.resume();
-    let reply = skipRoute ? undefined : await dispatch(deps.apiRoutes, request, path, signal);
+    // The body is read before any delay, as a slow platform would: a client that gives up meanwhile still gets its
+    // request handled, which is what a timeout means to the client (it cannot know whether the event was stored).
+    const body = skipRoute ? undefined : readBody(request);
+    body?.catch(() => undefined);
+    if (plan.delayMs > 0) await sleep(plan.delayMs, undefined, { signal });
+    let reply = body === undefined ? undefined : await dispatch(deps.apiRoutes, request, path, signal, body);
     if (signal.aborted) return;
     if (outcome?.kind === 'drop') {
       stats.answered(key, 'dropped');

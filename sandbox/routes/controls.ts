@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { trackerEventSchema } from '../../lib/schemas/api';
+import { chaosReportSchema } from '../chaos';
 import { faultCommandSchema } from '../fault-commands';
 import type { Faults } from '../faults';
 import { jsonReply, parseBody } from '../http';
@@ -33,6 +34,11 @@ export function controlRoutes(faults: Faults, tracker: TrackerStore, stats: Stat
       method: 'GET',
       pattern: '/__sandbox/events',
       handle: () => jsonReply(200, storedEventsSchema, { events: tracker.allEvents() }),
+    },
+    {
+      method: 'GET',
+      pattern: '/__sandbox/chaos',
+      handle: () => jsonReply(200, chaosReportSchema, faults.chaosReport()),
     },
     {
       method: 'GET',
