@@ -12,14 +12,15 @@ export type AmountResult =
 /** A canonical amount: no sign, no leading zeros, no trailing fraction zeros, '.' as decimal point. */
 export const CANONICAL_AMOUNT = /^(0|[1-9]\d*)(\.\d*[1-9])?$/;
 
-const GROUP_SPACES = /[\s\u00a0\u202f\u2009']/g;
+const GROUP_MARKS = /[\s\u00a0\u202f\u2009']/g;
 
 function fail(rule: AmountRule, message: string): AmountResult {
   return { ok: false, rule, message };
 }
 
 /**
- * Reads what a manager typed — `150`, `150.5`, `1 234,50`, `1,234.50`, `1.234,50` — into a canonical decimal string.
+ * Reads what a manager typed — `150`, `150.5`, `1 234,50`, `1,234.50`, `1.234,50`, `1'234.50` — into a canonical
+ * decimal string.
  * With one kind of separator used once, it is the decimal point, except a `,` or `.` followed by exactly three digits
  * when the currency allows fewer decimals (then `1,234` is one thousand two hundred thirty-four dollars).
  */
@@ -28,7 +29,8 @@ export function parseAmount(input: string, currency: string): AmountResult {
   const trimmed = input.trim();
   if (trimmed === '') return fail('empty', 'Enter an amount');
   if (/^[-\u2212]/.test(trimmed)) return fail('negative', 'The amount must be positive');
-  const compact = trimmed.replace(GROUP_SPACES, (space) => (space === "'" ? ',' : '_'));
+  // Spaces and the Swiss apostrophe only ever group thousands: `1'234` is 1234 even in a three-decimal currency.
+  const compact = trimmed.replace(GROUP_MARKS, '_');
   const split = splitDecimal(compact, decimals);
   if (!split) return fail('not_a_number', 'Not a number: use digits with one decimal separator, like 1234.50');
   const integer = split.integer.replace(/^0+(?=\d)/, '');
