@@ -2,7 +2,7 @@ import type { ContactRef } from '../../schemas';
 import { urlMatchesAny } from '../shared/match-pattern';
 import { queryFirst, visibleText } from '../shared/query';
 import type { SiteAdapter } from '../shared/site-adapter';
-import { platformPeerId } from './peer-id';
+import { platformPeerId } from '../shared/telegram-peer-id';
 import {
   ACTIVE_CHAT,
   CENTER_COLUMN,
