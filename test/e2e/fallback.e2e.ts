@@ -1,4 +1,4 @@
-import { backgroundWorker } from './support/extension';
+import { readExtensionStorage } from './support/extension';
 import { expect, test, TELEGRAM_K } from './support/fixtures';
 import { openChat, openPanel, sendEvent, setApiUrl, signIn } from './support/manager';
 
@@ -21,9 +21,8 @@ test('when the chat app changes its header so the button has nowhere to go, a fl
   expect(await page.locator('tracker-data-button').evaluate((host) => host.parentElement === document.body)).toBe(true);
 
   // What the popup will tell the manager about this tab.
-  const worker = await backgroundWorker(extension.context);
   await expect
-    .poll(() => worker.evaluate(async () => Object.values(await chrome.storage.session.get(null)).filter((value) => value?.site)))
+    .poll(async () => Object.values(await readExtensionStorage(extension.context, 'session')))
     .toContainEqual({ site: 'Telegram Web K', mount: 'floating', contact: 'read' });
 
   await openPanel(page);
