@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { expect, test, TELEGRAM_K } from './support/fixtures';
+import { openChat, openPanel, sendEvent, setApiUrl, signIn } from './support/manager';
+
+/** `npm run screenshots` writes these into docs/screenshots for the README; otherwise they go with the test results. */
+const screenshotPath = (name: string) => join(process.env.SCREENSHOT_DIR ?? test.info().outputDir, name);
+
+test('the panel as a manager sees it, for the README', async ({ extension, sandboxHost }) => {
+  await setApiUrl(extension, sandboxHost.url);
+  await signIn(extension);
+  const page = await extension.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 760 });
+  await page.goto(TELEGRAM_K.baseUrl);
+  await openChat(page, 'Anna Petrova');
+  await openPanel(page);
+  await sendEvent(page, { type: 'Deposit', amount: '150', currency: 'USD' });
+  const panel = page.getByRole('complementary', { name: 'Tracker Data' });
+  await expect(panel.getByRole('status')).toContainText('Sent');
+  await panel.getByRole('button', { name: 'Send event' }).click();
+  await panel.getByRole('radio', { name: 'Redeposit' }).check();
+  await panel.getByRole('textbox', { name: 'Amount' }).fill('1 234,50');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: screenshotPath('panel.png') });
+});
