@@ -1,0 +1,1 @@
+export { telegramA } from './adapter';
