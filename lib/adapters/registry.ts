@@ -1,8 +1,9 @@
 import type { SiteAdapter } from './shared/site-adapter';
 import { telegramK } from './telegram-k';
+import { whatsapp } from './whatsapp';
 
 /** Every site the extension works on; adding a site is one line here plus its folder, fixtures and tests. */
-export const siteAdapters: readonly SiteAdapter[] = [telegramK];
+export const siteAdapters: readonly SiteAdapter[] = [telegramK, whatsapp];
 
 /** The adapter for a page, or undefined for a page no adapter claims (an unparsable URL claims none). */
 export function adapterForUrl(url: URL | string): SiteAdapter | undefined {
