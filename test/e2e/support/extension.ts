@@ -13,13 +13,16 @@ export interface LoadedExtension {
 }
 
 /** Opens Chromium with the built extension on a profile that can be closed and reopened (same userDataDir). */
-export async function launchWithExtension(userDataDir = mkdtempSync(join(tmpdir(), 'tracker-data-profile-'))): Promise<LoadedExtension> {
+export async function launchWithExtension(
+  userDataDir = mkdtempSync(join(tmpdir(), 'tracker-data-profile-')),
+  extensionDir = EXTENSION_DIR,
+): Promise<LoadedExtension> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: process.env.HEADED !== '1',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
