@@ -8,6 +8,10 @@ export const apiUrlSchema = z
   .refine((url) => URL.canParse(url) && (new URL(url).protocol === 'https:' || isLoopbackUrl(url)), {
     message: 'Use https:// (plain http:// only for 127.0.0.1 or localhost)',
   })
+  // Calls go to `${apiUrl}/api/v1/…`: a `?` or `#` would swallow that path, and a password would rest in storage.local.
+  .refine((url) => !/[?#]/.test(url) && URL.canParse(url) && new URL(url).username === '' && new URL(url).password === '', {
+    message: 'Enter the address only, without ?, # or a user name and password',
+  })
   .transform((url) => url.replace(/\/+$/, ''));
 
 export const settingsSchema = z.object({
