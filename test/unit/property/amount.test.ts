@@ -248,6 +248,6 @@ it('generates canonical amounts', () => {
     fc.property(currencyCode.chain((currency) => amountParts(decimalsOf(currency))), (parts) => {
       expect(canonicalOf(parts)).toMatch(CANONICAL_AMOUNT);
     }),
-    { numRuns: 100 },
+    runs('canonicalGenerator'),
   );
 });

@@ -1,0 +1,45 @@
+import { expect } from 'vitest';
+import type { z } from 'zod';
+
+/** What kind of value a schema takes at its root: an object (or union of objects), an array, or a single value. */
+export type Root = 'object' | 'array' | 'value';
+
+export function rootOf(schema: z.ZodType): Root {
+  const { def } = schema._zod;
+  if (def.type === 'nullable' || def.type === 'optional') return rootOf((def as unknown as { innerType: z.ZodType }).innerType);
+  const type = def.type;
+  if (type === 'array') return 'array';
+  if (type === 'object' || type === 'union' || type === 'pipe' || type === 'record') return 'object';
+  return 'value';
+}
+
+function isObjectLike(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && !Array.isArray(input);
+}
+
+/**
+ * Parses without throwing, and when it refuses, every issue names its rule (a zod code and a message a person can
+ * read) and, wherever the input had the right shape at the root, the field it is about.
+ */
+export function parseNamingIssues<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
+  let result: z.ZodSafeParseResult<z.output<S>> | undefined;
+  expect(() => {
+    result = schema.safeParse(input);
+  }).not.toThrow();
+  if (!result) throw new Error('safeParse returned nothing');
+  if (result.success) return result;
+  const root = rootOf(schema);
+  const rightShape = (root === 'object' && isObjectLike(input)) || (root === 'array' && Array.isArray(input));
+  expect(result.error.issues.length).toBeGreaterThan(0);
+  for (const issue of result.error.issues) {
+    expect(typeof issue.code).toBe('string');
+    expect(issue.message.trim()).not.toBe('');
+    if (rightShape) expect(issue.path, `"${issue.message}" names no field`).not.toEqual([]);
+  }
+  return result;
+}
+
+/** The dotted paths of a refusal's issues (`contact.externalId`). */
+export function issuePaths(result: z.ZodSafeParseResult<unknown>): string[] {
+  return result.success ? [] : result.error.issues.map((issue) => issue.path.map(String).join('.'));
+}
