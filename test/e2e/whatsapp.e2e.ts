@@ -134,4 +134,12 @@ test('on WhatsApp Web under its strict CSP, events land on the phone number of e
   expect(await page.evaluate(() => [document.body.dataset.keys ?? '', document.body.dataset.globalKeys ?? ''])).toEqual(['', '']);
   // Nothing the extension did was refused by the page's policy: the only violation is the probe above.
   expect(await cspViolations(page)).toEqual(['script-src-elem inline']);
+
+  // A WhatsApp release without the header's button area: the button floats, and the popup is told why.
+  await page.locator('#main header > :last-child').evaluate((area) => area.remove());
+  await expect(button).toBeVisible();
+  expect(await page.locator('tracker-data-button').evaluate((host) => host.parentElement === document.body)).toBe(true);
+  await expect
+    .poll(async () => Object.values(await readExtensionStorage(extension.context, 'session')))
+    .toContainEqual({ site: 'WhatsApp Web', mount: 'floating', contact: 'asked' });
 });
