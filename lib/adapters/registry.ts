@@ -1,9 +1,10 @@
 import type { SiteAdapter } from './shared/site-adapter';
+import { telegramA } from './telegram-a';
 import { telegramK } from './telegram-k';
 import { whatsapp } from './whatsapp';
 
 /** Every site the extension works on; adding a site is one line here plus its folder, fixtures and tests. */
-export const siteAdapters: readonly SiteAdapter[] = [telegramK, whatsapp];
+export const siteAdapters: readonly SiteAdapter[] = [telegramK, telegramA, whatsapp];
 
 /** The adapter for a page, or undefined for a page no adapter claims (an unparsable URL claims none). */
 export function adapterForUrl(url: URL | string): SiteAdapter | undefined {
