@@ -8,8 +8,12 @@ describe('adapter registry', () => {
     expect(adapterForUrl(new URL('https://web.telegram.org/k/?account=2'))?.label).toBe('Telegram Web K');
   });
 
+  it('picks Telegram Web A for its pages on the same origin', () => {
+    expect(adapterForUrl('https://web.telegram.org/a/#777001')?.id).toBe('telegram-a');
+    expect(adapterForUrl(new URL('https://web.telegram.org/a/?account=2#-1001234567890_42'))?.label).toBe('Telegram Web A');
+  });
+
   it.each([
-    'https://web.telegram.org/a/#777001',
     'https://web.telegram.org/',
     'https://web.whatsapp.com/',
     'https://web.telegram.org.evil.example/k/',
@@ -28,7 +32,8 @@ describe('adapter registry', () => {
   });
 
   it("lists every adapter's patterns once for the manifest and the background's sender check", () => {
-    expect(contentScriptMatches).toEqual(['https://web.telegram.org/k/*']);
+    for (const pattern of siteAdapters.flatMap((adapter) => adapter.matches)) expect(contentScriptMatches).toContain(pattern);
+    expect(contentScriptMatches).toEqual(expect.arrayContaining(['https://web.telegram.org/k/*', 'https://web.telegram.org/a/*']));
     expect(new Set(contentScriptMatches).size).toBe(contentScriptMatches.length);
   });
 });
