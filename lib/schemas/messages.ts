@@ -5,6 +5,7 @@ import {
   contactSchema,
   externalIdSchema,
   loginRequestSchema,
+  operatorSchema,
   trackerEventInputSchema,
   trackerEventSchema,
 } from './api';
@@ -53,6 +54,20 @@ export const messages = {
   'outbox.summary': { from: 'content', request: z.object({}), response: outboxSummarySchema },
   'outbox.retry': { from: 'content', request: z.object({ id: z.uuid() }), response: z.object({ ok: z.boolean() }) },
   'outbox.dismiss': { from: 'content', request: z.object({ id: z.uuid() }), response: z.object({ ok: z.boolean() }) },
+  /** Events queued by operators other than the one signed in, by operator: they wait until the manager chooses. */
+  'outbox.heldForOthers': {
+    from: 'extension',
+    request: z.object({}),
+    response: z.array(
+      z.object({ operatorId: z.string(), operator: operatorSchema.optional(), count: z.number().int().positive() }),
+    ),
+  },
+  /** The signed-in operator sends another operator's queued events as their own. */
+  'outbox.adopt': {
+    from: 'extension',
+    request: z.object({ operatorId: z.string().min(1) }),
+    response: z.object({ adopted: z.number().int().nonnegative() }),
+  },
   'chat.recall': {
     from: 'content',
     request: unidentifiedChatSchema,

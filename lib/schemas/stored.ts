@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { externalIdSchema } from './api';
+import { externalIdSchema, operatorSchema } from './api';
 import { outboxRecordSchema, quarantinedRecordSchema } from './outbox';
 import { pageStatusSchema } from './page-status';
 import { sessionSummarySchema } from './session';
@@ -19,6 +19,11 @@ export const stored = {
   chatIdentity: { area: 'local', prefix: 'chatIdentity:', schema: externalIdSchema },
   /** The options page's settings. Never cleared. */
   settings: { area: 'local', key: 'settings', schema: settingsSchema },
+  /**
+   * Everyone who signed in here, by operator id, so events one of them left queued can be named to the next. Replaced
+   * at each sign-in, never cleared: a name and an email, no token.
+   */
+  knownOperator: { area: 'local', prefix: 'operator:', schema: operatorSchema },
   /** Who is signed in, for the UI; no token. Replaced on sign-in and sign-out. */
   sessionSummary: { area: 'local', key: 'sessionSummary', schema: sessionSummarySchema },
   /** Per tab: how the extension is doing on its chat app (header or floating button). Gone when the browser quits. */
