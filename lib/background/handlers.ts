@@ -1,6 +1,7 @@
 import type { MessageHandlers } from '../messaging/router';
 import type { ApiClient } from './api-client';
 import type { ChatIdentities } from './chat-identities';
+import { createKnownOperators } from './known-operators';
 import { toApiError } from './api-failure';
 import type { Outbox } from './outbox';
 import type { PageStatuses } from './page-statuses';
@@ -18,10 +19,12 @@ export interface HandlerDeps {
 
 /** The background's answer to every message of the map; the router has already checked sender and shape. */
 export function createHandlers({ session, outbox, api, settings, chatIdentities, pageStatuses }: HandlerDeps): MessageHandlers {
+  const operators = createKnownOperators();
   return {
     'session.get': () => session.summary(),
     'session.signIn': async (credentials) => {
       const result = await session.signIn(credentials);
+      if (result.ok && result.session.signedIn) await operators.remember(result.session.operator);
       if (result.ok) void outbox.resume();
       return result;
     },
@@ -56,6 +59,14 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
     'outbox.summary': () => outbox.summary(),
     'outbox.retry': async ({ id }) => ({ ok: await outbox.retry(id) }),
     'outbox.dismiss': async ({ id }) => ({ ok: await outbox.dismiss(id) }),
+    'outbox.heldForOthers': async () =>
+      Promise.all(
+        (await outbox.heldForOthers()).map(async (held) => {
+          const operator = await operators.find(held.operatorId);
+          return operator ? { ...held, operator } : held;
+        }),
+      ),
+    'outbox.adopt': async ({ operatorId }) => ({ adopted: await outbox.adopt(operatorId) }),
     'settings.get': () => settings.get(),
     'settings.save': async (values) => {
       // A session belongs to one platform: its tokens must never be sent to another. Signing out first tells the old one.

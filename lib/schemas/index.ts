@@ -8,4 +8,5 @@ export * from './outbox';
 export * from './page-status';
 export * from './session';
 export * from './settings';
+export * from './sites';
 export * from './stored';

@@ -14,6 +14,7 @@ import { pageStatusSchema } from './page-status';
 import { outboxRecordSchema, outboxSummarySchema } from './outbox';
 import { sessionSummarySchema } from './session';
 import { settingsSchema } from './settings';
+import { addedSiteSchema, addedSitesSchema } from './sites';
 
 /**
  * Every runtime message, name → request and response, checked with zod on both ends.
@@ -84,6 +85,19 @@ export const messages = {
     request: z.object({ tabId: z.number().int().nonnegative() }),
     response: pageStatusSchema.nullable(),
   },
+  'sites.list': { from: 'extension', request: z.object({}), response: addedSitesSchema },
+  /** The host permission is asked for by the page, in the manager's click; the background only registers what was granted. */
+  'sites.add': {
+    from: 'extension',
+    request: addedSiteSchema.extend({ tabId: z.number().int().nonnegative().optional() }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), sites: addedSitesSchema }),
+      z.object({ ok: z.literal(false), reason: z.enum(['permission_missing', 'built_in']) }),
+    ]),
+  },
+  'sites.remove': { from: 'extension', request: z.object({ host: addedSiteSchema.shape.host }), response: addedSitesSchema },
+  /** Answered for the sender's own page: which added site it is, so the content script picks its adapter. */
+  'sites.forPage': { from: 'content', request: z.object({}), response: z.object({ site: addedSiteSchema.optional() }) },
   'settings.get': { from: 'content', request: z.object({}), response: settingsSchema },
   'settings.save': { from: 'extension', request: settingsSchema, response: settingsSchema },
 } as const satisfies Record<string, { from: 'content' | 'extension'; request: z.ZodType; response: z.ZodType }>;

@@ -4,6 +4,7 @@ import { outboxRecordSchema, quarantinedRecordSchema } from './outbox';
 import { pageStatusSchema } from './page-status';
 import { sessionSummarySchema } from './session';
 import { settingsSchema } from './settings';
+import { addedSitesSchema } from './sites';
 
 /**
  * Every stored key, declared once: where it lives, what it holds and when it is cleared.
@@ -19,6 +20,8 @@ export const stored = {
   chatIdentity: { area: 'local', prefix: 'chatIdentity:', schema: externalIdSchema },
   /** The options page's settings. Never cleared. */
   settings: { area: 'local', key: 'settings', schema: settingsSchema },
+  /** Sites the manager added (self-hosted Chatwoot, any page); their content scripts are registered from it. Never cleared. */
+  sites: { area: 'local', key: 'sites', schema: addedSitesSchema },
   /**
    * Everyone who signed in here, by operator id, so events one of them left queued can be named to the next. Replaced
    * at each sign-in, never cleared: a name and an email, no token.
