@@ -2,15 +2,19 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { contentScriptMatches } from '../lib/adapters/registry';
 import { createBackgroundWorker } from '../lib/background/worker';
-import { trustedPagePredicate } from '../lib/background/trusted-pages';
+import { trustedPagePredicate, withAddedSites } from '../lib/background/trusted-pages';
 import { OUTBOX_ALARM } from '../lib/background/wake-up';
+import { sitePattern } from '../lib/schemas';
 import { listenForMessages } from '../lib/messaging/router';
 
 export default defineBackground(() => {
   const worker = createBackgroundWorker();
   // The manifest's own content-script matches count too: development builds add the sandbox's demo pages there.
   const manifestMatches = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
-  listenForMessages(worker.handlers, { isTrustedContentPage: trustedPagePredicate([...contentScriptMatches, ...manifestMatches]) });
+  const addedPatterns = async () => (await worker.sites.list()).map((site) => sitePattern(site.host));
+  listenForMessages(worker.handlers, {
+    isTrustedContentPage: withAddedSites(trustedPagePredicate([...contentScriptMatches, ...manifestMatches]), addedPatterns),
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => void worker.pageStatuses.forget(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -22,5 +26,10 @@ export default defineBackground(() => {
   // A service worker's global scope fires `online`; other hosts (unit tests) may have no such events.
   globalThis.addEventListener?.('online', () => void worker.outbox.resume());
 
+  // The manager can grant or revoke a site's host in the browser's own settings too; the registrations follow.
+  browser.permissions.onAdded.addListener(() => void worker.sites.reconcile());
+  browser.permissions.onRemoved.addListener(() => void worker.sites.reconcile());
+
   void worker.outbox.deliverDue();
+  void worker.sites.reconcile();
 });

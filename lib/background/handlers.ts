@@ -7,6 +7,8 @@ import type { Outbox } from './outbox';
 import type { PageStatuses } from './page-statuses';
 import type { AuthSession } from './session';
 import type { SettingsStore } from './settings-store';
+import { siteHandlers } from './site-registration-handlers';
+import type { SiteRegistration } from './site-registration';
 
 export interface HandlerDeps {
   session: AuthSession;
@@ -15,12 +17,14 @@ export interface HandlerDeps {
   settings: SettingsStore;
   chatIdentities: ChatIdentities;
   pageStatuses: PageStatuses;
+  sites: SiteRegistration;
 }
 
 /** The background's answer to every message of the map; the router has already checked sender and shape. */
-export function createHandlers({ session, outbox, api, settings, chatIdentities, pageStatuses }: HandlerDeps): MessageHandlers {
+export function createHandlers({ session, outbox, api, settings, chatIdentities, pageStatuses, sites }: HandlerDeps): MessageHandlers {
   const operators = createKnownOperators();
   return {
+    ...siteHandlers(sites),
     'session.get': () => session.summary(),
     'session.signIn': async (credentials) => {
       const result = await session.signIn(credentials);

@@ -7,6 +7,7 @@ import { createPageStatuses, type PageStatuses } from './page-statuses';
 import { createRefreshTokenStore } from './refresh-token-store';
 import { createSession, type AuthSession } from './session';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createSiteRegistration, type SiteRegistration } from './site-registration';
 import type { MessageHandlers } from '../messaging/router';
 
 export interface BackgroundWorker {
@@ -16,6 +17,7 @@ export interface BackgroundWorker {
   settings: SettingsStore;
   handlers: MessageHandlers;
   pageStatuses: PageStatuses;
+  sites: SiteRegistration;
 }
 
 /** Knobs for tests: a shorter timeout and backoff, a fixed clock or dice. */
@@ -42,6 +44,7 @@ export function createBackgroundWorker(options: BackgroundWorkerOptions = {}): B
   });
   const chatIdentities = createChatIdentities();
   const pageStatuses = createPageStatuses();
-  const handlers = createHandlers({ session, outbox, api, settings, chatIdentities, pageStatuses });
-  return { api, session, outbox, settings, handlers, pageStatuses };
+  const sites = createSiteRegistration({ settings });
+  const handlers = createHandlers({ session, outbox, api, settings, chatIdentities, pageStatuses, sites });
+  return { api, session, outbox, settings, handlers, pageStatuses, sites };
 }

@@ -10,6 +10,7 @@ import { trustedPagePredicate } from '../../../lib/background/trusted-pages';
 import { OUTBOX_ALARM } from '../../../lib/background/wake-up';
 import { routeMessage } from '../../../lib/messaging/router';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
+import { installFakeSiteApis } from './fake-site-apis';
 import { DEMO, deposit, localStorageText, postsOf, resetExtension, startTestSandbox, startWorker, stopWorkers, storedCount, waitFor } from './support';
 
 type Sender = Browser.runtime.MessageSender;
@@ -129,6 +130,8 @@ describe('the service worker entry', () => {
 
   beforeEach(() => {
     fakeBrowser.runtime.getManifest = () => manifest as unknown as Browser.runtime.Manifest;
+    // The entry also re-registers the sites the manager added, through permissions and scripting.
+    installFakeSiteApis();
   });
 
   it('registers the message listener at start, and takes content-script messages from the manifest’s pages too', async () => {
