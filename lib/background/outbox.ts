@@ -21,6 +21,10 @@ export interface Outbox {
   dismiss(id: string): Promise<boolean>;
   /** For a deposit refused as `deposit_exists`: stores the same deposit as a redeposit and dismisses the original. */
   resendAsRedeposit(id: string, newId: string): Promise<OutboxRecord>;
+  /** Queued events saved by operators other than the one signed in, counted by operator; none while signed out. */
+  heldForOthers(): Promise<{ operatorId: string; count: number }[]>;
+  /** The signed-in operator takes over what another operator left queued: stamped as theirs and sent. */
+  adopt(operatorId: string): Promise<number>;
   /** Records not dismissed, newest first; only this contact's when given. */
   list(contact?: ContactKey): Promise<OutboxRecord[]>;
   summary(): Promise<OutboxSummary>;
@@ -73,6 +77,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   const visible = (record: OutboxRecord) => record.dismissedAt === undefined;
+  const heldFor =
+    (operatorId: string) =>
+    (record: OutboxRecord | undefined): record is OutboxRecord =>
+      record?.state === 'queued' && visible(record) && record.operatorId === operatorId;
 
   return {
     async enqueue(input) {
@@ -94,11 +102,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     noteReachable: () => delivery.noteReachable(),
 
     async retry(id) {
+      const operator = await signedInOperator();
       const record = await store.update([id], (current) => {
         const found = current.get(id);
         if (!found || !visible(found) || found.state === 'sent') return { put: [], result: undefined };
         const { lastError: _seen, ...rest } = found;
-        const again: OutboxRecord = { ...rest, state: 'queued', nextAttemptAt: now(), updatedAt: now() };
+        // Retrying is the signed-in manager's own act: the event goes as theirs, not held for whoever saved it.
+        const again: OutboxRecord = { ...rest, ...operator, state: 'queued', nextAttemptAt: now(), updatedAt: now() };
         return { put: [again], result: again };
       });
       if (!record) return false;
@@ -132,6 +142,33 @@ export function createOutbox(options: OutboxOptions): Outbox {
       });
       if (record.state === 'queued') delivery.deliverNow(record);
       return record;
+    },
+
+    async heldForOthers() {
+      const summary = await session.summary();
+      if (!summary.signedIn) return [];
+      const counts = new Map<string, number>();
+      for (const record of (await store.scan()).records) {
+        const owner = record.operatorId;
+        if (owner === undefined || owner === summary.operator.id || !heldFor(owner)(record)) continue;
+        counts.set(owner, (counts.get(owner) ?? 0) + 1);
+      }
+      return [...counts].map(([operatorId, count]) => ({ operatorId, count }));
+    },
+
+    async adopt(operatorId) {
+      const summary = await session.summary();
+      if (!summary.signedIn || summary.operator.id === operatorId) return 0;
+      const ids = (await store.scan()).records.filter(heldFor(operatorId)).map((record) => record.event.id);
+      if (ids.length === 0) return 0;
+      const adopted = await store.update(ids, (current) => {
+        const put = [...current.values()]
+          .filter(heldFor(operatorId))
+          .map((record) => ({ ...record, operatorId: summary.operator.id, nextAttemptAt: now(), updatedAt: now() }));
+        return { put, result: put.length };
+      });
+      if (adopted > 0) void delivery.resume();
+      return adopted;
     },
 
     async list(contact) {
