@@ -13,9 +13,13 @@ describe('adapter registry', () => {
     expect(adapterForUrl(new URL('https://web.telegram.org/a/?account=2#-1001234567890_42'))?.label).toBe('Telegram Web A');
   });
 
+  it('picks WhatsApp Web for its one page', () => {
+    expect(adapterForUrl('https://web.whatsapp.com/')?.id).toBe('whatsapp');
+  });
+
   it.each([
     'https://web.telegram.org/',
-    'https://web.whatsapp.com/',
+    'https://web.whatsapp.com.evil.example/',
     'https://web.telegram.org.evil.example/k/',
     'not a url',
   ])('picks no adapter for %s', (url) => {
