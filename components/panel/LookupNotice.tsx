@@ -6,6 +6,8 @@ import { usePanel } from './usePanel';
 export function LookupNotice({ lookup }: { lookup: LookupState }) {
   const t = useText();
   const reload = usePanel((state) => state.reload);
+  // Signed out with this contact's events still queued: they go once the manager signs in, and the panel says so.
+  const waitingToSend = usePanel((state) => state.outbox.some((record) => record.state === 'queued'));
   switch (lookup.status) {
     case 'loading':
       return <p className="td-muted">{t('panel.loading')}</p>;
@@ -17,7 +19,7 @@ export function LookupNotice({ lookup }: { lookup: LookupState }) {
         </div>
       );
     case 'signedOut':
-      return <p className="td-notice td-notice-warning">{t('panel.signedOut')}</p>;
+      return <p className="td-notice td-notice-warning">{t(waitingToSend ? 'panel.signedOutQueued' : 'panel.signedOut')}</p>;
     case 'error':
       return (
         <div className="td-notice td-notice-warning">

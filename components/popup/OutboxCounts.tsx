@@ -7,7 +7,11 @@ export function OutboxCounts({ outbox }: { outbox: OutboxSummary }) {
   return (
     <div className="td-counts">
       <p role="status">{t('popup.counts', { queued: outbox.queued, failed: outbox.failed })}</p>
-      {outbox.quarantined > 0 && <p className="td-form-error">{t('popup.quarantined', { count: outbox.quarantined })}</p>}
+      {outbox.quarantined > 0 && (
+        <p className="td-form-error">
+          {t(outbox.quarantined === 1 ? 'popup.quarantined.one' : 'popup.quarantined', { count: outbox.quarantined })}
+        </p>
+      )}
     </div>
   );
 }

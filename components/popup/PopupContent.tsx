@@ -1,4 +1,5 @@
 import { useText } from '../i18n/text';
+import { HeldForOthers } from './HeldForOthers';
 import { OutboxCounts } from './OutboxCounts';
 import { problemText } from './problemText';
 import { SignedInSummary } from './SignedInSummary';
@@ -19,6 +20,7 @@ export function PopupContent() {
       {!session && <p className="td-muted">{t('popup.loading')}</p>}
       {waitingForSignIn && <p className="td-notice td-notice-warning">{t('popup.expired')}</p>}
       {session?.signedIn === true && <SignedInSummary operator={session.operator} />}
+      {session?.signedIn === true && <HeldForOthers />}
       {session?.signedIn === false && <SignInForm />}
       {problem && (
         <p className="td-form-error" role="alert">

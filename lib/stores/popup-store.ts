@@ -1,9 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { onBackgroundChange, sendMessage } from '../messaging/client';
-import { fieldErrors, loginRequestSchema, type LoginRequest, type OutboxSummary, type SessionSummary } from '../schemas';
+import {
+  fieldErrors,
+  loginRequestSchema,
+  type LoginRequest,
+  type MessageResponse,
+  type OutboxSummary,
+  type SessionSummary,
+} from '../schemas';
 import { problemOf, type Problem } from './problem';
 
 export type SignInField = keyof LoginRequest;
+export type HeldForOthers = MessageResponse<'outbox.heldForOthers'>;
 
 export interface PopupState {
   /** Undefined until the background answers. */
@@ -15,11 +23,21 @@ export interface PopupState {
   fieldErrors: Partial<Record<SignInField, string>>;
   /** A refusal that belongs to no field: wrong credentials, too many attempts, the platform unreachable. */
   problem: Problem | undefined;
+  /** Events other operators saved that still wait, by operator: the signed-in manager chooses what becomes of them. */
+  heldForOthers: HeldForOthers;
+  /** Operators whose events the manager chose to keep for them, while the popup is open. */
+  keptFor: readonly string[];
+  /** Operators whose events are being taken over now. */
+  adopting: readonly string[];
 
   load(): Promise<void>;
   signIn(credentials: LoginRequest): Promise<boolean>;
   signOut(): Promise<void>;
   clearErrors(field: SignInField): void;
+  /** Sends another operator's waiting events as the signed-in operator's own. */
+  sendAsMe(operatorId: string): Promise<void>;
+  /** Leaves another operator's events waiting for them to sign in again. */
+  keepFor(operatorId: string): void;
   dispose(): void;
 }
 
@@ -51,9 +69,21 @@ export function createPopupStore(): PopupStore {
       }
     };
 
+    const loadHeld = async () => {
+      if (get().session?.signedIn !== true) {
+        set({ heldForOthers: [] });
+        return;
+      }
+      try {
+        set({ heldForOthers: await sendMessage('outbox.heldForOthers', {}) });
+      } catch {
+        // Offered again at the next outbox change or opening; an error here must not cover a sign-in error.
+      }
+    };
+
     stopListening = onBackgroundChange((change) => {
-      if (change === 'session') void loadSession();
-      if (change === 'outbox') void loadOutbox();
+      if (change === 'session') void loadSession().then(loadHeld);
+      if (change === 'outbox') void Promise.all([loadOutbox(), loadHeld()]);
     });
 
     return {
@@ -63,9 +93,13 @@ export function createPopupStore(): PopupStore {
       signingOut: false,
       fieldErrors: {},
       problem: undefined,
+      heldForOthers: [],
+      keptFor: [],
+      adopting: [],
 
       async load() {
         await Promise.all([loadSession(), loadOutbox()]);
+        await loadHeld();
       },
 
       async signIn(credentials) {
@@ -79,7 +113,8 @@ export function createPopupStore(): PopupStore {
         try {
           const result = await sendMessage('session.signIn', parsed.data);
           if (result.ok) {
-            set({ session: result.session });
+            set({ session: result.session, keptFor: [] });
+            void loadHeld();
             return true;
           }
           const fields = atSignInFields(result.error.fields ?? {});
@@ -97,7 +132,7 @@ export function createPopupStore(): PopupStore {
         if (get().signingOut) return;
         set({ signingOut: true, problem: undefined });
         try {
-          set({ session: await sendMessage('session.signOut', {}) });
+          set({ session: await sendMessage('session.signOut', {}), heldForOthers: [] });
         } catch (error) {
           set({ problem: problemOf(error) });
         } finally {
@@ -108,6 +143,23 @@ export function createPopupStore(): PopupStore {
       clearErrors(field) {
         const { [field]: _cleared, ...rest } = get().fieldErrors;
         set({ fieldErrors: rest, problem: undefined });
+      },
+
+      async sendAsMe(operatorId) {
+        if (get().adopting.includes(operatorId)) return;
+        set({ adopting: [...get().adopting, operatorId], problem: undefined });
+        try {
+          await sendMessage('outbox.adopt', { operatorId });
+          await loadHeld();
+        } catch (error) {
+          set({ problem: problemOf(error) });
+        } finally {
+          set({ adopting: get().adopting.filter((id) => id !== operatorId) });
+        }
+      },
+
+      keepFor(operatorId) {
+        if (!get().keptFor.includes(operatorId)) set({ keptFor: [...get().keptFor, operatorId] });
       },
 
       dispose() {
