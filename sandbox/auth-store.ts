@@ -11,7 +11,10 @@ export interface AuthStore {
   addOperator(operator: Operator, password: string): void;
   operatorByCredentials(email: string, password: string): Operator | undefined;
   startSession(operator: Operator): Session;
-  /** Spends the refresh token (it never works again) and answers a new session, or undefined when it is not live. */
+  /**
+   * Spends the refresh token and answers a new session, or undefined when it is not live. A spent token still works
+   * for `refreshGraceSeconds` after it was first spent: the answer that carried its successor may have been lost.
+   */
   refresh(refreshToken: string): Session | undefined;
   /** Ends the session that either token belongs to; unknown tokens are ignored. */
   endSession(tokens: { refreshToken?: string; accessToken?: string }): void;
@@ -33,7 +36,7 @@ function toOperator(row: Row): Operator {
   return { id: String(row.id), name: String(row.name), email: String(row.email) };
 }
 
-export function createAuthStore(db: SandboxDb, accessTokenTtlSeconds: number): AuthStore {
+export function createAuthStore(db: SandboxDb, accessTokenTtlSeconds: number, refreshGraceSeconds = 0): AuthStore {
   const operatorById = (id: string) => {
     const row = db.get('SELECT id, name, email FROM operators WHERE id = ?', [id]);
     return row && toOperator(row);
@@ -73,12 +76,13 @@ export function createAuthStore(db: SandboxDb, accessTokenTtlSeconds: number): A
         const now = Date.now();
         const row = db.get(
           `SELECT session_id, operator_id FROM refresh_tokens
-           WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?`,
-          [tokenHash(refreshToken), now],
+           WHERE token_hash = ? AND (used_at IS NULL OR used_at > ?) AND revoked_at IS NULL AND expires_at > ?`,
+          [tokenHash(refreshToken), now - refreshGraceSeconds * 1000, now],
         );
         const operator = row && operatorById(String(row.operator_id));
         if (!row || !operator) return undefined;
-        db.run('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ?', [now, tokenHash(refreshToken)]);
+        // The grace runs from the first use: using the token again within it does not stretch it.
+        db.run('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL', [now, tokenHash(refreshToken)]);
         return issue(operator, String(row.session_id));
       });
     },

@@ -19,6 +19,7 @@ import { createTrackerStore } from './tracker-store';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_DATA_FILE = '.sandbox-data/tracker.sqlite';
+export const DEFAULT_REFRESH_GRACE_SECONDS = 60;
 
 export interface SandboxOptions {
   /** 0 picks a free port; default 8787. */
@@ -29,6 +30,11 @@ export interface SandboxOptions {
   dataFile?: string;
   /** Default 900. */
   accessTokenTtlSeconds?: number;
+  /**
+   * How long a rotated refresh token still works, so a client whose refresh answer was lost (a dropped connection, a
+   * timeout, a stopped worker) keeps its session, as Okta's and Auth0's rotation grace periods allow. Default 60.
+   */
+  refreshTokenGraceSeconds?: number;
   /** Mounts the test controls under /__sandbox/; default false. */
   controls?: boolean;
   /** Serves the files of `dir` under `urlPrefix`, e.g. demo pages. */
@@ -58,7 +64,7 @@ function urlHost(host: string): string {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   const db = await openDb(options.dataFile ?? DEFAULT_DATA_FILE);
-  const auth = createAuthStore(db, options.accessTokenTtlSeconds ?? 900);
+  const auth = createAuthStore(db, options.accessTokenTtlSeconds ?? 900, options.refreshTokenGraceSeconds ?? DEFAULT_REFRESH_GRACE_SECONDS);
   const tracker = createTrackerStore(db);
   seedDemoData({
     isEmpty: () => db.get('SELECT 1 FROM operators LIMIT 1') === undefined,

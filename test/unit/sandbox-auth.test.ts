@@ -51,8 +51,8 @@ describe('sandbox sign-in', () => {
 });
 
 describe('sandbox session', () => {
-  it('rotates the refresh token: the new one works, the old one is session_expired', async () => {
-    const sandbox = await startTestSandbox();
+  it('rotates the refresh token: the new one works, the old one only within the grace period after its first use', async () => {
+    const sandbox = await startTestSandbox({ refreshTokenGraceSeconds: 60 });
     const first = await signIn(sandbox);
     const refreshed = await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: first.refreshToken } });
     expect(refreshed.status).toBe(200);
@@ -60,10 +60,27 @@ describe('sandbox session', () => {
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.accessToken).not.toBe(first.accessToken);
 
+    // The answer that carried `second` may never have reached the client: the old token gets it a new session.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 59_000);
+    const retried = await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: first.refreshToken } });
+    expect(retried.status).toBe(200);
+    expect(sessionSchema.parse(retried.body).refreshToken).not.toBe(second.refreshToken);
+
+    // Using it again did not stretch the grace: it runs from the first use.
+    vi.setSystemTime(Date.now() + 2_000);
     const reused = await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: first.refreshToken } });
     expect(reused.status).toBe(401);
     expect(errorBodySchema.parse(reused.body).error.code).toBe('session_expired');
     expect((await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: second.refreshToken } })).status).toBe(200);
+  });
+
+  it('has no grace period when given 0: a spent refresh token is session_expired at once', async () => {
+    const sandbox = await startTestSandbox({ refreshTokenGraceSeconds: 0 });
+    const first = await signIn(sandbox);
+    expect((await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: first.refreshToken } })).status).toBe(200);
+    const reused = await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: first.refreshToken } });
+    expect([reused.status, errorBodySchema.parse(reused.body).error.code]).toEqual([401, 'session_expired']);
   });
 
   it('answers token_expired once the access token outlives its expiresIn, and unauthorized for none or an unknown one', async () => {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Sandbox } from '../../../sandbox/server';
+import { DEFAULT_REFRESH_GRACE_SECONDS, type Sandbox } from '../../../sandbox/server';
 import { createRefreshTokenStore } from '../../../lib/background/refresh-token-store';
 import { stored } from '../../../lib/schemas';
 import { DEMO, deposit, localStorageText, resetExtension, startTestSandbox, startWorker, stopWorkers, storedCount, waitFor } from './support';
@@ -61,7 +61,7 @@ describe('signing in', () => {
 });
 
 describe('refreshing', () => {
-  it('rotates the refresh token: the new one is kept, the old one no longer works', async () => {
+  it('rotates the refresh token: the new one is kept, the old one no longer works once its grace period is over', async () => {
     const { handlers, api } = startWorker();
     await handlers['session.signIn'](DEMO, {});
     const first = await refreshToken();
@@ -71,7 +71,10 @@ describe('refreshing', () => {
     const second = await refreshToken();
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + (DEFAULT_REFRESH_GRACE_SECONDS + 1) * 1000);
     const replayed = await api.refresh(first ?? '');
+    vi.useRealTimers();
     expect(replayed).toMatchObject({ ok: false, failure: { kind: 'http', status: 401, error: { code: 'session_expired' } } });
   });
 
