@@ -42,6 +42,9 @@ type Refreshed = { ok: true; token: string } | { ok: false; failure: AuthFailure
 function usableUntil(now: number, expiresInSeconds: number): number {
   return now + expiresInSeconds * 1000 - Math.min(5_000, expiresInSeconds * 100);
 }
+/** No readable answer: the platform may have done the work and the answer was lost on the way back. */
+const answerMayBeLost = (failure: ApiFailure) => failure.kind === 'network' || failure.kind === 'timeout' || failure.kind === 'malformed';
+
 const SIGNED_OUT: SessionSummary = { signedIn: false };
 const EXPIRED: SessionSummary = { signedIn: false, expired: true };
 
@@ -92,10 +95,20 @@ export function createSession(options: SessionOptions): AuthSession {
     await writeStored(stored.sessionSummary, summary);
   }
 
+  /**
+   * A refresh with no readable answer may still have rotated the token on the platform, leaving only a spent one
+   * here, which the platform takes for a short grace period. Asking again at once lands inside it, whenever the next
+   * call would have come; once, so an unreachable platform is not hammered.
+   */
+  async function refreshCall(refreshToken: string): Promise<ApiResult<Session>> {
+    const result = await api.refresh(refreshToken);
+    return !result.ok && answerMayBeLost(result.failure) ? api.refresh(refreshToken) : result;
+  }
+
   async function refreshNow(): Promise<Refreshed> {
     const startedIn = epoch;
     const refreshToken = await refreshTokens.get();
-    const result = refreshToken ? await api.refresh(refreshToken) : undefined;
+    const result = refreshToken ? await refreshCall(refreshToken) : undefined;
     return exclusively(async (): Promise<Refreshed> => {
       if (startedIn !== epoch) return currentToken();
       if (result?.ok) return { ok: true, token: await keep(result.data) };

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { stored } from '../../../lib/schemas';
+import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { DEMO, resetExtension, sleep, startWorker, stopWorkers } from './support';
+
+const anna = { channel: 'telegram', externalId: '777001' } as const;
+const REFRESH = 'POST /api/v1/auth/refresh';
+const GRACE_SECONDS = 1;
+let sandbox: Sandbox;
+
+/** A platform that, like the sandbox by default, still takes a spent refresh token for a grace period (short here). */
+beforeEach(async () => {
+  resetExtension();
+  sandbox = await startSandbox({ port: 0, dataFile: ':memory:', refreshTokenGraceSeconds: GRACE_SECONDS });
+  await fakeBrowser.storage.local.set({ [stored.settings.key]: { apiUrl: sandbox.url, defaultCurrency: 'USD' } });
+});
+
+afterEach(async () => {
+  await stopWorkers();
+  await sandbox.close();
+});
+
+describe('a refresh whose answer is lost', () => {
+  // The platform rotated the token but its answer never arrived: the client still holds only the spent one, which
+  // works only within the grace period. Asking again at once keeps the session, however long until the next call.
+  it.each([
+    ['the connection drops after the platform rotated the token', () => sandbox.faults.dropNext(1, { afterHandling: true, route: REFRESH })],
+    ['the answer is unreadable', () => sandbox.faults.failNext(1, 200, { body: 'malformed', afterHandling: true, route: REFRESH })],
+  ])('is asked again at once when %s, so the session outlives the grace period', async (_case, loseAnswer) => {
+    const { handlers } = startWorker();
+    await handlers['session.signIn'](DEMO, {});
+    sandbox.faults.expireAccessTokens();
+    loseAnswer();
+
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({ status: 'found' });
+
+    await sleep(GRACE_SECONDS * 1000 + 200);
+    sandbox.faults.expireAccessTokens();
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({ status: 'found' });
+    expect(await handlers['session.get']({}, {})).toMatchObject({ signedIn: true });
+  });
+
+  it('is asked again only once: a platform that stays unreachable is not hammered', async () => {
+    const { handlers } = startWorker();
+    await handlers['session.signIn'](DEMO, {});
+    sandbox.faults.expireAccessTokens();
+    sandbox.faults.dropNext(5, { route: REFRESH });
+
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({ status: 'error', error: { code: 'network_error' } });
+    expect(sandbox.stats()[REFRESH]).toEqual({ requests: 2, statuses: { dropped: 2 } });
+    expect(await handlers['session.get']({}, {})).toMatchObject({ signedIn: true });
+  });
+
+  it('is not asked again when the platform answered with an error', async () => {
+    const { handlers } = startWorker();
+    await handlers['session.signIn'](DEMO, {});
+    sandbox.faults.expireAccessTokens();
+    sandbox.faults.failNext(1, 503, { route: REFRESH });
+
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({ status: 'error', error: { code: 'service_unavailable' } });
+    expect(sandbox.stats()[REFRESH]?.requests).toBe(1);
+  });
+});
