@@ -1,0 +1,1 @@
+export { anyPage, createAnyPageAdapter } from './adapter';

@@ -1,0 +1,1 @@
+export { chatwoot, createChatwootAdapter } from './adapter';
