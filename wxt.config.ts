@@ -3,6 +3,12 @@ import { defineConfig } from 'wxt';
 /** The sandbox serves fixture chat apps under this loopback path for `npm start`; only development builds match it. */
 const DEMO_PAGES = ['http://127.0.0.1/demo/*', 'http://localhost/demo/*'];
 const LOOPBACK_API = ['http://127.0.0.1/*', 'http://localhost/*'];
+/**
+ * Sites the manager adds (a self-hosted Chatwoot, "Use on this site") get the content script at run time, on any https
+ * host. Its shadow-root UI fetches its stylesheet from the extension, which a page may only do where the file is
+ * web-accessible; `use_dynamic_url` gives it a per-session URL, so no page can probe for the extension with it.
+ */
+const ADDED_SITES = ['https://*/*'];
 
 export default defineConfig({
   // Parallel test runs (and helpers) can build side by side into their own folders.
@@ -13,13 +19,21 @@ export default defineConfig({
     name: 'Tracker Data',
     // URL.canParse, storage.session and AbortSignal.timeout, which the background relies on.
     minimum_chrome_version: '120',
-    permissions: ['storage', 'alarms'],
+    // scripting: register the content script on the sites the manager adds, and inject it into the tab at once.
+    // activeTab: the popup's "Use on this site" learns the current tab's address when the manager opens the popup,
+    // without the tabs permission (which would read every tab's address, always).
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // The sandbox (and a platform run locally) answer on loopback; any other API origin is asked for at run time.
     host_permissions: LOOPBACK_API,
     optional_host_permissions: ['https://*/*'],
   },
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
+      for (const entry of manifest.web_accessible_resources ?? []) {
+        if (typeof entry !== 'string' && entry.resources.some((file) => file.startsWith('content-scripts/'))) {
+          entry.matches = [...new Set([...(entry.matches ?? []), ...ADDED_SITES])];
+        }
+      }
       if (wxt.config.mode !== 'development') return;
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...DEMO_PAGES];
     },
