@@ -96,6 +96,11 @@ export const en = {
   'popup.sendAsMe': 'Send them as me',
   'popup.keepFor': 'Keep them for {name}',
   'popup.keptFor': 'Kept for {name}: they go when {name} signs in again',
+  'popup.useHere': 'Use on this site',
+  'popup.useHere.hint': 'Adds a Tracker Data button on {host}. You enter the lead’s id once per page.',
+  'popup.useHere.added': 'Tracker Data is on {host} now: use the floating button on the page.',
+  'popup.useHere.denied': 'Permission for {host} was not given, so Tracker Data was not added there.',
+  'popup.useHere.builtIn': 'Tracker Data already works on {host}.',
   'popup.error.invalid_credentials': 'Wrong email or password',
   'popup.error.rate_limited': 'Too many attempts. Wait a minute and try again.',
 
@@ -106,6 +111,18 @@ export const en = {
   'options.save': 'Save',
   'options.saved': 'Saved',
   'options.permissionDenied': 'Permission to reach {origin} was not given, so nothing was saved.',
+  'options.chatwoot.heading': 'Chatwoot domains',
+  'options.chatwoot.hint': 'A self-hosted Chatwoot: the domain you open it on, like chat.example.com. Chatwoot Cloud works already.',
+  'options.chatwoot.domain': 'Chatwoot domain',
+  'options.chatwoot.add': 'Add domain',
+  'options.chatwoot.none': 'No self-hosted Chatwoot added.',
+  'options.otherSites.heading': 'Other sites',
+  'options.otherSites.hint': 'Pages added with “Use on this site” in the toolbar popup.',
+  'options.sites.remove': 'Remove',
+  'options.sites.added': '{host} added. Reload its open tabs to use Tracker Data there.',
+  'options.sites.removed': '{host} removed.',
+  'options.sites.denied': 'Permission for {host} was not given, so it was not added.',
+  'options.sites.builtIn': 'Tracker Data already works on {host}.',
 } as const;
 
 export type MessageId = keyof typeof en;
