@@ -42,7 +42,7 @@ export const chatwootDomainSchema = z
     }
     return url.hostname;
   })
-  .pipe(siteHostSchema);
+  .pipe(siteHostSchema.refine((host) => host !== 'app.chatwoot.com', 'Chatwoot Cloud (app.chatwoot.com) works without adding it'));
 
 /** The host of a page the popup offers "Use on this site" for; only https pages can be added. */
 export function addableHostOf(pageUrl: string | undefined): string | undefined {
