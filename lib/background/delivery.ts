@@ -52,6 +52,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   let scanWanted = false;
   let scanning: Promise<void> | undefined;
   let pausedUntil = 0;
+  /** The platform asked, with Retry-After, not to be called again before this: nothing is brought forward sooner. */
+  let retryAfterUntil = 0;
+  /** The platform is answering again: the next scan takes records still waiting out a backoff as due. */
+  let bringForward = false;
   /** The last attempt failed in a retryable way: one post at a time until the platform answers. */
   let probing = false;
   /** When the next queued record falls due; a hint for the wake-up (a stale one only causes a harmless scan). */
@@ -71,12 +75,14 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     const summary = await session.summary();
     if (!summary.signedIn) return;
     const { records } = await store.scan();
+    const early = bringForward && retryAfterUntil <= now();
+    bringForward = false;
     const due: OutboxRecord[] = [];
     for (const record of records) {
       if (record.state !== 'queued' || record.dismissedAt !== undefined) continue;
       if (record.operatorId !== undefined && record.operatorId !== summary.operator.id) continue;
       if (isBusy(record.event.id)) continue;
-      if (record.nextAttemptAt > now()) noteDue(record.nextAttemptAt);
+      if (record.nextAttemptAt > now() && !early) noteDue(record.nextAttemptAt);
       else if (isPaused()) noteDue(now());
       else due.push(record);
     }
@@ -128,6 +134,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       });
       if (outcome.kind === 'retry') probing = true;
       else platformAnswered();
+      if (outcome.kind === 'retry' && outcome.retryAfterMs !== undefined) retryAfterUntil = Math.max(retryAfterUntil, now() + outcome.retryAfterMs);
       if (stored?.state === 'queued') {
         pausedUntil = Math.max(pausedUntil, stored.nextAttemptAt);
         noteDue(stored.nextAttemptAt);
@@ -191,8 +198,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     return whenIdle();
   }
 
+  /** The backoff is for a platform that is failing: once it answers, what waits goes now, not as each falls due. */
   function resume(): Promise<void> {
     pausedUntil = 0;
+    bringForward = true;
     return deliverDue();
   }
 

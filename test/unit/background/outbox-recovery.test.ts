@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Sandbox } from '../../../sandbox/server';
+import { stored, type OutboxRecord } from '../../../lib/schemas';
+import { DEMO, deposit, postsOf, resetExtension, sleep, startTestSandbox, startWorker, stopWorkers, storedCount, waitFor } from './support';
+
+const EVENTS = 'POST /api/v1/events';
+const registration = () => deposit({ type: 'registration', amount: undefined, currency: undefined });
+let sandbox: Sandbox;
+
+beforeEach(async () => {
+  resetExtension();
+  sandbox = await startTestSandbox();
+});
+
+afterEach(async () => {
+  await stopWorkers();
+  await sandbox.close();
+});
+
+async function recordOf(id: string): Promise<OutboxRecord | undefined> {
+  const key = stored.outboxRecord.prefix + id;
+  return (await fakeBrowser.storage.local.get(key))[key] as OutboxRecord | undefined;
+}
+
+describe('once the platform answers again', () => {
+  it('delivers the events waiting out a backoff at once, not when each one falls due', async () => {
+    // Long waits, so an event that is delivered at once was not merely due.
+    const { outbox, handlers } = startWorker({ backoff: { baseMs: 10_000, capMs: 10_000 }, random: () => 0.99 });
+    await handlers['session.signIn'](DEMO, {});
+    sandbox.faults.failNext(1, 503, { route: EVENTS });
+    const waiting = registration();
+    await outbox.enqueue(waiting);
+    await waitFor(async () => (await recordOf(waiting.id))?.attempts === 1, 2_000, 'the failed first attempt');
+
+    // The manager saves another event: the platform takes it, so it is back, and the first one goes with it.
+    const next = registration();
+    await outbox.enqueue(next);
+    await waitFor(async () => (await recordOf(waiting.id))?.state === 'sent', 2_000, 'the waiting event');
+    expect([storedCount(sandbox, waiting.id), storedCount(sandbox, next.id)]).toEqual([1, 1]);
+  });
+
+  it('still waits out a Retry-After the platform asked for', async () => {
+    const { outbox, handlers } = startWorker({ backoff: { baseMs: 20, capMs: 20 }, random: () => 0.5 });
+    await handlers['session.signIn'](DEMO, {});
+    sandbox.faults.failNext(1, 429, { route: EVENTS, retryAfter: 2 });
+    const waiting = registration();
+    await outbox.enqueue(waiting);
+    await waitFor(async () => (await recordOf(waiting.id))?.attempts === 1, 2_000, 'the refused first attempt');
+
+    await outbox.enqueue(registration());
+    await sleep(1_000);
+    expect(postsOf(sandbox)).toBe(2);
+    expect(storedCount(sandbox, waiting.id)).toBe(0);
+    await waitFor(() => storedCount(sandbox, waiting.id) === 1, 3_000, 'the waiting event, after Retry-After');
+  });
+});
