@@ -3,6 +3,7 @@ import { queryFirst, visibleText, type SelectorList } from '../shared/query';
 import {
   HEADER_ACTIONS,
   HEADER_SUBTITLE,
+  EMOJI_ICON_CLASS,
   IDENTIFIER_EMOJI,
   IDENTIFIER_ICON,
   MESSAGES_LIST,
@@ -64,8 +65,9 @@ export function readContactPanel(root: Element): ContactPanelFacts {
   const name = profileLink && panelName(profileLink);
   const contactId = profileLink && PROFILE_LINK_PATH.exec(profileLink.getAttribute('href') ?? '')?.[1];
   const phone = inPanel(PHONE_LINK)[0]?.getAttribute('href')?.slice('tel:'.length);
+  // Every row's icon is an `icon--emoji` in the emoji setting: only the 🪪 one is the identifier's.
   const identifierIcon = inPanel(IDENTIFIER_ICON).find(
-    (icon) => icon.tagName !== 'I' || visibleText(icon) === IDENTIFIER_EMOJI,
+    (icon) => !icon.classList.contains(EMOJI_ICON_CLASS) || visibleText(icon) === IDENTIFIER_EMOJI,
   );
   const identifierValue = identifierIcon?.nextElementSibling;
   const identifier = identifierValue ? visibleText(identifierValue) : undefined;

@@ -51,6 +51,7 @@ export const PHONE_LINK: SelectorList = ['a[href^="tel:"]'];
  * the emoji icon setting draws 🪪 in `i.icon--emoji`. Seen: ContactInfo.vue 00b18497, EmojiOrIcon.vue 86ba911d.
  */
 export const IDENTIFIER_ICON: SelectorList = ['.contact-identify', 'i.icon--emoji'];
+export const EMOJI_ICON_CLASS = 'icon--emoji';
 export const IDENTIFIER_EMOJI = '🪪';
 
 /** A Telegram social profile link (`https://t.me/<username>`), from additional_attributes.social_telegram_user_name. */
