@@ -36,6 +36,15 @@ describe('Chatwoot: the contact of the open conversation', () => {
     });
   });
 
+  it('finds the identifier by its icon also where the icon is an icon-font <i> (dashboards before the svg icons)', () => {
+    const doc = page('telegram-conversation');
+    const svg = doc.querySelector('.contact-identify')!;
+    const fontIcon = doc.createElement('i');
+    fontIcon.className = 'icon--font contact-identify';
+    svg.replaceWith(fontIcon);
+    expect(chatwoot.readContact(doc, at('/app/accounts/1/conversations/7'))?.externalId).toBe('777001');
+  });
+
   it.each([
     ['/app/accounts/1/conversations/7'],
     ['/app/accounts/1/inbox/4/conversations/7'],
