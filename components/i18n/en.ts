@@ -79,6 +79,7 @@ export const en = {
 
   'page.header': '{site}: the Tracker Data button is in the chat header',
   'page.floating': '{site}: header not found — using the floating button',
+  'page.corner': '{site}: the Tracker Data button is in the corner of the page',
 
   'popup.email': 'Email',
   'popup.password': 'Password',

@@ -12,7 +12,7 @@ export function PageStatusNotice({ store }: { store: PageStatusStore }) {
   if (!status) return null;
   return (
     <p className={status.mount === 'floating' ? 'td-notice td-notice-warning' : 'td-muted'}>
-      {t(status.mount === 'floating' ? 'page.floating' : 'page.header', { site: status.site })}
+      {t(`page.${status.mount}`, { site: status.site })}
     </p>
   );
 }

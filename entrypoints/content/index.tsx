@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { pageUrl } from '../../lib/adapters/demo-page';
-import { adapterForUrl, contentScriptMatches } from '../../lib/adapters/registry';
+import { adapterForAddedSite, adapterForUrl, contentScriptMatches } from '../../lib/adapters/registry';
 import { watchChat } from '../../lib/adapters/shared/chat-watcher';
 import { sendMessage } from '../../lib/messaging/client';
 import type { PageStatus } from '../../lib/schemas';
@@ -16,7 +16,10 @@ export default defineContentScript({
   matches: [...contentScriptMatches],
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const adapter = adapterForUrl(pageUrl(location.href));
+    const url = pageUrl(location.href);
+    // On a site the manager added (registered at run time) the background says which one it is.
+    const addedSite = () => sendMessage('sites.forPage', {}).then((answer) => answer.site, () => undefined);
+    const adapter = adapterForUrl(url) ?? adapterForAddedSite(url, await addedSite());
     if (!adapter) return;
     const store = createPanelStore();
     const panel = await mountPanel(ctx, store);
@@ -37,7 +40,12 @@ export default defineContentScript({
       pageUrl,
       onChange: ({ contact, unidentified, mountPoint }) => {
         void store.getState().setChat({ contact, unidentified });
-        reportPage({ site: adapter.label, mount: mountPoint ? 'header' : 'floating', contact: contact ? 'read' : unidentified ? 'asked' : 'none' });
+        reportPage({
+          site: adapter.label,
+          // A page the manager added has no chat header: its button belongs in the corner, nothing broke.
+          mount: mountPoint ? 'header' : adapter.registeredAtRunTime ? 'corner' : 'floating',
+          contact: contact ? 'read' : unidentified ? 'asked' : 'none',
+        });
         if (mountPoint === buttonAnchor) return;
         buttonAnchor = mountPoint;
         mounting = mounting.then(async () => {

@@ -5,6 +5,7 @@ import { TrackerDataButton } from '../../components/TrackerDataButton';
 import { TrackerPanel } from '../../components/TrackerPanel';
 import type { PanelStore } from '../../lib/stores/panel-store';
 import '../../components/tracker.css';
+import { refuseUntrustedInput } from './trusted-input';
 
 export interface MountedUi {
   remove(): void;
@@ -26,7 +27,8 @@ async function mountInShadowRoot(
     anchor,
     append: 'last',
     isolateEvents: true,
-    onMount: (container) => {
+    onMount: (container, shadow) => {
+      refuseUntrustedInput(shadow);
       const root = createRoot(container);
       render(root);
       return root;

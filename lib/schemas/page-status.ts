@@ -4,8 +4,9 @@ import { z } from 'zod';
 export const pageStatusSchema = z.object({
   /** The site adapter's label, e.g. `WhatsApp Web`. */
   site: z.string().max(64),
-  /** Where the Tracker Data button is: in the chat header, or floating because the header was not found. */
-  mount: z.enum(['header', 'floating']),
+  /** Where the Tracker Data button is: in the chat header, floating because the header was not found, or in the
+   * corner of a page the manager added, which has no chat header. */
+  mount: z.enum(['header', 'floating', 'corner']),
   /** Whether the open chat's contact was read from the page, asked of the manager, or there is no chat open. */
   contact: z.enum(['read', 'asked', 'none']),
 });
