@@ -51,7 +51,9 @@ export function reconcile(plan: readonly PlannedEvent[], records: readonly Outbo
   const altered: string[] = [];
   for (const { event } of saved) {
     const stored = onPlatform.get(event.id);
-    if (stored && (!same(essence(stored), essence(event)) || stored.occurredAt !== event.occurredAt)) altered.push(event.id);
+    if (stored && (!same(essence(stored), essence(event)) || !same(stored.contact, event.contact) || stored.occurredAt !== event.occurredAt)) {
+      altered.push(event.id);
+    }
   }
   return {
     saved: saved.length,
