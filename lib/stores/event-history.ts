@@ -1,4 +1,4 @@
-import type { ApiError, EventType, OutboxRecord, OutboxState, TrackerEvent } from '../schemas';
+import type { ApiError, EventType, OutboxRecord, OutboxState, TrackerEvent, TrackerEventInput } from '../schemas';
 import type { LookupState } from './panel-state';
 
 /** One line of a contact's history: an event the platform has, or one still in this browser's outbox. */
@@ -19,14 +19,15 @@ export interface HistoryItem {
   error?: ApiError;
 }
 
+/** What the platform's events and the outbox's records both say of an event. */
+function eventFields(event: TrackerEventInput) {
+  const { id, type, amount, currency, note, occurredAt } = event;
+  return { id, type, amount, currency, note, occurredAt };
+}
+
 function fromPlatform(event: TrackerEvent): HistoryItem {
   return {
-    id: event.id,
-    type: event.type,
-    amount: event.amount,
-    currency: event.currency,
-    note: event.note,
-    occurredAt: event.occurredAt,
+    ...eventFields(event),
     state: 'sent',
     source: event.source,
     stepName: event.stepName,
@@ -35,14 +36,8 @@ function fromPlatform(event: TrackerEvent): HistoryItem {
 }
 
 function fromOutbox(record: OutboxRecord): HistoryItem {
-  const { event } = record;
   return {
-    id: event.id,
-    type: event.type,
-    amount: event.amount,
-    currency: event.currency,
-    note: event.note,
-    occurredAt: event.occurredAt,
+    ...eventFields(record.event),
     state: record.state,
     source: 'manual',
     rejectedByTracker: false,
