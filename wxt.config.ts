@@ -26,6 +26,10 @@ export default defineConfig({
     // The sandbox (and a platform run locally) answer on loopback; any other API origin is asked for at run time.
     host_permissions: LOOPBACK_API,
     optional_host_permissions: ['https://*/*'],
+    // A shortcut needs no permission; the manager can change or clear it at chrome://extensions/shortcuts.
+    commands: {
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Open or close the Tracker Data panel' },
+    },
   },
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
