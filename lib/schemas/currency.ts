@@ -44,3 +44,10 @@ export const currencyCodeSchema = z
   .refine(isCurrencyCode, { message: 'Unknown currency: use an ISO 4217 code or USDT, USDC, BTC, ETH, TON, TRX, LTC' });
 
 export type CurrencyCode = z.infer<typeof currencyCodeSchema>;
+
+/** How many recently saved currencies the picker offers first. */
+export const RECENT_CURRENCIES_KEPT = 5;
+
+/** The manager's recently saved currencies, latest first. */
+export const recentCurrenciesSchema = z.array(currencyCodeSchema).max(RECENT_CURRENCIES_KEPT);
+export type RecentCurrencies = z.infer<typeof recentCurrenciesSchema>;

@@ -10,6 +10,7 @@ import {
   trackerEventSchema,
 } from './api';
 import { unidentifiedChatSchema } from './chat';
+import { recentCurrenciesSchema } from './currency';
 import { pageStatusSchema } from './page-status';
 import { outboxRecordSchema, outboxSummarySchema } from './outbox';
 import { sessionSummarySchema } from './session';
@@ -53,6 +54,8 @@ export const messages = {
     response: z.array(outboxRecordSchema),
   },
   'outbox.summary': { from: 'content', request: z.object({}), response: outboxSummarySchema },
+  /** The popup's log: failed events the manager dismissed (kept a week), newest dismissal first. */
+  'outbox.log': { from: 'extension', request: z.object({}), response: z.array(outboxRecordSchema) },
   'outbox.retry': { from: 'content', request: z.object({ id: z.uuid() }), response: z.object({ ok: z.boolean() }) },
   'outbox.dismiss': { from: 'content', request: z.object({ id: z.uuid() }), response: z.object({ ok: z.boolean() }) },
   /** Events queued by operators other than the one signed in, by operator: they wait until the manager chooses. */
@@ -99,6 +102,8 @@ export const messages = {
   /** Answered for the sender's own page: which added site it is, so the content script picks its adapter. */
   'sites.forPage': { from: 'content', request: z.object({}), response: z.object({ site: addedSiteSchema.optional() }) },
   'settings.get': { from: 'content', request: z.object({}), response: settingsSchema },
+  /** The currencies of the manager's last saved deposits, latest first: the currency picker offers them first. */
+  'currencies.recent': { from: 'content', request: z.object({}), response: recentCurrenciesSchema },
   'settings.save': { from: 'extension', request: settingsSchema, response: settingsSchema },
 } as const satisfies Record<string, { from: 'content' | 'extension'; request: z.ZodType; response: z.ZodType }>;
 

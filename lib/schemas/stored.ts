@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { externalIdSchema, operatorSchema } from './api';
+import { recentCurrenciesSchema } from './currency';
 import { outboxRecordSchema, quarantinedRecordSchema } from './outbox';
 import { pageStatusSchema } from './page-status';
 import { sessionSummarySchema } from './session';
@@ -20,6 +21,8 @@ export const stored = {
   chatIdentity: { area: 'local', prefix: 'chatIdentity:', schema: externalIdSchema },
   /** The options page's settings. Never cleared. */
   settings: { area: 'local', key: 'settings', schema: settingsSchema },
+  /** The currencies of the manager's last saved deposits, latest first, for the currency picker. Never cleared. */
+  recentCurrencies: { area: 'local', key: 'recentCurrencies', schema: recentCurrenciesSchema },
   /** Sites the manager added (self-hosted Chatwoot, any page); their content scripts are registered from it. Never cleared. */
   sites: { area: 'local', key: 'sites', schema: addedSitesSchema },
   /**

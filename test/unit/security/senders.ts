@@ -59,6 +59,7 @@ export function sampleRequests(context: SampleContext): Record<MessageName, unkn
     'event.resendAsRedeposit': { id: context.refusedDepositId, newId: randomUUID() },
     'outbox.list': {},
     'outbox.summary': {},
+    'outbox.log': {},
     'outbox.retry': { id: context.refusedDepositId },
     'outbox.dismiss': { id: context.refusedDepositId },
     'outbox.heldForOthers': {},
@@ -72,6 +73,7 @@ export function sampleRequests(context: SampleContext): Record<MessageName, unkn
     'sites.remove': { host: 'chat.example.com' },
     'sites.forPage': {},
     'settings.get': {},
+    'currencies.recent': {},
     'settings.save': { apiUrl: context.sandboxUrl, defaultCurrency: 'EUR' },
   };
 }
