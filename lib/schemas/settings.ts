@@ -14,15 +14,22 @@ export const apiUrlSchema = z
   })
   .transform((url) => url.replace(/\/+$/, ''));
 
+/** The UI's language: the browser's ('auto') or one the manager chose. */
+export const languageSchema = z.enum(['auto', 'en', 'ru']);
+export type Language = z.infer<typeof languageSchema>;
+
 export const settingsSchema = z.object({
   apiUrl: apiUrlSchema,
   defaultCurrency: currencyCodeSchema,
+  // Settings stored before the language existed read as the browser's language.
+  language: languageSchema.default('auto'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   apiUrl: 'http://127.0.0.1:8787',
   defaultCurrency: 'USD',
+  language: 'auto',
 };
 
 export function isLoopbackUrl(url: string): boolean {
