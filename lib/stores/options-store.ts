@@ -29,7 +29,7 @@ export interface OptionsStoreDeps {
   requestOrigins: (origins: string[]) => Promise<boolean>;
 }
 
-const SETTINGS_FIELDS: readonly string[] = ['apiUrl', 'defaultCurrency'] satisfies SettingsField[];
+const SETTINGS_FIELDS: readonly string[] = ['apiUrl', 'defaultCurrency', 'language'] satisfies SettingsField[];
 
 function atSettingsFields(fields: Record<string, string>, fallback: string): OptionsState['errors'] {
   const errors: OptionsState['errors'] = {};
@@ -42,7 +42,7 @@ function atSettingsFields(fields: Record<string, string>, fallback: string): Opt
 /** The options page: the platform's API URL (with the permission to reach it) and the default currency. */
 export function createOptionsStore({ requestOrigins }: OptionsStoreDeps): OptionsStore {
   const store = createStore<OptionsState>()((set, get) => ({
-    values: { apiUrl: '', defaultCurrency: '' },
+    values: { apiUrl: '', defaultCurrency: '', language: 'auto' },
     loaded: false,
     saving: false,
     errors: {},

@@ -15,7 +15,7 @@ const AGENCY = 'chat.example-agency.com';
 function renderOptions({ grant = true, sites: initial = [] as AddedSite[] } = {}) {
   let sites = initial;
   const background = startFakeBackground({
-    'settings.get': () => ({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'USD' }),
+    'settings.get': () => ({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'USD', language: 'auto' }),
     'sites.list': () => sites,
     'sites.add': ({ kind, host }) => {
       if (host === 'web.telegram.org') return { ok: false, reason: 'built_in' };

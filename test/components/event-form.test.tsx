@@ -113,7 +113,7 @@ describe('the Send event form', () => {
   });
 
   it('starts the currency on the default from the settings, with every code the platform takes', async () => {
-    const ui = renderPanel(ANNA, { 'settings.get': () => ({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'EUR' }) });
+    const ui = renderPanel(ANNA, { 'settings.get': () => ({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'EUR', language: 'auto' }) });
     await ui.openPanel();
     await fillEvent(ui.user, 'Deposit');
     const currency = screen.getByRole('combobox', { name: 'Currency' }) as HTMLSelectElement;

@@ -10,7 +10,7 @@ import { descriptionOf } from './support/form';
 
 /** The options page over a background holding the default settings, and a browser that grants or denies origins. */
 function renderOptions(grant: boolean) {
-  let settings: Settings = { apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'USD' };
+  let settings: Settings = { apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'USD', language: 'auto' };
   const background = startFakeBackground({
     'settings.get': () => settings,
     'settings.save': (next) => {
@@ -72,7 +72,7 @@ describe('the options page', () => {
     await enterApiUrl(ui.user, 'https://tracker.example.com/api/');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
     expect(ui.requested).toEqual([['https://tracker.example.com/*']]);
-    expect(ui.saved()).toEqual({ apiUrl: 'https://tracker.example.com/api', defaultCurrency: 'EUR' });
+    expect(ui.saved()).toEqual({ apiUrl: 'https://tracker.example.com/api', defaultCurrency: 'EUR', language: 'auto' });
   });
 
   it('saves a loopback API URL without asking for a permission the manifest already has', async () => {

@@ -15,7 +15,7 @@ export function renderPanel(contact: ContactRef | undefined, handlers: Handlers 
   const outbox = createFakeOutbox();
   const background = startFakeBackground({
     'contact.lookup': lookUpDemoContact,
-    'settings.get': () => ({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'USD' }),
+    'settings.get': () => ({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'USD', language: 'auto' }),
     ...outbox.handlers,
     ...handlers,
   });
