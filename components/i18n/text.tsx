@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { en, type MessageId } from './en';
+import { ru } from './ru';
 
-const tables = { en } satisfies Record<string, Record<MessageId, string>>;
+const tables = { en, ru } satisfies Record<string, Record<MessageId, string>>;
 export type Locale = keyof typeof tables;
 
 export type TextValues = Readonly<Record<string, string | number>>;
