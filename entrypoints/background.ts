@@ -4,6 +4,7 @@ import { contentScriptMatches } from '../lib/adapters/registry';
 import { createBackgroundWorker } from '../lib/background/worker';
 import { trustedPagePredicate, withAddedSites } from '../lib/background/trusted-pages';
 import { OUTBOX_ALARM } from '../lib/background/wake-up';
+import { TOGGLE_PANEL_COMMAND, togglePanelInActiveTab } from '../lib/background/panel-command';
 import { sitePattern } from '../lib/schemas';
 import { listenForMessages } from '../lib/messaging/router';
 
@@ -25,6 +26,11 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void worker.outbox.deliverDue());
   // A service worker's global scope fires `online`; other hosts (unit tests) may have no such events.
   globalThis.addEventListener?.('online', () => void worker.outbox.resume());
+
+  // The keyboard shortcut (Alt+Shift+T unless the manager changed it in the browser's shortcuts page).
+  browser.commands.onCommand.addListener((command) => {
+    if (command === TOGGLE_PANEL_COMMAND) void togglePanelInActiveTab();
+  });
 
   // The manager can grant or revoke a site's host in the browser's own settings too; the registrations follow.
   browser.permissions.onAdded.addListener(() => void worker.sites.reconcile());

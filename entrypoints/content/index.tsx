@@ -3,9 +3,11 @@ import { pageUrl } from '../../lib/adapters/demo-page';
 import { adapterForAddedSite, adapterForUrl, contentScriptMatches } from '../../lib/adapters/registry';
 import { watchChat } from '../../lib/adapters/shared/chat-watcher';
 import { sendMessage } from '../../lib/messaging/client';
+import { listenToBackground } from '../../lib/messaging/to-content';
 import type { PageStatus } from '../../lib/schemas';
 import { createPanelStore } from '../../lib/stores/panel-store';
 import { mountButton, mountPanel, type MountedUi } from './mount';
+import { togglePanelByCommand } from './panel-command';
 
 /**
  * The one place where a site adapter meets the UI: the adapter says who is open and where the header is, the panel
@@ -23,6 +25,7 @@ export default defineContentScript({
     if (!adapter) return;
     const store = createPanelStore();
     const panel = await mountPanel(ctx, store);
+    const stopListening = listenToBackground({ 'panel.toggle': () => togglePanelByCommand(store) });
     let reported = '';
     // The popup tells the manager when the page fell back to the floating button or asks who the lead is.
     const reportPage = (status: PageStatus) => {
@@ -58,6 +61,7 @@ export default defineContentScript({
 
     ctx.onInvalidated(() => {
       stopWatching();
+      stopListening();
       store.getState().dispose();
       button?.remove();
       panel.remove();
