@@ -53,8 +53,13 @@ describe('the session stays in the background', () => {
     expect(where(/setAccessLevel|TRUSTED_AND_UNTRUSTED_CONTEXTS/)).toEqual([]);
   });
 
-  it('the background never pushes messages to tabs or opens ports; content scripts only hear replies to their own requests', () => {
-    expect(where(/tabs\.sendMessage|runtime\.connect\b|\.onConnect\b/)).toEqual([]);
+  it('the background opens no ports, and tells tabs only through the one typed map the content script checks', () => {
+    expect(where(/runtime\.connect\b|\.onConnect\b/)).toEqual([]);
+    // The keyboard shortcut reaches the browser, not the page: the background must tell the tab's content script to
+    // toggle the panel. That one channel carries only lib/messaging/to-content.ts's map, accepted from the background
+    // alone (our id, no tab) and never carrying anything of the session.
+    expect(where(/tabs\.sendMessage/)).toEqual(['lib/messaging/to-content.ts']);
+    expect(where(/runtime\.onMessage\b/)).toEqual(['lib/messaging/router.ts', 'lib/messaging/to-content.ts']);
   });
 
   it('only the API client calls fetch, so the bearer goes to the configured platform and nowhere else', () => {
