@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { currencyChoices } from '../../lib/stores/currency-choices';
 import type { EventDraft } from '../../lib/stores/event-draft';
 import { SelectField } from '../fields/SelectField';
@@ -13,6 +13,10 @@ export interface EventFormProps {
   takeFocus: () => boolean;
   /** The form went away by the manager's hand (Save, Cancel, Escape): focus goes back to Send event. */
   onDone: () => void;
+}
+
+function savesOnEnter(target: EventTarget): boolean {
+  return target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === 'radio');
 }
 
 /** The Send event form of the open contact; its values live in the panel store as that contact's draft. */
@@ -32,7 +36,7 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
     if (takeFocus()) firstField.current?.focus();
   }, [takeFocus]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     if (await save()) onDone();
   };
@@ -42,14 +46,19 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
     onDone();
   };
 
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
-    cancel();
+  // A text field saves on Enter by itself; a radio or a select would not (Chromium on Linux opens the list instead),
+  // so there Enter saves too. The key is the manager's own press, so this is as trusted as clicking Save.
+  const keys = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      cancel();
+    } else if (event.key === 'Enter' && savesOnEnter(event.target) && !saving) {
+      void submit(event);
+    }
   };
 
   return (
-    <form className="td-form" aria-labelledby={headingId} noValidate onSubmit={submit} onKeyDown={closeOnEscape}>
+    <form className="td-form" aria-labelledby={headingId} noValidate onSubmit={submit} onKeyDown={keys}>
       <h3 id={headingId}>{t('form.heading')}</h3>
       <EventTypeField value={values.type} onChange={(type) => editForm({ type })} error={errors.type} checkedRef={firstField} />
       {isDeposit && (

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useText } from '../i18n/text';
 import { PanelBody } from './PanelBody';
 import { StatusAnnouncer } from './StatusAnnouncer';
@@ -9,6 +9,12 @@ export function PanelAside() {
   const t = useText();
   const open = usePanel((state) => state.open);
   const closeFromPanel = usePanel((state) => state.closeFromPanel);
+  const aside = useRef<HTMLElement>(null);
+  // The panel is mounted apart from its button (at the end of the page), so Tab from the button would never reach it:
+  // opening moves focus into it, by button or keyboard shortcut alike, and closing gives it back to the button.
+  useEffect(() => {
+    if (open) aside.current?.focus();
+  }, [open]);
   if (!open) return null;
 
   const closeOnEscape = (event: KeyboardEvent) => {
@@ -16,7 +22,7 @@ export function PanelAside() {
   };
 
   return (
-    <aside className="td-panel" aria-label={t('tracker.name')} onKeyDown={closeOnEscape}>
+    <aside ref={aside} tabIndex={-1} className="td-panel" aria-label={t('tracker.name')} onKeyDown={closeOnEscape}>
       <header className="td-panel-header">
         <h2>{t('tracker.name')}</h2>
         <button type="button" className="td-icon-button" aria-label={t('panel.close')} onClick={closeFromPanel}>
