@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { contentScriptMatches } from '../lib/adapters/registry';
+import { keepBadgeInStep } from '../lib/background/badge';
 import { createBackgroundWorker } from '../lib/background/worker';
 import { trustedPagePredicate, withAddedSites } from '../lib/background/trusted-pages';
 import { OUTBOX_ALARM } from '../lib/background/wake-up';
@@ -36,6 +37,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void worker.sites.reconcile());
   browser.permissions.onRemoved.addListener(() => void worker.sites.reconcile());
 
+  keepBadgeInStep(worker.outbox);
   void worker.outbox.deliverDue();
   void worker.sites.reconcile();
 });
