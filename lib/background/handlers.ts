@@ -2,6 +2,7 @@ import type { MessageHandlers } from '../messaging/router';
 import type { ApiClient } from './api-client';
 import type { ChatIdentities } from './chat-identities';
 import { createKnownOperators } from './known-operators';
+import { createRecentCurrencies } from './recent-currencies';
 import { toApiError } from './api-failure';
 import type { Outbox } from './outbox';
 import type { PageStatuses } from './page-statuses';
@@ -23,6 +24,7 @@ export interface HandlerDeps {
 /** The background's answer to every message of the map; the router has already checked sender and shape. */
 export function createHandlers({ session, outbox, api, settings, chatIdentities, pageStatuses, sites }: HandlerDeps): MessageHandlers {
   const operators = createKnownOperators();
+  const recentCurrencies = createRecentCurrencies();
   return {
     ...siteHandlers(sites),
     'session.get': () => session.summary(),
@@ -44,7 +46,11 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
       if (failure.kind === 'http' && failure.status === 404) return { status: 'unknown' };
       return { status: 'error', error: toApiError(failure) };
     },
-    'event.submit': (event) => outbox.enqueue(event),
+    'event.submit': async (event) => {
+      const record = await outbox.enqueue(event);
+      if (event.currency) await recentCurrencies.remember(event.currency).catch(() => undefined);
+      return record;
+    },
     'event.resendAsRedeposit': ({ id, newId }) => outbox.resendAsRedeposit(id, newId),
     'chat.recall': async (chat) => {
       const externalId = await chatIdentities.recall(chat);
@@ -61,6 +67,7 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
     'page.status': async ({ tabId }) => (await pageStatuses.of(tabId)) ?? null,
     'outbox.list': ({ contact }) => outbox.list(contact),
     'outbox.summary': () => outbox.summary(),
+    'outbox.log': () => outbox.log(),
     'outbox.retry': async ({ id }) => ({ ok: await outbox.retry(id) }),
     'outbox.dismiss': async ({ id }) => ({ ok: await outbox.dismiss(id) }),
     'outbox.heldForOthers': async () =>
@@ -72,6 +79,7 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
       ),
     'outbox.adopt': async ({ operatorId }) => ({ adopted: await outbox.adopt(operatorId) }),
     'settings.get': () => settings.get(),
+    'currencies.recent': () => recentCurrencies.list(),
     'settings.save': async (values) => {
       // A session belongs to one platform: its tokens must never be sent to another. Signing out first tells the old one.
       if ((await settings.get()).apiUrl !== values.apiUrl && (await session.summary()).signedIn) await session.signOut();

@@ -28,6 +28,8 @@ export interface Outbox {
   /** Records not dismissed, newest first; only this contact's when given. */
   list(contact?: ContactKey): Promise<OutboxRecord[]>;
   summary(): Promise<OutboxSummary>;
+  /** Failed events the manager dismissed, still kept, most recently dismissed first: the popup's log. */
+  log(): Promise<OutboxRecord[]>;
   /** Drops in-memory timers and pending work, as a stopped worker loses them; resolves when posts in flight end. */
   stop(): Promise<void>;
 }
@@ -187,6 +189,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
         failed: shown.filter((record) => record.state === 'failed').length,
         quarantined,
       };
+    },
+
+    async log() {
+      const { records } = await store.scan();
+      return records.filter((record) => !visible(record)).sort((a, b) => (b.dismissedAt ?? 0) - (a.dismissedAt ?? 0));
     },
 
     stop: () => delivery.stop(),

@@ -1,0 +1,71 @@
+import { browser } from 'wxt/browser';
+import { stored, type OutboxSummary } from '../schemas';
+import type { Outbox } from './outbox';
+
+/** Waiting events are shown in the extension's blue; one the platform refused turns the badge red. */
+export const BADGE_COLOR_QUEUED = '#2b6fd6';
+export const BADGE_COLOR_FAILED = '#d93025';
+
+/** What the toolbar icon says about the outbox: how many events wait (queued or failed) and whether one failed. */
+export function badgeOf({ queued, failed }: OutboxSummary): { text: string; color: string; title: string } {
+  const waiting = queued + failed;
+  const parts = [queued > 0 ? `${queued} queued` : '', failed > 0 ? `${failed} failed` : ''].filter(Boolean);
+  return {
+    text: waiting === 0 ? '' : waiting > 99 ? '99+' : String(waiting),
+    color: failed > 0 ? BADGE_COLOR_FAILED : BADGE_COLOR_QUEUED,
+    title: parts.length ? `Tracker Data — ${parts.join(', ')}` : 'Tracker Data',
+  };
+}
+
+export interface OutboxBadge {
+  /** Reads the outbox and sets the badge; calls made while one runs are folded into one more pass. */
+  update(): Promise<void>;
+}
+
+export function createOutboxBadge(outbox: Pick<Outbox, 'summary'>): OutboxBadge {
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function paint(): Promise<void> {
+    const badge = badgeOf(await outbox.summary());
+    await Promise.all([
+      browser.action.setBadgeText({ text: badge.text }),
+      browser.action.setBadgeBackgroundColor({ color: badge.color }),
+      browser.action.setTitle({ title: badge.title }),
+    ]);
+  }
+
+  async function loop(): Promise<void> {
+    do {
+      again = false;
+      await paint().catch(() => undefined);
+    } while (again);
+    running = undefined;
+  }
+
+  return {
+    update() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = loop();
+      return running;
+    },
+  };
+}
+
+/**
+ * Keeps the badge in step with the outbox: set at worker start, and again after every write to an outbox key (the
+ * outbox's serial writes land as storage changes, one per batch). Register synchronously at worker start.
+ */
+export function keepBadgeInStep(outbox: Pick<Outbox, 'summary'>): OutboxBadge {
+  const badge = createOutboxBadge(outbox);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== stored.outboxRecord.area) return;
+    const keys = Object.keys(changes);
+    if (keys.some((key) => key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix))) void badge.update();
+  });
+  void badge.update();
+  return badge;
+}

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Sandbox } from '../../../sandbox/server';
+import { BADGE_COLOR_FAILED, BADGE_COLOR_QUEUED, keepBadgeInStep } from '../../../lib/background/badge';
+import { DEMO, deposit, resetExtension, startTestSandbox, startWorker, stopWorkers, waitFor } from './support';
+
+let sandbox: Sandbox;
+
+beforeEach(async () => {
+  resetExtension();
+  sandbox = await startTestSandbox();
+});
+
+afterEach(async () => {
+  await stopWorkers();
+  await sandbox.close();
+});
+
+const badgeText = () => fakeBrowser.action.getBadgeText({});
+const hex = (color: string) => [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16));
+const badgeColor = async () => (await fakeBrowser.action.getBadgeBackgroundColor({})).slice(0, 3);
+const badgeSays = (text: string) => async () => (await badgeText()) === text;
+
+describe('the toolbar badge', () => {
+  it('counts the events waiting while signed out, and clears once they are sent', async () => {
+    const worker = startWorker();
+    keepBadgeInStep(worker.outbox);
+    await waitFor(badgeSays(''), 2_000, 'an empty badge at start');
+
+    await worker.outbox.enqueue(deposit());
+    await worker.outbox.enqueue(deposit({ type: 'registration', amount: undefined, currency: undefined }));
+    await waitFor(badgeSays('2'), 2_000, 'the badge to count 2 queued');
+    expect(await badgeColor()).toEqual(hex(BADGE_COLOR_QUEUED));
+    expect(await fakeBrowser.action.getTitle({})).toBe('Tracker Data — 2 queued');
+
+    await worker.handlers['session.signIn'](DEMO, {});
+    await waitFor(badgeSays(''), 3_000, 'the badge to clear once both are sent');
+  });
+
+  it('turns red when the platform refuses an event, and goes back once it is dismissed', async () => {
+    const worker = startWorker();
+    keepBadgeInStep(worker.outbox);
+    await worker.handlers['session.signIn'](DEMO, {});
+    // Boris Ivanov has a first deposit already: another "first" deposit is refused as deposit_exists.
+    const refused = deposit({ contact: { channel: 'telegram', externalId: '777002', displayName: 'Boris Ivanov' } });
+    await worker.outbox.enqueue(refused);
+    const red = async () => JSON.stringify(await badgeColor()) === JSON.stringify(hex(BADGE_COLOR_FAILED));
+    await waitFor(red, 3_000, 'the badge to turn red');
+    expect(await badgeText()).toBe('1');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Tracker Data — 1 failed');
+
+    await worker.outbox.dismiss(refused.id);
+    await waitFor(badgeSays(''), 2_000, 'the badge to clear after Dismiss');
+    expect((await worker.outbox.log()).map((record) => record.event.id)).toEqual([refused.id]);
+  });
+
+  it('is set from storage when a new worker starts', async () => {
+    const first = startWorker();
+    await first.outbox.enqueue(deposit());
+    await first.outbox.stop();
+    await fakeBrowser.action.setBadgeText({ text: '' });
+
+    const second = startWorker();
+    keepBadgeInStep(second.outbox);
+    await waitFor(badgeSays('1'), 2_000, 'the restarted worker to show the queued event');
+  });
+});
