@@ -9,6 +9,23 @@ const LOOPBACK_API = ['http://127.0.0.1/*', 'http://localhost/*'];
  * web-accessible; `use_dynamic_url` gives it a per-session URL, so no page can probe for the extension with it.
  */
 const ADDED_SITES = ['https://*/*'];
+/**
+ * Firefox's own settings. 140 (an ESR) is the first Firefox to show the data-collection consent; all else the extension
+ * uses is older there: registered content scripts that persist across sessions (105), MV3 with background scripts
+ * (109), storage.session and URL.canParse (115), optional host permissions (128).
+ * Firefox asks the user to consent to what leaves the browser. Everything sent goes to the platform the manager signs
+ * in to: their email and password (authenticationInfo); the lead's name, username and phone number or chat id
+ * (personallyIdentifyingInfo), read from the chat page, or the page's title on a page the manager added
+ * (websiteContent); and the deposits logged for the lead (financialAndPaymentInfo). Required, because the extension
+ * does nothing else. No message text, no addresses of pages, no usage data.
+ */
+const GECKO = {
+  id: 'tracker-data@trackerdata.app',
+  strict_min_version: '140.0',
+  data_collection_permissions: {
+    required: ['authenticationInfo', 'personallyIdentifyingInfo', 'websiteContent', 'financialAndPaymentInfo'],
+  },
+};
 
 export default defineConfig({
   // Parallel test runs (and helpers) can build side by side into their own folders.
@@ -30,9 +47,14 @@ export default defineConfig({
     commands: {
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Open or close the Tracker Data panel' },
     },
+    // Firefox for Android shows the data-collection consent from 142.
+    browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } },
   },
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
+      // Each browser gets only its own keys (the other's draw an "unrecognized key" warning).
+      if (wxt.config.browser === 'firefox') delete manifest.minimum_chrome_version;
+      else delete manifest.browser_specific_settings;
       for (const entry of manifest.web_accessible_resources ?? []) {
         if (typeof entry !== 'string' && entry.resources.some((file) => file.startsWith('content-scripts/'))) {
           entry.matches = [...new Set([...(entry.matches ?? []), ...ADDED_SITES])];
