@@ -64,6 +64,9 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...DEMO_PAGES];
     },
   },
+  // The sources zip is for AMO's reviewers, who rebuild the Firefox package from it (README: "Build from source");
+  // node_modules, the output and dot folders (.sandbox-data, .wxt) are left out by WXT already, tests need not go.
+  zip: { excludeSources: ['test/**', 'test-results/**', 'playwright-report/**', '**/*.log'] },
   webExt: {
     binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
     startUrls: [`http://127.0.0.1:${process.env.PORT ?? 8787}/demo/web.telegram.org/k/`],
