@@ -1,9 +1,11 @@
 import { useText } from '../i18n/text';
+import { DismissedLog } from './DismissedLog';
 import { HeldForOthers } from './HeldForOthers';
 import { OutboxCounts } from './OutboxCounts';
 import { problemText } from './problemText';
 import { SignedInSummary } from './SignedInSummary';
 import { SignInForm } from './SignInForm';
+import { WaitingEvents } from './WaitingEvents';
 import { usePopup } from './usePopup';
 
 /** The popup: sign in or out, and the state of the outbox. */
@@ -28,6 +30,8 @@ export function PopupContent() {
         </p>
       )}
       {outbox && <OutboxCounts outbox={outbox} />}
+      <WaitingEvents />
+      <DismissedLog />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import {
   loginRequestSchema,
   type LoginRequest,
   type MessageResponse,
+  type OutboxRecord,
   type OutboxSummary,
   type SessionSummary,
 } from '../schemas';
@@ -17,6 +18,10 @@ export interface PopupState {
   /** Undefined until the background answers. */
   session: SessionSummary | undefined;
   outbox: OutboxSummary | undefined;
+  /** The events still waiting here (queued or failed), every contact's, newest first. */
+  waiting: OutboxRecord[];
+  /** Failed events the manager dismissed, most recently dismissed first: kept a week, so nothing vanishes unseen. */
+  dismissed: OutboxRecord[];
   signingIn: boolean;
   signingOut: boolean;
   /** Messages at the Email and Password fields. */
@@ -68,6 +73,14 @@ export function createPopupStore(): PopupStore {
         set({ problem: problemOf(error) });
       }
     };
+    const loadEvents = async () => {
+      try {
+        const [records, dismissed] = await Promise.all([sendMessage('outbox.list', {}), sendMessage('outbox.log', {})]);
+        set({ waiting: records.filter((record) => record.state !== 'sent'), dismissed });
+      } catch {
+        // The counts above still say how many wait; the lists come back at the next outbox change or opening.
+      }
+    };
 
     const loadHeld = async () => {
       if (get().session?.signedIn !== true) {
@@ -83,12 +96,14 @@ export function createPopupStore(): PopupStore {
 
     stopListening = onBackgroundChange((change) => {
       if (change === 'session') void loadSession().then(loadHeld);
-      if (change === 'outbox') void Promise.all([loadOutbox(), loadHeld()]);
+      if (change === 'outbox') void Promise.all([loadOutbox(), loadEvents(), loadHeld()]);
     });
 
     return {
       session: undefined,
       outbox: undefined,
+      waiting: [],
+      dismissed: [],
       signingIn: false,
       signingOut: false,
       fieldErrors: {},
@@ -98,7 +113,7 @@ export function createPopupStore(): PopupStore {
       adopting: [],
 
       async load() {
-        await Promise.all([loadSession(), loadOutbox()]);
+        await Promise.all([loadSession(), loadOutbox(), loadEvents()]);
         await loadHeld();
       },
 

@@ -39,6 +39,8 @@ export function createFakeOutbox() {
         .filter((record) => record.dismissedAt === undefined)
         .filter(of(contact))
         .sort((a, b) => b.createdAt - a.createdAt),
+    'outbox.log': () =>
+      [...records.values()].filter((record) => record.dismissedAt !== undefined).sort((a, b) => (b.dismissedAt ?? 0) - (a.dismissedAt ?? 0)),
     'outbox.summary': () => {
       const shown = [...records.values()].filter((record) => record.dismissedAt === undefined);
       return {
