@@ -67,7 +67,7 @@ export class ManagerBrowser {
     if (event.note !== undefined) await form.getByRole('textbox', { name: 'Note' }).fill(event.note);
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form, 'the form closes once the background has stored the event').toBeHidden();
-    await expect(panel.getByRole('status')).toHaveText(/^(Queued|Sent): /);
+    await expect(panel.getByRole('status')).toHaveText(/^(Queued|Sent)\b/);
   }
 
   /**
