@@ -43,9 +43,10 @@ export default defineConfig({
     // The sandbox (and a platform run locally) answer on loopback; any other API origin is asked for at run time.
     host_permissions: LOOPBACK_API,
     optional_host_permissions: ['https://*/*'],
-    // A shortcut needs no permission; the manager can change or clear it at chrome://extensions/shortcuts.
+    // A shortcut needs no permission; the manager can change or clear it at chrome://extensions/shortcuts. Not
+    // Alt+Shift+T: Chrome keeps that for its own "focus the toolbar" and silently leaves the command without a key.
     commands: {
-      'toggle-panel': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Open or close the Tracker Data panel' },
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open or close the Tracker Data panel' },
     },
     // Firefox for Android shows the data-collection consent from 142.
     browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } },
