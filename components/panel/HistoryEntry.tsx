@@ -15,7 +15,7 @@ export function HistoryEntry({ item }: { item: HistoryItem }) {
   return (
     <li className={`td-event td-event-${item.state}`}>
       <div className="td-event-line">
-        <span className="td-event-what">{describeEvent(t, item)}</span>
+        <span className="td-event-what">{describeEvent(t, item, locale)}</span>
         <span className={`td-badge td-badge-${item.state}`}>{t(`state.${item.state}`)}</span>
       </div>
       <div className="td-event-meta">

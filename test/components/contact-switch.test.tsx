@@ -63,9 +63,9 @@ describe('switching chats with the panel open', () => {
 
     ui.switchTo(BORIS);
     answer.open();
-    await waitFor(() => expect(status()).toBe('Queued: Deposit 150 USD for Anna Petrova. It will go by itself.'));
+    await waitFor(() => expect(status()).toBe('Queued: Deposit $150.00 for Anna Petrova. It will go by itself.'));
     expect(ui.background.sentAs('event.submit')[0]?.contact).toMatchObject({ externalId: '777001' });
-    expect(screen.queryByText('Deposit 150 USD')).toBeNull();
+    expect(screen.queryByText('Deposit $150.00')).toBeNull();
 
     ui.switchTo(ANNA);
     expect(screen.queryByRole('form', { name: 'Send event' })).toBeNull();

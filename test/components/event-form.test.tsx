@@ -18,7 +18,7 @@ describe('the Send event form', () => {
     await fillEvent(ui.user, 'Deposit', '150', 'USD');
     await ui.user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(status()).toMatch(/^Queued: Deposit 150 USD/));
+    await waitFor(() => expect(status()).toMatch(/^Queued: Deposit \$150\.00/));
     const submitted = ui.background.sentAs('event.submit');
     expect(submitted).toHaveLength(1);
     const [event] = submitted;
@@ -34,7 +34,7 @@ describe('the Send event form', () => {
 
     expect(screen.queryByRole('form', { name: 'Send event' })).toBeNull();
     const newest = within(screen.getByRole('list', { name: 'Events' })).getAllByRole('listitem')[0]!;
-    expect(newest.textContent).toContain('Deposit 150 USD');
+    expect(newest.textContent).toContain('Deposit $150.00');
     expect(within(newest).getByText('Queued')).toBeTruthy();
   });
 
@@ -143,7 +143,7 @@ describe('the Send event form', () => {
       occurredAt: '2026-11-24T08:00:00.000Z',
     });
     await ui.openPanel();
-    await screen.findByText('Deposit 50 USD');
+    await screen.findByText('Deposit $50.00');
     await ui.user.click(screen.getByRole('button', { name: 'Send event' }));
     expect(screen.getByRole('radio', { name: 'Redeposit' })).toHaveProperty('checked', true);
   });
@@ -201,11 +201,11 @@ describe('what the panel says about saved events', () => {
     await ui.openPanel();
     await fillEvent(ui.user, 'Deposit', '150', 'USD');
     await ui.user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(status()).toBe('Queued: Deposit 150 USD. It will go by itself.'));
+    await waitFor(() => expect(status()).toBe('Queued: Deposit $150.00. It will go by itself.'));
 
     const [event] = ui.background.sentAs('event.submit');
     await ui.outbox.deliver(event!.id);
-    await waitFor(() => expect(status()).toBe('Sent: Deposit 150 USD'));
+    await waitFor(() => expect(status()).toBe('Sent: Deposit $150.00'));
     const newest = within(screen.getByRole('list', { name: 'Events' })).getAllByRole('listitem')[0]!;
     expect(within(newest).getByText('Sent')).toBeTruthy();
   });
@@ -219,14 +219,14 @@ describe('what the panel says about saved events', () => {
     const [deposit] = ui.background.sentAs('event.submit');
 
     await ui.outbox.refuse(deposit!.id, { code: 'deposit_exists', message: 'This contact already has a deposit' });
-    await waitFor(() => expect(status()).toBe('Failed: Deposit 150 USD. This contact already has a deposit'));
+    await waitFor(() => expect(status()).toBe('Failed: Deposit $150.00. This contact already has a deposit'));
     const failed = within(screen.getByRole('list', { name: 'Events' })).getAllByRole('listitem')[0]!;
     expect(within(failed).getByText('Failed')).toBeTruthy();
     expect(within(failed).getByText('The platform refused it: This contact already has a deposit')).toBeTruthy();
     expect(within(failed).getByText(/resend it as a redeposit/)).toBeTruthy();
 
     await ui.user.dblClick(within(failed).getByRole('button', { name: 'Resend as redeposit' }));
-    await waitFor(() => expect(status()).toBe('Queued: Redeposit 150 USD. It will go by itself.'));
+    await waitFor(() => expect(status()).toBe('Queued: Redeposit $150.00. It will go by itself.'));
     const resends = ui.background.sentAs('event.resendAsRedeposit');
     expect(resends).toHaveLength(1);
     expect(resends[0]!.id).toBe(deposit!.id);
@@ -234,7 +234,7 @@ describe('what the panel says about saved events', () => {
     expect(resends[0]!.newId).not.toBe(deposit!.id);
     await waitFor(() => {
       const items = within(screen.getByRole('list', { name: 'Events' })).getAllByRole('listitem');
-      expect(items.map((item) => item.querySelector('.td-event-what')?.textContent)).toEqual(['Redeposit 150 USD', 'Registration']);
+      expect(items.map((item) => item.querySelector('.td-event-what')?.textContent)).toEqual(['Redeposit $150.00', 'Registration']);
     });
   });
 

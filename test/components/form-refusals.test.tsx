@@ -128,7 +128,7 @@ describe('the platform’s refusal of a field', () => {
       fields: { amount: 'At most 12 digits before the decimal point' },
     });
 
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Failed: Deposit 150 USD. The event breaks a rule of the contract'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Failed: Deposit $150.00. The event breaks a rule of the contract'));
     const failed = within(screen.getByRole('list', { name: 'Events' })).getAllByRole('listitem')[0]!;
     expect(within(failed).getByText('The platform refused it: The event breaks a rule of the contract')).toBeTruthy();
     expect(within(failed).getByText('amount: At most 12 digits before the decimal point')).toBeTruthy();

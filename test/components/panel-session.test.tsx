@@ -43,7 +43,7 @@ describe('the panel when the session ends', () => {
     expect(notice.textContent).toBe(QUEUED_NOTICE);
     const newest = () => within(within(panel).getByRole('list', { name: 'Events' })).getAllByRole('listitem')[0]!;
     expect(within(newest()).getByText('Queued')).toBeTruthy();
-    expect(newest().textContent).toContain('Deposit 150 USD');
+    expect(newest().textContent).toContain('Deposit $150.00');
 
     await ui.signIn();
     await waitFor(() => expect(within(panel).queryByText(QUEUED_NOTICE)).toBeNull());
@@ -51,7 +51,7 @@ describe('the panel when the session ends', () => {
     const [event] = ui.background.sentAs('event.submit');
     await ui.outbox.deliver(event!.id);
     await waitFor(() => expect(within(newest()).getByText('Sent')).toBeTruthy());
-    expect(screen.getByRole('status').textContent).toBe('Sent: Deposit 150 USD');
+    expect(screen.getByRole('status').textContent).toBe('Sent: Deposit $150.00');
   });
 
   it('without anything queued for the contact, says where to sign in', async () => {

@@ -33,7 +33,7 @@ describe('the Tracker Data panel', () => {
     expect(within(trackerData).getByText('Campaign').nextSibling?.textContent).toBe('brand');
 
     const events = within(within(panel).getByRole('list', { name: 'Events' })).getAllByRole('listitem');
-    expect(events.map((event) => event.querySelector('.td-event-what')?.textContent)).toEqual(['Deposit 100 USD', 'Registration']);
+    expect(events.map((event) => event.querySelector('.td-event-what')?.textContent)).toEqual(['Deposit $100.00', 'Registration']);
     expect(within(events[0]!).getByText('Sent')).toBeTruthy();
   });
 

@@ -23,7 +23,7 @@ test('a refresh token the platform revoked ends the session cleanly: the event s
 
   await expect(panel.getByText(SIGNED_OUT_QUEUED, { exact: true })).toBeVisible();
   const newest = panel.getByRole('list', { name: 'Events' }).getByRole('listitem').first();
-  await expect(newest).toContainText('Deposit 150 USD');
+  await expect(newest).toContainText('Deposit $150.00');
   await expect(newest).toContainText('Queued');
   expect(sandbox.storedEvents().filter((event) => event.source === 'manual')).toEqual([]);
 
