@@ -28,7 +28,7 @@ export default defineBackground(() => {
   // A service worker's global scope fires `online`; other hosts (unit tests) may have no such events.
   globalThis.addEventListener?.('online', () => void worker.outbox.resume());
 
-  // The keyboard shortcut (Alt+Shift+T unless the manager changed it in the browser's shortcuts page).
+  // The keyboard shortcut (Alt+Shift+D unless the manager changed it in the browser's shortcuts page).
   browser.commands.onCommand.addListener((command) => {
     if (command === TOGGLE_PANEL_COMMAND) void togglePanelInActiveTab();
   });

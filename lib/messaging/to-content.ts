@@ -6,7 +6,7 @@ import { z } from 'zod';
  * (lib/schemas/messages.ts). Kept apart so the content script answers nothing of that map, and nothing but these.
  */
 export const contentMessages = {
-  /** The manager pressed the browser command (Alt+Shift+T by default): open or close the panel in this tab. */
+  /** The manager pressed the browser command (Alt+Shift+D by default): open or close the panel in this tab. */
   'panel.toggle': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
