@@ -6,6 +6,7 @@ import { TextField } from '../fields/TextField';
 import { useText } from '../i18n/text';
 import { usePanel } from '../panel/usePanel';
 import { EventTypeField } from './EventTypeField';
+import { useErrorTexts } from './problemText';
 
 export interface EventFormProps {
   draft: EventDraft;
@@ -29,7 +30,8 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
   const currencies = useMemo(() => currencyChoices([defaultCurrency]), [defaultCurrency]);
   const headingId = useId();
   const firstField = useRef<HTMLInputElement>(null);
-  const { values, errors, saving } = draft;
+  const { values, saving } = draft;
+  const errors = useErrorTexts(t, draft.errors);
   const isDeposit = values.type !== 'registration';
 
   useEffect(() => {

@@ -127,6 +127,23 @@ export const en = {
   'options.sites.removed': '{host} removed.',
   'options.sites.denied': 'Permission for {host} was not given, so it was not added.',
   'options.sites.builtIn': 'Tracker Data already works on {host}.',
+
+  'problem.amount.empty': 'Enter an amount',
+  'problem.amount.not_a_number': 'Not a number: use digits with one decimal separator, like 1234.50',
+  'problem.amount.zero': 'The amount must be greater than zero',
+  'problem.amount.negative': 'The amount must be positive',
+  'problem.amount.too_many_decimals': 'Too many decimals: {currency} allows at most {decimals} decimals',
+  'problem.amount.no_decimals': 'Too many decimals: {currency} allows no decimals',
+  'problem.amount.too_large': 'Too large: at most {digits} digits before the decimal point',
+  'problem.currency.unknown': 'Unknown currency',
+  'problem.currency.missing': 'Choose a currency',
+  'problem.note.too_long': 'The note is longer than {max} characters',
+  'problem.form.check': 'Check the form',
+
+  'options.language': 'Language',
+  'options.language.auto': 'Browser language',
+  'options.language.en': 'English',
+  'options.language.ru': 'Русский',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -126,4 +126,21 @@ export const ru = {
   'options.sites.removed': '{host} удалён.',
   'options.sites.denied': 'Разрешение для {host} не выдано, поэтому он не добавлен.',
   'options.sites.builtIn': 'Tracker Data уже работает на {host}.',
+
+  'problem.amount.empty': 'Введите сумму',
+  'problem.amount.not_a_number': 'Это не число: введите цифры и одну запятую, например 1234,50',
+  'problem.amount.zero': 'Сумма должна быть больше нуля',
+  'problem.amount.negative': 'Сумма должна быть положительной',
+  'problem.amount.too_many_decimals': 'Слишком много знаков после запятой: для {currency} не больше {decimals}',
+  'problem.amount.no_decimals': 'Слишком много знаков после запятой: {currency} — без дробной части',
+  'problem.amount.too_large': 'Слишком большая сумма: не больше {digits} цифр до запятой',
+  'problem.currency.unknown': 'Неизвестная валюта',
+  'problem.currency.missing': 'Выберите валюту',
+  'problem.note.too_long': 'Комментарий длиннее {max} символов',
+  'problem.form.check': 'Проверьте форму',
+
+  'options.language': 'Язык',
+  'options.language.auto': 'Язык браузера',
+  'options.language.en': 'English',
+  'options.language.ru': 'Русский',
 } satisfies Record<MessageId, string>;

@@ -1,7 +1,10 @@
 import {
   eventTypeSchema,
   eventFormSchema,
-  fieldErrors,
+  MAX_INTEGER_DIGITS,
+  minorUnitsOf,
+  NOTE_MAX_LENGTH,
+  type AmountRule,
   type ContactRef,
   type EventFormValues,
   type EventType,
@@ -12,8 +15,17 @@ import {
 export const EVENT_TYPES = eventTypeSchema.options;
 
 export type FormField = keyof EventFormValues;
+/** A problem the form's own check found, by its rule, for the UI to say in its language. */
+export type FormProblem =
+  | { rule: `amount.${Exclude<AmountRule, 'too_many_decimals' | 'too_large'>}` }
+  | { rule: 'amount.too_many_decimals'; currency: string; decimals: number }
+  | { rule: 'amount.too_large'; digits: number }
+  | { rule: 'currency.unknown' | 'currency.missing' | 'form.check' }
+  | { rule: 'note.too_long'; max: number };
+/** The form's own problem, or the background's or the platform's words (which come in English). */
+export type FieldError = FormProblem | string;
 /** Messages at their field; `form` holds what belongs to no field (the background unreachable, say). */
-export type FormErrors = Partial<Record<FormField | 'form', string>>;
+export type FormErrors = Partial<Record<FormField | 'form', FieldError>>;
 
 /** The Send event form of one contact, kept while the manager switches chats. */
 export interface EventDraft {
@@ -62,12 +74,41 @@ function eventContact(contact: ContactRef): ContactRef {
   };
 }
 
+type FormIssue = { path: readonly PropertyKey[]; message: string; code: string; params?: Record<string, unknown> };
+
+function amountProblem(rule: AmountRule, currency: string): FormProblem {
+  if (rule === 'too_many_decimals') return { rule: 'amount.too_many_decimals', currency, decimals: minorUnitsOf(currency) ?? 2 };
+  if (rule === 'too_large') return { rule: 'amount.too_large', digits: MAX_INTEGER_DIGITS };
+  return { rule: `amount.${rule}` };
+}
+
+/** Which rule an issue of the form schema broke; anything else keeps the schema's own words. */
+function problemOf(issue: FormIssue, values: EventFormValues): FieldError {
+  const field = issue.path[0];
+  if (issue.code !== 'custom') return issue.message;
+  const rule = issue.params?.rule;
+  if (field === 'amount' && typeof rule === 'string') return amountProblem(rule as AmountRule, values.currency.trim().toUpperCase());
+  if (field === 'currency') return { rule: values.currency.trim() ? 'currency.unknown' : 'currency.missing' };
+  if (field === 'note') return { rule: 'note.too_long', max: NOTE_MAX_LENGTH };
+  return issue.message;
+}
+
+function problemsAtFields(issues: readonly FormIssue[], values: EventFormValues): FormErrors {
+  const errors: FormErrors = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '');
+    const at: FormField | 'form' = FORM_FIELDS.includes(field) ? (field as FormField) : 'form';
+    errors[at] ??= problemOf(issue, values);
+  }
+  return Object.keys(errors).length > 0 ? errors : { form: { rule: 'form.check' } };
+}
+
 export type BuiltEvent = { ok: true; event: TrackerEventInput } | { ok: false; errors: FormErrors };
 
 /** Validates the form; the id and time are taken only when it is valid, as the moment Save was pressed. */
 export function buildEvent(values: EventFormValues, contact: ContactRef, newId: () => string, now: () => Date): BuiltEvent {
   const parsed = eventFormSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: errorsAtFields(fieldErrors(parsed.error), 'Check the form') };
+  if (!parsed.success) return { ok: false, errors: problemsAtFields(parsed.error.issues, values) };
   return {
     ok: true,
     event: { id: newId(), ...parsed.data, contact: eventContact(contact), occurredAt: now().toISOString() },
