@@ -1,10 +1,9 @@
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
-import { currencyChoices } from '../../lib/stores/currency-choices';
 import type { EventDraft } from '../../lib/stores/event-draft';
-import { SelectField } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { useText } from '../i18n/text';
 import { usePanel } from '../panel/usePanel';
+import { CurrencyField } from './CurrencyField';
 import { EventTypeField } from './EventTypeField';
 import { useErrorTexts } from './problemText';
 
@@ -27,7 +26,8 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
   const closeForm = usePanel((state) => state.closeForm);
   const save = usePanel((state) => state.save);
   const defaultCurrency = usePanel((state) => state.defaultCurrency);
-  const currencies = useMemo(() => currencyChoices([defaultCurrency]), [defaultCurrency]);
+  const recentCurrencies = usePanel((state) => state.recentCurrencies);
+  const firstCurrencies = useMemo(() => [defaultCurrency, ...recentCurrencies], [defaultCurrency, recentCurrencies]);
   const headingId = useId();
   const firstField = useRef<HTMLInputElement>(null);
   const { values, saving } = draft;
@@ -73,10 +73,9 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
             autoComplete="off"
             error={errors.amount}
           />
-          <SelectField
-            label={t('form.currency')}
+          <CurrencyField
             value={values.currency}
-            options={currencies}
+            first={firstCurrencies}
             onChange={(currency) => editForm({ currency })}
             error={errors.currency}
           />

@@ -76,6 +76,12 @@ export const en = {
   'form.noteHint': 'Optional, up to 500 characters',
   'form.save': 'Save',
   'form.cancel': 'Cancel',
+  'currency.find': 'Find currency',
+  'currency.findPlaceholder': 'Code or name',
+  'currency.recent': 'Recent',
+  'currency.all': 'All currencies',
+  'currency.found': '{count} found, {code} chosen',
+  'currency.noMatch': 'No currency matches',
 
   'page.header': '{site}: the Tracker Data button is in the chat header',
   'page.floating': '{site}: header not found — using the floating button',

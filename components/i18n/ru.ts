@@ -75,6 +75,12 @@ export const ru = {
   'form.noteHint': 'Необязательно, до 500 символов',
   'form.save': 'Сохранить',
   'form.cancel': 'Отмена',
+  'currency.find': 'Найти валюту',
+  'currency.findPlaceholder': 'Код или название',
+  'currency.recent': 'Недавние',
+  'currency.all': 'Все валюты',
+  'currency.found': 'Найдено: {count}, выбрана {code}',
+  'currency.noMatch': 'Такой валюты нет',
 
   'page.header': '{site}: кнопка Tracker Data — в заголовке чата',
   'page.floating': '{site}: заголовок чата не найден — кнопка Tracker Data плавает поверх страницы',

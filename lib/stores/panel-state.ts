@@ -29,6 +29,8 @@ export interface PanelState {
   /** Send event forms by contact key: a form left half-filled comes back when the manager returns to that chat. */
   drafts: Readonly<Record<string, EventDraft>>;
   defaultCurrency: string;
+  /** The currencies of the manager's last saved deposits, latest first: the picker offers them after the default. */
+  recentCurrencies: readonly string[];
   announcement: Announcement | undefined;
   /** Outbox records an action (resend, retry, dismiss) is under way for. */
   busyIds: readonly string[];

@@ -117,6 +117,14 @@ export function createPanelStore(): PanelStore {
       }
     };
 
+    const loadRecentCurrencies = async () => {
+      try {
+        set({ recentCurrencies: await sendMessage('currencies.recent', {}) });
+      } catch {
+        // The picker still offers the default currency first; the recent ones come with the next save.
+      }
+    };
+
     const load = () => {
       void lookUp();
       void refreshOutbox();
@@ -141,6 +149,7 @@ export function createPanelStore(): PanelStore {
       else void loadSettings().then(lookUp);
     });
     void loadSettings();
+    void loadRecentCurrencies();
 
     return {
       open: false,
@@ -151,6 +160,7 @@ export function createPanelStore(): PanelStore {
       outbox: [],
       drafts: {},
       defaultCurrency: DEFAULT_SETTINGS.defaultCurrency,
+      recentCurrencies: [],
       announcement: undefined,
       busyIds: [],
       buttonFocusRequest: 0,
@@ -256,6 +266,7 @@ export function createPanelStore(): PanelStore {
           putDraft(key, undefined);
           if (currentKey() === key) set({ outbox: withRecord(get().outbox, record) });
           announceRecord(record);
+          if (record.event.currency) void loadRecentCurrencies();
           return true;
         } catch (error) {
           const problem = problemOf(error);
