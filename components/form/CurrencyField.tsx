@@ -15,9 +15,10 @@ export interface CurrencyFieldProps {
 const optionText = ({ code, name }: CurrencyChoice) => (name ? `${code} — ${name}` : code);
 
 /**
- * The Currency select (a native one: the browser and screen readers know its keys) with a find box before it. Typing
- * a code or a name narrows the list and picks the best match at once, so "eur" then Enter saves in euros; Arrow Down
- * goes to the list, Escape empties the find box (a second Escape closes the form).
+ * The Currency select (a native one: the browser and screen readers know its keys, and typing a code picks it) with a
+ * find box after it, next in Tab order. Typing a code or a name there narrows the list and picks the best match at
+ * once, so "bitcoin" then Enter saves in BTC; the arrow keys go back to the list, Escape empties the find box (a second
+ * Escape closes the form).
  */
 export function CurrencyField({ value, first, onChange, error }: CurrencyFieldProps) {
   const t = useText();
@@ -42,7 +43,7 @@ export function CurrencyField({ value, first, onChange, error }: CurrencyFieldPr
     if (event.key === 'Escape' && query) {
       event.stopPropagation();
       setQuery('');
-    } else if (event.key === 'ArrowDown') {
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       list.current?.focus();
     }
@@ -57,19 +58,6 @@ export function CurrencyField({ value, first, onChange, error }: CurrencyFieldPr
   return (
     <div className="td-field td-currency">
       <label htmlFor={id}>{t('form.currency')}</label>
-      <input
-        type="search"
-        className="td-currency-find"
-        value={query}
-        onChange={find}
-        onKeyDown={keys}
-        aria-label={t('currency.find')}
-        placeholder={t('currency.findPlaceholder')}
-        aria-controls={id}
-        aria-describedby={describedBy(found && filterHintId)}
-        autoComplete="off"
-        spellCheck={false}
-      />
       <select
         id={id}
         ref={list}
@@ -98,6 +86,19 @@ export function CurrencyField({ value, first, onChange, error }: CurrencyFieldPr
           </optgroup>
         )}
       </select>
+      <input
+        type="search"
+        className="td-currency-find"
+        value={query}
+        onChange={find}
+        onKeyDown={keys}
+        aria-label={t('currency.find')}
+        placeholder={t('currency.findPlaceholder')}
+        aria-controls={id}
+        aria-describedby={describedBy(found && filterHintId)}
+        autoComplete="off"
+        spellCheck={false}
+      />
       <p id={filterHintId} className="td-field-hint" aria-live="polite">
         {found}
       </p>
