@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { pageUrl } from '../../lib/adapters/demo-page';
 import { adapterForAddedSite, adapterForUrl, contentScriptMatches } from '../../lib/adapters/registry';
@@ -5,6 +6,7 @@ import { watchChat } from '../../lib/adapters/shared/chat-watcher';
 import { sendMessage } from '../../lib/messaging/client';
 import { listenToBackground } from '../../lib/messaging/to-content';
 import type { PageStatus } from '../../lib/schemas';
+import { createLanguageStore } from '../../lib/stores/language-store';
 import { createPanelStore } from '../../lib/stores/panel-store';
 import { mountButton, mountPanel, type MountedUi } from './mount';
 import { togglePanelByCommand } from './panel-command';
@@ -24,7 +26,8 @@ export default defineContentScript({
     const adapter = adapterForUrl(url) ?? adapterForAddedSite(url, await addedSite());
     if (!adapter) return;
     const store = createPanelStore();
-    const panel = await mountPanel(ctx, store);
+    const language = createLanguageStore(() => browser.i18n.getUILanguage());
+    const panel = await mountPanel(ctx, store, language);
     const stopListening = listenToBackground({ 'panel.toggle': () => togglePanelByCommand(store) });
     let reported = '';
     // The popup tells the manager when the page fell back to the floating button or asks who the lead is.
@@ -54,7 +57,7 @@ export default defineContentScript({
         mounting = mounting.then(async () => {
           button?.remove();
           button = undefined;
-          if (!ctx.isInvalid) button = await mountButton(ctx, mountPoint?.isConnected ? mountPoint : undefined, store);
+          if (!ctx.isInvalid) button = await mountButton(ctx, mountPoint?.isConnected ? mountPoint : undefined, store, language);
         });
       },
     });
@@ -63,6 +66,7 @@ export default defineContentScript({
       stopWatching();
       stopListening();
       store.getState().dispose();
+      language.getState().dispose();
       button?.remove();
       panel.remove();
     });

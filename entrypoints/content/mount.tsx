@@ -3,6 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TrackerDataButton } from '../../components/TrackerDataButton';
 import { TrackerPanel } from '../../components/TrackerPanel';
+import { FollowLanguage } from '../../components/i18n/FollowLanguage';
+import type { LanguageStore } from '../../lib/stores/language-store';
 import type { PanelStore } from '../../lib/stores/panel-store';
 import '../../components/tracker.css';
 import { refuseUntrustedInput } from './trusted-input';
@@ -40,13 +42,22 @@ async function mountInShadowRoot(
 }
 
 /** The Tracker Data button: in the chat header's button group, or floating in a corner when there is no header. */
-export function mountButton(ctx: ContentScriptContext, anchor: Element | undefined, store: PanelStore): Promise<MountedUi> {
+export function mountButton(
+  ctx: ContentScriptContext,
+  anchor: Element | undefined,
+  store: PanelStore,
+  language: LanguageStore,
+): Promise<MountedUi> {
   return mountInShadowRoot(ctx, 'tracker-data-button', anchor ?? document.body, (root) =>
-    root.render(<TrackerDataButton store={store} floating={!anchor} />),
+    root.render(
+      <FollowLanguage store={language}>{(locale) => <TrackerDataButton store={store} locale={locale} floating={!anchor} />}</FollowLanguage>,
+    ),
   );
 }
 
 /** The panel, fixed beside the chat; it stays mounted while the chat app rebuilds its header. */
-export function mountPanel(ctx: ContentScriptContext, store: PanelStore): Promise<MountedUi> {
-  return mountInShadowRoot(ctx, 'tracker-data-panel', document.body, (root) => root.render(<TrackerPanel store={store} />));
+export function mountPanel(ctx: ContentScriptContext, store: PanelStore, language: LanguageStore): Promise<MountedUi> {
+  return mountInShadowRoot(ctx, 'tracker-data-panel', document.body, (root) =>
+    root.render(<FollowLanguage store={language}>{(locale) => <TrackerPanel store={store} locale={locale} />}</FollowLanguage>),
+  );
 }

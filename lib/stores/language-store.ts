@@ -1,6 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { onBackgroundChange, sendMessage } from '../messaging/client';
-import type { Language } from '../schemas';
+import { languageSchema, type Language } from '../schemas';
+
+/** The choices of the options page's Language field: the browser's, then each language the UI is written in. */
+export const LANGUAGES = languageSchema.options;
+
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
 
 /** A language the UI is written in. */
 export type UiLocale = Exclude<Language, 'auto'>;

@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TrackerRoot } from '../../../components/TrackerRoot';
+import type { Locale } from '../../../components/i18n/text';
 import type { ContactRef } from '../../../lib/schemas';
 import { createPanelStore } from '../../../lib/stores/panel-store';
 import { lookUpDemoContact } from './demo-contacts';
@@ -11,7 +12,7 @@ import { createFakeOutbox } from './fake-outbox';
  * The Tracker Data UI as the content script mounts it: one store outside React, the open chat's contact given by the
  * site adapter, and a fake background answering with the demo contacts and an outbox.
  */
-export function renderPanel(contact: ContactRef | undefined, handlers: Handlers = {}) {
+export function renderPanel(contact: ContactRef | undefined, handlers: Handlers = {}, locale: Locale = 'en') {
   const outbox = createFakeOutbox();
   const background = startFakeBackground({
     'contact.lookup': lookUpDemoContact,
@@ -22,7 +23,7 @@ export function renderPanel(contact: ContactRef | undefined, handlers: Handlers 
   const store = createPanelStore();
   store.getState().setContact(contact);
   const user = userEvent.setup();
-  const view = render(<TrackerRoot store={store} />);
+  const view = render(<TrackerRoot store={store} locale={locale} />);
 
   return {
     store,
@@ -37,7 +38,7 @@ export function renderPanel(contact: ContactRef | undefined, handlers: Handlers 
       await user.click(screen.getByRole('button', { name: 'Tracker Data' }));
       const panel = screen.getByRole('complementary', { name: 'Tracker Data' });
       await waitFor(() => {
-        if (within(panel).queryByText('Loading…')) throw new Error('The panel is still loading');
+        if (within(panel).queryByText(/^(Loading|Загрузка)…$/)) throw new Error('The panel is still loading');
       });
       return panel;
     },
