@@ -6,12 +6,14 @@ export interface SelectFieldProps {
   label: string;
   value: string;
   options: readonly string[];
+  /** How an option is named; by default its value (a currency code). */
+  optionLabel?: (option: string) => string;
   onChange: (value: string) => void;
   error?: string;
 }
 
-/** A labelled select whose options are shown as their values (currency codes). */
-export function SelectField({ label, value, options, onChange, error }: SelectFieldProps) {
+/** A labelled select; its options are shown as their values (currency codes) unless named otherwise. */
+export function SelectField({ label, value, options, optionLabel = (option) => option, onChange, error }: SelectFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -26,7 +28,7 @@ export function SelectField({ label, value, options, onChange, error }: SelectFi
       >
         {options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {optionLabel(option)}
           </option>
         ))}
       </select>

@@ -1,11 +1,12 @@
 import { useMemo, type FormEvent } from 'react';
 import { currencyChoices } from '../../lib/stores/currency-choices';
+import { isLanguage, LANGUAGES } from '../../lib/stores/language-store';
 import { SelectField } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { useText } from '../i18n/text';
 import { useOptions } from './useOptions';
 
-/** API URL and default currency; Save validates, asks for the API origin's permission when needed, then stores. */
+/** API URL, default currency and language; Save validates, asks for the API origin's permission when needed, then stores. */
 export function SettingsForm() {
   const t = useText();
   const values = useOptions((state) => state.values);
@@ -41,6 +42,14 @@ export function SettingsForm() {
         options={currencies}
         error={errors.defaultCurrency}
         onChange={(defaultCurrency) => edit({ defaultCurrency })}
+      />
+      <SelectField
+        label={t('options.language')}
+        value={values.language}
+        options={LANGUAGES}
+        optionLabel={(language) => (isLanguage(language) ? t(`options.language.${language}`) : language)}
+        error={errors.language}
+        onChange={(language) => isLanguage(language) && edit({ language })}
       />
       {errors.form && (
         <p className="td-form-error" role="alert">
