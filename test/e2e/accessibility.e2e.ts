@@ -54,7 +54,7 @@ async function setUp(extension: LoadedExtension, apiUrl: string, language: Langu
   if (chooses) await languageField.selectOption(language);
   await page.getByRole('textbox', { name: 'API URL' }).fill(apiUrl);
   await page.getByRole('button', { name: /^(Save|Сохранить)$/ }).click();
-  await expect(page.getByRole('status')).toHaveText(/^(Saved|Сохранено)$/);
+  await expect(page.getByRole('status').filter({ hasText: /^(Saved|Сохранено)$/ })).toBeVisible();
   await page.close();
   return chooses;
 }
@@ -105,6 +105,17 @@ for (const language of Object.keys(TABLES) as Language[]) {
     await panel.getByRole('button', { name: t['form.save'] }).click();
     await expect(panel.getByRole('status')).toContainText(t['status.sent'].replace(/:.*$/, ''));
     findings.push(...(await scan(page, 'panel after a save', [PANEL])));
+    // Dark colours are a second palette whose contrast must hold too.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    findings.push(...(await scan(page, 'panel after a save, dark', [PANEL, BUTTON])));
+    const darkPopup = await extension.context.newPage();
+    await darkPopup.emulateMedia({ colorScheme: 'dark' });
+    await darkPopup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+    await expect(darkPopup.getByRole('button', { name: t['popup.signOut'] })).toBeVisible();
+    findings.push(...(await scan(darkPopup, 'popup, signed in, dark')));
+    await darkPopup.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await expect(darkPopup.getByRole('textbox', { name: t['options.apiUrl'] })).toHaveValue(sandboxHost.url);
+    findings.push(...(await scan(darkPopup, 'options page, dark')));
 
     await testInfo.attach(`axe-${language}.json`, { body: JSON.stringify(findings, null, 2), contentType: 'application/json' });
     for (const finding of findings) console.log(`[axe ${language}] ${finding.screen}: ${finding.impact} ${finding.rule} — ${finding.help} ${finding.targets.join(' ')}`);

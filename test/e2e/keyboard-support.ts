@@ -39,3 +39,12 @@ export async function firePanelCommand(context: BrowserContext): Promise<void> {
     commands.onCommand.dispatch(name);
   }, TOGGLE_PANEL_COMMAND);
 }
+
+/** The focused element shows the focus ring a keyboard user follows (tracker.css's :focus-visible outline). */
+export async function expectFocusRing(target: Locator): Promise<void> {
+  const ring = await target.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { visible: element.matches(':focus-visible'), style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(ring).toEqual({ visible: true, style: 'solid', width: 2 });
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, TELEGRAM_K } from './support/fixtures';
 import { backgroundWorker, EXTENSION_DIR, type LoadedExtension } from './support/extension';
-import { expectFocused, firePanelCommand, hasFocus, tabTo, TOGGLE_PANEL_COMMAND } from './keyboard-support';
+import { expectFocused, expectFocusRing, firePanelCommand, hasFocus, tabTo, TOGGLE_PANEL_COMMAND } from './keyboard-support';
 
 /**
  * A manager who never touches the mouse: the options page, the popup, the chat's Tracker Data button, the browser
@@ -17,6 +17,7 @@ async function setApiUrlByKeyboard(extension: LoadedExtension, apiUrl: string): 
   await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
   const field = page.getByRole('textbox', { name: 'API URL' });
   await tabTo(page, field, { limit: 10 });
+  await expectFocusRing(field);
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(apiUrl);
   await page.keyboard.press('Enter');
@@ -30,6 +31,7 @@ async function signInByKeyboard(extension: LoadedExtension): Promise<void> {
   await expect(popup.getByRole('textbox', { name: 'Email' })).toBeVisible();
   await popup.keyboard.press('Tab');
   await expectFocused(popup.getByRole('textbox', { name: 'Email' }));
+  await expectFocusRing(popup.getByRole('textbox', { name: 'Email' }));
   await popup.keyboard.type('demo@tracker.test');
   await popup.keyboard.press('Tab');
   await expectFocused(popup.getByLabel('Password'));
@@ -75,6 +77,7 @@ async function sendEventByKeyboard(page: Page, type: (typeof EVENT_TYPES)[number
   await page.keyboard.press('Enter');
   await expect(panel.getByRole('form', { name: 'Send event' })).toBeHidden();
   await expectFocused(sendEvent);
+  await expectFocusRing(sendEvent);
 }
 
 test('a manager signs in, opens the panel and logs a 150 EUR deposit with the keyboard alone', async ({ extension, sandboxHost }) => {
@@ -89,6 +92,7 @@ test('a manager signs in, opens the panel and logs a 150 EUR deposit with the ke
 
   // The button in the chat header is in the page's Tab order; Enter opens the panel and focus moves into it.
   await tabTo(page, button);
+  await expectFocusRing(button);
   await expect(button).toHaveAttribute('aria-expanded', 'false');
   await page.keyboard.press('Enter');
   await expect(panel).toBeVisible();
