@@ -2,12 +2,14 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useText } from '../i18n/text';
 import { PanelBody } from './PanelBody';
 import { StatusAnnouncer } from './StatusAnnouncer';
+import { themeClass } from './themeClass';
 import { usePanel } from './usePanel';
 
 /** The Tracker Data panel beside the chat, shown while it is open. */
 export function PanelAside() {
   const t = useText();
   const open = usePanel((state) => state.open);
+  const theme = usePanel((state) => state.theme);
   const closeFromPanel = usePanel((state) => state.closeFromPanel);
   const aside = useRef<HTMLElement>(null);
   // The panel is mounted apart from its button (at the end of the page), so Tab from the button would never reach it:
@@ -22,7 +24,7 @@ export function PanelAside() {
   };
 
   return (
-    <aside ref={aside} tabIndex={-1} className="td-panel" aria-label={t('tracker.name')} onKeyDown={closeOnEscape}>
+    <aside ref={aside} tabIndex={-1} className={`td-panel${themeClass(theme)}`} aria-label={t('tracker.name')} onKeyDown={closeOnEscape}>
       <header className="td-panel-header">
         <h2>{t('tracker.name')}</h2>
         <button type="button" className="td-icon-button" aria-label={t('panel.close')} onClick={closeFromPanel}>

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useText } from '../i18n/text';
+import { themeClass } from './themeClass';
 import { usePanel } from './usePanel';
 
 /** The Tracker Data button: opens and closes the panel, and takes focus back when the panel is closed from inside. */
 export function PanelToggle({ floating = false }: { floating?: boolean }) {
   const t = useText();
   const open = usePanel((state) => state.open);
+  const theme = usePanel((state) => state.theme);
   const toggle = usePanel((state) => state.toggle);
   const focusRequest = usePanel((state) => state.buttonFocusRequest);
   const button = useRef<HTMLButtonElement>(null);
@@ -21,7 +23,7 @@ export function PanelToggle({ floating = false }: { floating?: boolean }) {
     <button
       ref={button}
       type="button"
-      className={`td-toggle${floating ? ' td-toggle-floating' : ''}`}
+      className={`td-toggle${floating ? ' td-toggle-floating' : ''}${themeClass(theme)}`}
       aria-expanded={open}
       onClick={toggle}
     >

@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { pageUrl } from '../../lib/adapters/demo-page';
 import { adapterForAddedSite, adapterForUrl, contentScriptMatches } from '../../lib/adapters/registry';
 import { watchChat } from '../../lib/adapters/shared/chat-watcher';
+import { watchPageTheme } from '../../lib/adapters/shared/page-theme';
 import { sendMessage } from '../../lib/messaging/client';
 import { listenToBackground } from '../../lib/messaging/to-content';
 import type { PageStatus } from '../../lib/schemas';
@@ -26,6 +27,8 @@ export default defineContentScript({
     const adapter = adapterForUrl(url) ?? adapterForAddedSite(url, await addedSite());
     if (!adapter) return;
     const store = createPanelStore();
+    // The panel and button follow the chat app's light or dark theme as the manager switches it.
+    const stopTheme = watchPageTheme(document, (theme) => store.getState().setTheme(theme));
     const language = createLanguageStore(() => browser.i18n.getUILanguage());
     const panel = await mountPanel(ctx, store, language);
     const stopListening = listenToBackground({ 'panel.toggle': () => togglePanelByCommand(store) });
@@ -64,6 +67,7 @@ export default defineContentScript({
 
     ctx.onInvalidated(() => {
       stopWatching();
+      stopTheme();
       stopListening();
       store.getState().dispose();
       language.getState().dispose();

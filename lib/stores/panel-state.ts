@@ -29,6 +29,8 @@ export interface PanelState {
   /** Send event forms by contact key: a form left half-filled comes back when the manager returns to that chat. */
   drafts: Readonly<Record<string, EventDraft>>;
   defaultCurrency: string;
+  /** The chat app's theme, as the content script reads the page; undefined until read (the system's then applies). */
+  theme: 'light' | 'dark' | undefined;
   /** The currencies of the manager's last saved deposits, latest first: the picker offers them after the default. */
   recentCurrencies: readonly string[];
   announcement: Announcement | undefined;
@@ -44,6 +46,7 @@ export interface PanelState {
   identify(typed: string): Promise<boolean>;
   /** Asks the manager again for the unidentified chat's lead (a mistyped id). */
   changeIdentity(): void;
+  setTheme(theme: 'light' | 'dark'): void;
   setOpen(open: boolean): void;
   toggle(): void;
   /** Closes the panel from inside it (its Close button, Escape): focus returns to the Tracker Data button. */

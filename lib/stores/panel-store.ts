@@ -161,9 +161,14 @@ export function createPanelStore(): PanelStore {
       drafts: {},
       defaultCurrency: DEFAULT_SETTINGS.defaultCurrency,
       recentCurrencies: [],
+      theme: undefined,
       announcement: undefined,
       busyIds: [],
       buttonFocusRequest: 0,
+
+      setTheme(theme) {
+        if (get().theme !== theme) set({ theme });
+      },
 
       setContact(contact) {
         if (contact && sameContact(get().contact, contact)) {

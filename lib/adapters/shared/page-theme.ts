@@ -1,0 +1,84 @@
+/** Whether the chat app is shown light or dark, so the panel beside it can match. */
+export type PageTheme = 'light' | 'dark';
+
+/**
+ * How the chat apps mark their dark theme, checked 2026-11: Telegram Web K `html.night` (tweb's themeController),
+ * Telegram Web A `html.theme-dark`, WhatsApp Web `body.dark`, Chatwoot `html.dark` or `body.dark` (Tailwind's class).
+ */
+const DARK_MARKERS = ['night', 'theme-dark', 'dark'] as const;
+/** Telegram Web A marks its light theme too; the others only mark dark. */
+const LIGHT_MARKERS = ['theme-light'] as const;
+/** Hosts of apps that mark dark with a class: no marker there means light, whatever the system prefers. */
+const MARKING_HOSTS = ['web.telegram.org', 'web.whatsapp.com', 'app.chatwoot.com'] as const;
+
+const hasClass = (doc: Document, names: readonly string[]) =>
+  [doc.documentElement, doc.body].some((element) => element && names.some((name) => element.classList.contains(name)));
+
+/** Relative luminance of an opaque `rgb()` colour, or undefined for a transparent or unreadable one. */
+function luminanceOf(color: string): number | undefined {
+  const match = /^rgba?\((\d+)[,\s]+(\d+)[,\s]+(\d+)(?:[,\s/]+([\d.]+%?))?\)$/.exec(color.trim());
+  if (!match) return undefined;
+  const alpha = match[4] === undefined ? 1 : match[4].endsWith('%') ? parseFloat(match[4]) / 100 : parseFloat(match[4]);
+  if (alpha < 0.5) return undefined;
+  const [r, g, b] = [match[1], match[2], match[3]].map((channel) => {
+    const value = Number(channel) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The page's own background, read where it is painted (body, else html). */
+function backgroundLuminance(doc: Document): number | undefined {
+  const view = doc.defaultView;
+  if (!view) return undefined;
+  for (const element of [doc.body, doc.documentElement]) {
+    if (!element) continue;
+    const luminance = luminanceOf(view.getComputedStyle(element).backgroundColor);
+    if (luminance !== undefined) return luminance;
+  }
+  return undefined;
+}
+
+/**
+ * The chat app's theme: its own dark or light marker first; on a chat app that marks only dark, light without it; on
+ * another page, how dark its background is; last, the system's preference.
+ */
+export function pageTheme(doc: Document): PageTheme {
+  if (hasClass(doc, DARK_MARKERS)) return 'dark';
+  if (hasClass(doc, LIGHT_MARKERS)) return 'light';
+  const host = doc.location?.hostname ?? '';
+  if ((MARKING_HOSTS as readonly string[]).includes(host)) return 'light';
+  const luminance = backgroundLuminance(doc);
+  if (luminance !== undefined) return luminance < 0.2 ? 'dark' : 'light';
+  return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** Calls back with the theme now and whenever the app or the system switches it; returns the way to stop. */
+export function watchPageTheme(doc: Document, onChange: (theme: PageTheme) => void): () => void {
+  let last: PageTheme | undefined;
+  const check = () => {
+    const theme = pageTheme(doc);
+    if (theme === last) return;
+    last = theme;
+    onChange(theme);
+  };
+  const view = doc.defaultView;
+  const watched = { attributes: true, attributeFilter: ['class', 'style'] };
+  let body: HTMLElement | null = null;
+  const observer = view
+    ? new view.MutationObserver(() => {
+        // The app may replace <body> as it starts: the new one is watched from then on.
+        if (doc.body !== body && (body = doc.body)) observer?.observe(body, watched);
+        check();
+      })
+    : undefined;
+  observer?.observe(doc.documentElement, { ...watched, childList: true });
+  if ((body = doc.body)) observer?.observe(body, watched);
+  const media = view?.matchMedia?.('(prefers-color-scheme: dark)');
+  media?.addEventListener?.('change', check);
+  check();
+  return () => {
+    observer?.disconnect();
+    media?.removeEventListener?.('change', check);
+  };
+}
