@@ -33,7 +33,10 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: {
-    name: 'Tracker Data',
+    // In the browser's language, from public/_locales (English where the browser's language has no table).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // URL.canParse, storage.session and AbortSignal.timeout, which the background relies on.
     minimum_chrome_version: '120',
     // scripting: register the content script on the sites the manager adds, and inject it into the tab at once.
