@@ -34,6 +34,12 @@ export interface EventDraft {
   typeChosen: boolean;
   errors: FormErrors;
   saving: boolean;
+  /**
+   * The id and time of a Save the background may have stored without its answer reaching the panel (the worker
+   * stopped mid-reply): pressing Save again on the same values sends the same id, which the outbox and the platform
+   * store once. Editing the form makes it another event, with a new id.
+   */
+  pending?: { id: string; occurredAt: string };
 }
 
 export function blankDraft(type: EventType, currency: string): EventDraft {
@@ -44,7 +50,8 @@ export function editDraft(draft: EventDraft, patch: Partial<EventFormValues>): E
   const errors = { ...draft.errors };
   delete errors.form;
   for (const field of Object.keys(patch) as FormField[]) delete errors[field];
-  return { ...draft, values: { ...draft.values, ...patch }, typeChosen: draft.typeChosen || 'type' in patch, errors };
+  const values = { ...draft.values, ...patch };
+  return { ...draft, values, typeChosen: draft.typeChosen || 'type' in patch, errors, pending: undefined };
 }
 
 const FORM_FIELDS: readonly string[] = ['type', 'amount', 'currency', 'note'] satisfies FormField[];

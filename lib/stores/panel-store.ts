@@ -260,12 +260,18 @@ export function createPanelStore(): PanelStore {
         const key = contactKeyOf(contact);
         const draft = get().drafts[key];
         if (!draft || draft.saving) return false;
-        const built = buildEvent(draft.values, contact, () => crypto.randomUUID(), () => new Date());
+        const built = buildEvent(
+          draft.values,
+          contact,
+          () => draft.pending?.id ?? crypto.randomUUID(),
+          () => new Date(draft.pending?.occurredAt ?? Date.now()),
+        );
         if (!built.ok) {
           putDraft(key, { ...draft, errors: built.errors });
           return false;
         }
-        putDraft(key, { ...draft, saving: true, errors: {} });
+        const pending = { id: built.event.id, occurredAt: built.event.occurredAt };
+        putDraft(key, { ...draft, saving: true, errors: {}, pending });
         try {
           const record = await sendMessage('event.submit', built.event);
           putDraft(key, undefined);

@@ -57,6 +57,48 @@ describe('the Send event form', () => {
     expect(outbox.all()).toHaveLength(1);
   });
 
+  it('sends the same event again when the first Save was stored but its answer was lost, so it is stored once', async () => {
+    const outbox = createFakeOutbox();
+    let answers = 0;
+    const ui = renderPanel(ANNA, {
+      'event.submit': async (event) => {
+        const record = await outbox.handlers['event.submit']!(event);
+        // The worker stopped after storing the event, before its answer reached the panel.
+        if (answers++ === 0) throw new Refusal({ code: 'internal', message: 'The message port closed before a response was received.' });
+        return record;
+      },
+    });
+    await ui.openPanel();
+    await fillEvent(ui.user, 'Deposit', '150', 'USD');
+    await ui.user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByText(/message port closed/)).toBeTruthy());
+    await ui.user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(status()).toMatch(/Queued/));
+
+    const [first, second] = ui.background.sentAs('event.submit');
+    expect(second).toEqual(first);
+    expect(outbox.all()).toHaveLength(1);
+  });
+
+  it('makes another event, with its own id, once the manager changes the form after a failed Save', async () => {
+    const ui = renderPanel(ANNA, {
+      'event.submit': () => {
+        throw new Refusal({ code: 'internal', message: 'The background is not answering.' });
+      },
+    });
+    await ui.openPanel();
+    await fillEvent(ui.user, 'Deposit', '150', 'USD');
+    await ui.user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByText(/not answering/)).toBeTruthy());
+    await fillEvent(ui.user, 'Deposit', '160');
+    await ui.user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(ui.background.sentAs('event.submit')).toHaveLength(2));
+
+    const [first, second] = ui.background.sentAs('event.submit');
+    expect(second!.id).not.toBe(first!.id);
+    expect(second!.amount).toBe('160');
+  });
+
   it('turns what the manager typed into the canonical amount, and sends a note when there is one', async () => {
     const ui = renderPanel(ANNA);
     await ui.openPanel();
