@@ -16,7 +16,7 @@ export function TrackerDataButton({ store, locale = 'en', floating = false }: Tr
   return (
     <LocaleProvider locale={locale}>
       <PanelStoreProvider store={store}>
-        <div className="td-root td-root-inline">
+        <div className="td-root td-root-inline" lang={locale}>
           <PanelToggle floating={floating} />
         </div>
       </PanelStoreProvider>

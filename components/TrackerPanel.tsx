@@ -14,7 +14,7 @@ export function TrackerPanel({ store, locale = 'en' }: TrackerPanelProps) {
   return (
     <LocaleProvider locale={locale}>
       <PanelStoreProvider store={store}>
-        <div className="td-root">
+        <div className="td-root" lang={locale}>
           <PanelAside />
         </div>
       </PanelStoreProvider>

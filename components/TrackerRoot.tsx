@@ -16,7 +16,7 @@ export function TrackerRoot({ store, locale = 'en', floating = false }: TrackerR
   return (
     <LocaleProvider locale={locale}>
       <PanelStoreProvider store={store}>
-        <div className="td-root">
+        <div className="td-root" lang={locale}>
           <PanelToggle floating={floating} />
           <PanelAside />
         </div>
