@@ -5,7 +5,7 @@ type ContentScript = Browser.scripting.RegisteredContentScript;
 type Listener = (permissions: Browser.permissions.Permissions) => unknown;
 
 /**
- * WXT's fake browser leaves `permissions` and `scripting` unimplemented. These in-memory stand-ins behave as Chrome's
+ * WXT's fake browser leaves `permissions`, `scripting` and `commands` unimplemented. These in-memory stand-ins behave as Chrome's
  * do where the registration depends on it: `contains` answers for granted origins only, registering an id twice or
  * unregistering an unknown id throws, registrations survive a worker restart (they live in the "browser", not the
  * worker), and granting or revoking fires onAdded / onRemoved.
@@ -84,5 +84,13 @@ export function installFakeSiteApis(): FakeSiteApis {
       return [];
     },
   });
+  // The worker's entry also listens for the panel shortcut, which the fake browser leaves unimplemented as well;
+  // nothing here presses it, so a listener list is all it needs.
+  const commandListeners: unknown[] = [];
+  Object.assign(fakeBrowser.commands.onCommand, {
+    addListener: (listener: unknown) => commandListeners.push(listener),
+    hasListener: (listener: unknown) => commandListeners.includes(listener),
+  });
+
   return apis;
 }
