@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { expect, test, TELEGRAM_K } from './support/fixtures';
+import { screenshotPath } from './support/screenshots';
 import { openChat, setApiUrl } from './support/manager';
 
-/** `npm run screenshots` writes these into docs/screenshots for the README; otherwise they go with the test results. */
-const screenshotPath = (name: string) => join(process.env.SCREENSHOT_DIR ?? test.info().outputDir, name);
 
 test('a Russian-speaking manager switches the extension to Russian and logs a deposit of 1 234,50 ₽ in Telegram K', async ({
   extension,

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { expect, test, TELEGRAM_K } from './support/fixtures';
+import { screenshotPath } from './support/screenshots';
 import { openChat, openPanel, sendEvent, setApiUrl, signIn } from './support/manager';
 
-/** `npm run screenshots` writes these into docs/screenshots for the README; otherwise they go with the test results. */
-const screenshotPath = (name: string) => join(process.env.SCREENSHOT_DIR ?? test.info().outputDir, name);
 
 test('the panel as a manager sees it, for the README', async ({ extension, sandboxHost }) => {
   await setApiUrl(extension, sandboxHost.url);
@@ -21,4 +19,7 @@ test('the panel as a manager sees it, for the README', async ({ extension, sandb
   await panel.getByRole('textbox', { name: 'Amount' }).fill('1 234,50');
   await page.mouse.move(0, 0);
   await page.screenshot({ path: screenshotPath('panel.png') });
+  // Telegram K's night mode: the panel follows the chat app's theme.
+  await page.evaluate(() => document.documentElement.classList.add('night'));
+  await page.screenshot({ path: screenshotPath('panel-dark.png') });
 });
