@@ -34,7 +34,9 @@ export function parseNamingIssues<S extends z.ZodType>(schema: S, input: unknown
   for (const issue of result.error.issues) {
     expect(typeof issue.code).toBe('string');
     expect(issue.message.trim()).not.toBe('');
-    if (rightShape) expect(issue.path, `"${issue.message}" names no field`).not.toEqual([]);
+    // A list that is too long or too short is a problem of the list itself, the one place with no field to name.
+    const aboutTheList = root === 'array' && (issue.code === 'too_big' || issue.code === 'too_small');
+    if (rightShape && !aboutTheList) expect(issue.path, `"${issue.message}" names no field`).not.toEqual([]);
   }
   return result;
 }
