@@ -1,0 +1,29 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumPath } from '../../../sandbox/chromium';
+import { backgroundWorker, EXTENSION_DIR, type LoadedExtension } from '../../e2e/support/extension';
+
+/** The flags every bench browser gets, with or without the extension, so the two compare like for like. */
+export const BROWSER_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * Chromium with the built extension, as test/e2e/support/extension.ts launches it, plus, when asked, a DevTools port
+ * (written to <userDataDir>/DevToolsActivePort) through which the profiler reaches the service worker.
+ */
+export async function launchExtension(options: { debuggingPort?: boolean } = {}): Promise<LoadedExtension> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tracker-data-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: process.env.HEADED !== '1',
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...BROWSER_FLAGS,
+      ...(options.debuggingPort ? ['--remote-debugging-port=0'] : []),
+    ],
+  });
+  const worker = await backgroundWorker(context);
+  return { context, extensionId: new URL(worker.url()).host, userDataDir };
+}

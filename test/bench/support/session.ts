@@ -1,0 +1,84 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { serveChatSite, type ServedSite } from '../../e2e/support/chat-sites';
+import { EXTENSION_DIR, type LoadedExtension } from '../../e2e/support/extension';
+import { setApiUrl, signIn } from '../../e2e/support/manager';
+import { CommitLog } from './commits';
+import { launchExtension } from './launch';
+
+export const WHATSAPP = { baseUrl: 'https://web.whatsapp.com/', dir: 'test/fixtures/whatsapp/app' };
+
+/** Everything the figures share: the sandbox in this process, the commits it made, and Chromium with the extension. */
+export interface BenchSession {
+  sandbox: Sandbox;
+  commits: CommitLog;
+  extension: LoadedExtension;
+  extensionDir: string;
+  chromiumVersion: string;
+  close(): Promise<void>;
+}
+
+export async function openBenchSession(options: { debuggingPort?: boolean } = {}): Promise<BenchSession> {
+  const commits = new CommitLog();
+  const sandbox = await startSandbox({ port: 0, dataFile: ':memory:', controls: true });
+  const extension = await launchExtension(options);
+  await setApiUrl(extension, sandbox.url);
+  await signIn(extension);
+  return {
+    sandbox,
+    commits,
+    extension,
+    extensionDir: EXTENSION_DIR,
+    chromiumVersion: await browserVersion(extension.context),
+    async close() {
+      await extension.context.close();
+      await sandbox.close();
+      commits.close();
+    },
+  };
+}
+
+async function browserVersion(context: BrowserContext): Promise<string> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const { product } = (await cdp.send('Browser.getVersion')) as { product: string };
+  await cdp.detach();
+  await page.close();
+  return product.replace(/^[^/]*\//, '');
+}
+
+/**
+ * Opens a chat app's page at its real URL, then takes the route away again. While any route is set, Playwright holds
+ * every request of the context (the service worker's POSTs included) until its Node side has looked at it: a round
+ * trip that added 2 ms to the floor and 4–8 ms to Save → stored in a trace (CORS_REQUEST → REQUEST_ALIVE, and
+ * NETWORK_DELEGATE_BEFORE_START_TRANSACTION). The fixture apps load everything at start, so nothing needs it after.
+ */
+export async function openChatPage(context: BrowserContext, site: ServedSite, url = site.baseUrl): Promise<Page> {
+  const pattern = `${new URL(site.baseUrl).origin}/**`;
+  await serveChatSite(context, site);
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  } finally {
+    await context.unroute(pattern);
+  }
+}
+
+/** An extension page: it may fetch the loopback platform and message the background like the popup does. */
+export async function openExtensionPage(extension: LoadedExtension, path = 'options.html'): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.goto(`chrome-extension://${extension.extensionId}/${path}`);
+  return page;
+}
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * tsx compiles this bench with esbuild's keepNames, which wraps every named function in `__name(fn, "name")`; a
+ * function handed to page.evaluate is sent as that text, so the page needs its own `__name`.
+ */
+export async function allowNamedFunctions(target: Page | Worker): Promise<void> {
+  const define = 'globalThis.__name ??= (fn) => fn';
+  await ('mainFrame' in target ? target.evaluate(define) : target.evaluate(define));
+}
