@@ -116,6 +116,9 @@ export const en = {
 
   'options.heading': 'Tracker Data settings',
   'options.apiUrl': 'API URL',
+  'options.apiUrl.notUrl': 'Enter a full URL, like https://tracker.example.com',
+  'options.apiUrl.https': 'Use https:// (plain http:// only for 127.0.0.1 or localhost)',
+  'options.apiUrl.addressOnly': 'Enter the address only, without ?, # or a user name and password',
   'options.apiUrlHint': 'The Tracker API of your platform, like https://tracker.example.com',
   'options.defaultCurrency': 'Default currency',
   'options.save': 'Save',

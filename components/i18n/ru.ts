@@ -115,6 +115,9 @@ export const ru = {
 
   'options.heading': 'Настройки Tracker Data',
   'options.apiUrl': 'API URL',
+  'options.apiUrl.notUrl': 'Введите полный адрес, например https://tracker.example.com',
+  'options.apiUrl.https': 'Используйте https:// (http:// — только для 127.0.0.1 или localhost)',
+  'options.apiUrl.addressOnly': 'Введите только адрес, без ?, # и без имени пользователя и пароля',
   'options.apiUrlHint': 'Tracker API вашей платформы, например https://tracker.example.com',
   'options.defaultCurrency': 'Валюта по умолчанию',
   'options.save': 'Сохранить',

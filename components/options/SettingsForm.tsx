@@ -11,6 +11,7 @@ export function SettingsForm() {
   const t = useText();
   const values = useOptions((state) => state.values);
   const errors = useOptions((state) => state.errors);
+  const apiUrlProblem = useOptions((state) => state.apiUrlProblem);
   const outcome = useOptions((state) => state.outcome);
   const saving = useOptions((state) => state.saving);
   const edit = useOptions((state) => state.edit);
@@ -33,7 +34,7 @@ export function SettingsForm() {
         autoComplete="url"
         value={values.apiUrl}
         hint={t('options.apiUrlHint')}
-        error={errors.apiUrl ?? denied}
+        error={apiUrlProblem ? t(`options.apiUrl.${apiUrlProblem}`) : (errors.apiUrl ?? denied)}
         onChange={(apiUrl) => edit({ apiUrl })}
       />
       <SelectField

@@ -3,14 +3,26 @@ import { currencyCodeSchema } from './currency';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'] as const;
 
+/** What can be wrong with an API URL, by rule; the UI says each in its language. */
+export const API_URL_PROBLEMS = {
+  notUrl: 'Enter a full URL, like https://tracker.example.com',
+  https: 'Use https:// (plain http:// only for 127.0.0.1 or localhost)',
+  addressOnly: 'Enter the address only, without ?, # or a user name and password',
+} as const;
+export type ApiUrlProblem = keyof typeof API_URL_PROBLEMS;
+
+export function apiUrlProblemOf(message: string | undefined): ApiUrlProblem | undefined {
+  return (Object.keys(API_URL_PROBLEMS) as ApiUrlProblem[]).find((rule) => API_URL_PROBLEMS[rule] === message);
+}
+
 export const apiUrlSchema = z
-  .url({ protocol: /^https?$/, message: 'Enter a full URL, like https://tracker.example.com' })
+  .url({ protocol: /^https?$/, message: API_URL_PROBLEMS.notUrl })
   .refine((url) => URL.canParse(url) && (new URL(url).protocol === 'https:' || isLoopbackUrl(url)), {
-    message: 'Use https:// (plain http:// only for 127.0.0.1 or localhost)',
+    message: API_URL_PROBLEMS.https,
   })
   // Calls go to `${apiUrl}/api/v1/…`: a `?` or `#` would swallow that path, and a password would rest in storage.local.
   .refine((url) => !/[?#]/.test(url) && URL.canParse(url) && new URL(url).username === '' && new URL(url).password === '', {
-    message: 'Enter the address only, without ?, # or a user name and password',
+    message: API_URL_PROBLEMS.addressOnly,
   })
   .transform((url) => url.replace(/\/+$/, ''));
 

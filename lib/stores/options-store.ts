@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { sendMessage } from '../messaging/client';
-import { fieldErrors, isLoopbackUrl, settingsSchema, type Settings } from '../schemas';
+import { apiUrlProblemOf, fieldErrors, isLoopbackUrl, settingsSchema, type ApiUrlProblem, type Settings } from '../schemas';
 import { problemOf } from './problem';
 
 export type SettingsField = keyof Settings;
@@ -11,6 +11,8 @@ export interface OptionsState {
   loaded: boolean;
   saving: boolean;
   errors: Partial<Record<SettingsField | 'form', string>>;
+  /** The rule the API URL broke, for the page to say in its language (errors.apiUrl holds the schema's English). */
+  apiUrlProblem: ApiUrlProblem | undefined;
   /** Saved: the last Save went through. Denied: the browser did not grant the API origin, so nothing was saved. */
   outcome: { kind: 'saved' } | { kind: 'denied'; origin: string } | undefined;
 
@@ -46,6 +48,7 @@ export function createOptionsStore({ requestOrigins }: OptionsStoreDeps): Option
     loaded: false,
     saving: false,
     errors: {},
+    apiUrlProblem: undefined,
     outcome: undefined,
 
     async load() {
@@ -60,17 +63,19 @@ export function createOptionsStore({ requestOrigins }: OptionsStoreDeps): Option
       const errors = { ...get().errors };
       delete errors.form;
       for (const field of Object.keys(patch) as SettingsField[]) delete errors[field];
-      set({ values: { ...get().values, ...patch }, errors, outcome: undefined });
+      const apiUrlProblem = 'apiUrl' in patch ? undefined : get().apiUrlProblem;
+      set({ values: { ...get().values, ...patch }, errors, apiUrlProblem, outcome: undefined });
     },
 
     async save() {
       if (get().saving) return false;
       const parsed = settingsSchema.safeParse({ ...get().values, apiUrl: get().values.apiUrl.trim() });
       if (!parsed.success) {
-        set({ errors: fieldErrors(parsed.error), outcome: undefined });
+        const errors = fieldErrors(parsed.error);
+        set({ errors, apiUrlProblem: apiUrlProblemOf(errors.apiUrl), outcome: undefined });
         return false;
       }
-      set({ saving: true, errors: {}, outcome: undefined });
+      set({ saving: true, errors: {}, apiUrlProblem: undefined, outcome: undefined });
       try {
         const { apiUrl } = parsed.data;
         if (!isLoopbackUrl(apiUrl)) {

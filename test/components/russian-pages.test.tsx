@@ -50,6 +50,19 @@ describe('the options page in Russian', () => {
     expect(screen.getByRole('button', { name: 'Сохранить' })).toBeTruthy();
   });
 
+  it('says what is wrong with the API URL in Russian, at the field', async () => {
+    const background = settingsBackground({});
+    const user = renderOptions('ru-RU');
+    const field = await screen.findByRole('textbox', { name: 'API URL' });
+    await waitFor(() => expect(field).toHaveProperty('value', DEFAULT_SETTINGS.apiUrl));
+    await user.clear(field);
+    await user.type(field, 'http://tracker.example.com');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(await screen.findByText('Используйте https:// (http:// — только для 127.0.0.1 или localhost)')).toBeTruthy();
+    expect(background.sentAs('settings.save')).toHaveLength(0);
+  });
+
   it('switches the language when the manager chooses another and saves', async () => {
     const background = settingsBackground({});
     const user = renderOptions('en-US');
