@@ -14,7 +14,7 @@ import { EXTENSION_DIR } from '../e2e/support/extension';
 import { openChatApp, switchChats, TELEGRAM_K_TARGETS, WHATSAPP_TARGETS, type SwitchTiming } from './figures/chat-switch';
 import { measureDrain } from './figures/drain';
 import { contentScriptHeap } from './figures/memory';
-import { measurePageCost } from './figures/page-cost';
+import { measurePageCost, type PageSide } from './figures/page-cost';
 import { FloorPoster, measureColdSaves, measureSaves, SavingChat, type SaveSteps } from './figures/save';
 import { measureSizes } from './figures/size';
 import { describeMachine } from './support/machine';
@@ -24,8 +24,8 @@ import { openBenchSession, openExtensionPage, type BenchSession } from './suppor
 
 const short = process.env.BENCH_SHORT === '1' || process.argv.includes('--short');
 const PLAN = short
-  ? { saves: 30, coldSaves: 10, switches: 30, drainEvents: 1000, pagePairs: 3 }
-  : { saves: 200, coldSaves: 30, switches: 100, drainEvents: 1000, pagePairs: 9 };
+  ? { saves: 30, coldSaves: 10, switches: 30, drainEvents: 1000, pageRounds: 3 }
+  : { saves: 200, coldSaves: 30, switches: 100, drainEvents: 1000, pageRounds: 7 };
 /** BENCH_ONLY=switch,save,cold,drain,page,size runs only those groups of figures (while looking into one of them). */
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const runs = (group: string) => !only || only.includes(group);
@@ -136,11 +136,14 @@ async function drain(session: BenchSession, extensionPage: Page, chatPage: Page)
 }
 
 async function pageCost(session: BenchSession): Promise<void> {
-  const run = await measurePageCost(session, PLAN.pagePairs, MUTATIONS, MUTATIONS_PER_FRAME, profiling);
+  const run = await measurePageCost(session, PLAN.pageRounds, MUTATIONS, MUTATIONS_PER_FRAME, profiling);
   details.pageCost = { ...run, mutations: MUTATIONS, perFrame: MUTATIONS_PER_FRAME };
-  figures.push(figure('page.with', `page main thread, ${MUTATIONS} mutations, with the extension`, 'ms', run.with.map((s) => s.taskMs), short));
-  figures.push(figure('page.without', `page main thread, ${MUTATIONS} mutations, without`, 'ms', run.without.map((s) => s.taskMs), short));
-  figures.push(figure('page.ratio', 'cost to the chat page: with ÷ without', '×', run.ratios, short, 'pageCostRatio'));
+  const cpu = (side: PageSide) => run.samples[side].map((sample) => sample.taskMs);
+  figures.push(figure('page.without', `page main thread, ${MUTATIONS} mutations, without the extension`, 'ms', cpu('without'), short));
+  figures.push(figure('page.closed', `page main thread, ${MUTATIONS} mutations, with it, panel closed`, 'ms', cpu('closed'), short));
+  figures.push(figure('page.open', `page main thread, ${MUTATIONS} mutations, with it, panel open`, 'ms', cpu('open'), short));
+  figures.push(figure('page.closed.ratio', 'cost to the chat page, panel closed: with ÷ without', '×', run.closedRatios, short));
+  figures.push(figure('page.ratio', 'cost to the chat page, panel open: with ÷ without', '×', run.ratios, short, 'pageCostRatio'));
 }
 
 async function main(): Promise<number> {

@@ -1,4 +1,4 @@
-import { chromium, expect, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { chromium, expect, type CDPSession, type Page } from '@playwright/test';
 import { chromiumPath } from '../../../sandbox/chromium';
 import { TELEGRAM_K } from '../../e2e/support/fixtures';
 import { openPanel } from '../../e2e/support/manager';
@@ -7,22 +7,28 @@ import type { Profiling } from '../support/profiling';
 import { openChatPage, pause, type BenchSession } from '../support/session';
 
 const BUSY_CHAT = { baseUrl: TELEGRAM_K.baseUrl, dir: 'test/bench/busy-chat' };
-/** After the last mutation: the extension's watcher reads the page again 16 ms after a change; both sides wait the same. */
+/** After the last mutation: the extension's watcher reads the page again 16 ms after a change; every side waits the same. */
 const SETTLE_MS = 600;
 
 export interface PageCostSample {
   /** Main-thread CPU time of every task in the page's renderer during the run and the settle period. */
   taskMs: number;
+  /** The part of it spent running JavaScript (the page's, the content script's, their observers' callbacks). */
   scriptMs: number;
   /** The page's own clock from the first mutation to the last. */
   wallMs: number;
 }
 
+/** The page without the extension, with it and its panel closed (the button in the header), and with the panel open. */
+export type PageSide = 'without' | 'closed' | 'open';
+const SIDES: readonly PageSide[] = ['without', 'closed', 'open'];
+
 export interface PageCostRun {
-  with: PageCostSample[];
-  without: PageCostSample[];
-  /** with ÷ without main-thread time, one per alternating pair. */
+  samples: Record<PageSide, PageCostSample[]>;
+  /** open ÷ without main-thread time, one per round: the budgeted figure (a manager works with the panel open). */
   ratios: number[];
+  /** closed ÷ without, one per round. */
+  closedRatios: number[];
 }
 
 interface MeasuredPage {
@@ -48,6 +54,7 @@ async function measured(page: Page): Promise<MeasuredPage> {
 }
 
 async function runOnce({ page, cdp }: MeasuredPage, mutations: number, perFrame: number): Promise<PageCostSample> {
+  await page.bringToFront();
   const before = await metrics(cdp);
   const wallMs = await page.evaluate(
     ({ mutations, perFrame }) => (window as unknown as { busyChat: { run(total: number, perFrame: number): Promise<number> } }).busyChat.run(mutations, perFrame),
@@ -59,42 +66,44 @@ async function runOnce({ page, cdp }: MeasuredPage, mutations: number, perFrame:
   return { taskMs: delta('TaskDuration'), scriptMs: delta('ScriptDuration'), wallMs };
 }
 
-/** The busy page in the extension's browser, with the panel open on the chat, as a manager works. */
-async function pageWithExtension(session: BenchSession): Promise<MeasuredPage> {
+/** The busy page in the extension's browser; with `panelOpen`, the panel is open on the chat, as a manager works. */
+async function pageWithExtension(session: BenchSession, panelOpen: boolean): Promise<MeasuredPage> {
   const page = await openChatPage(session.extension.context, BUSY_CHAT);
-  await openPanel(page);
-  await expect(page.getByRole('complementary', { name: 'Tracker Data' }).getByText('clk_7f3a9c')).toBeVisible();
+  const panel = page.getByRole('complementary', { name: 'Tracker Data' });
+  if (panelOpen) {
+    await openPanel(page);
+    await expect(panel.getByText('clk_7f3a9c')).toBeVisible();
+  } else {
+    await expect(page.getByRole('button', { name: 'Tracker Data' })).toBeVisible();
+  }
   return measured(page);
 }
 
-/** The same page in a browser without the extension, launched with the same flags. */
-async function pageWithoutExtension(browser: Browser): Promise<MeasuredPage> {
-  return measured(await openChatPage(await browser.newContext(), BUSY_CHAT));
-}
-
-/** `pairs` alternating runs (with, without; then without, with; …) after one unmeasured warm-up run of each. */
-export async function measurePageCost(session: BenchSession, pairs: number, mutations: number, perFrame: number, profiling: Profiling): Promise<PageCostRun> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: process.env.HEADED !== '1',
-    args: BROWSER_FLAGS,
-  });
+/**
+ * Rounds of one run per side after one unmeasured warm-up run of each; the order rotates every round so no side always
+ * runs first. The page without the extension is in a second browser launched with the same flags.
+ */
+export async function measurePageCost(session: BenchSession, rounds: number, mutations: number, perFrame: number, profiling: Profiling): Promise<PageCostRun> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: process.env.HEADED !== '1', args: BROWSER_FLAGS });
   try {
-    const withExtension = await pageWithExtension(session);
-    const withoutExtension = await pageWithoutExtension(browser);
-    await runOnce(withExtension, mutations, perFrame);
-    await runOnce(withoutExtension, mutations, perFrame);
-    const run: PageCostRun = { with: [], without: [], ratios: [] };
-    for (let pair = 0; pair < pairs; pair += 1) {
-      const order = pair % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+    const pages: Record<PageSide, MeasuredPage> = {
+      without: await measured(await openChatPage(await browser.newContext(), BUSY_CHAT)),
+      closed: await pageWithExtension(session, false),
+      open: await pageWithExtension(session, true),
+    };
+    for (const side of SIDES) await runOnce(pages[side], mutations, perFrame);
+    const run: PageCostRun = { samples: { without: [], closed: [], open: [] }, ratios: [], closedRatios: [] };
+    for (let round = 0; round < rounds; round += 1) {
+      const order = SIDES.map((_, index) => SIDES[(index + round) % SIDES.length]!);
       for (const side of order) {
-        await (side === 'with' ? withExtension : withoutExtension).page.bringToFront();
-        const page = side === 'with' ? withExtension : withoutExtension;
-        run[side].push(await profiling.page(`page-cost-${side}-${pair}`, page.cdp, () => runOnce(page, mutations, perFrame)));
+        run.samples[side].push(await profiling.page(`page-cost-${side}-${round}`, pages[side].cdp, () => runOnce(pages[side], mutations, perFrame)));
       }
-      run.ratios.push(run.with[pair]!.taskMs / run.without[pair]!.taskMs);
+      const without = run.samples.without[round]!.taskMs;
+      run.ratios.push(run.samples.open[round]!.taskMs / without);
+      run.closedRatios.push(run.samples.closed[round]!.taskMs / without);
     }
-    await withExtension.page.close();
+    await pages.open.page.close();
+    await pages.closed.page.close();
     return run;
   } finally {
     await browser.close();
