@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type Ref } from 'react';
+import { useId, type InputHTMLAttributes } from 'react';
 import { describedBy } from './describedBy';
 import { FieldMessage } from './FieldMessage';
 
@@ -12,11 +12,10 @@ export interface TextFieldProps {
   inputMode?: InputHTMLAttributes<HTMLInputElement>['inputMode'];
   autoComplete?: string;
   multiline?: boolean;
-  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled text input (or textarea) with its hint and error tied to it for screen readers. */
-export function TextField({ label, value, onChange, error, hint, type = 'text', inputMode, autoComplete, multiline, ref }: TextFieldProps) {
+export function TextField({ label, value, onChange, error, hint, type = 'text', inputMode, autoComplete, multiline }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -34,7 +33,6 @@ export function TextField({ label, value, onChange, error, hint, type = 'text', 
       ) : (
         <input
           {...shared}
-          ref={ref}
           type={type}
           inputMode={inputMode}
           autoComplete={autoComplete}
