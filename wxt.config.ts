@@ -48,8 +48,9 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     // A shortcut needs no permission; the manager can change or clear it at chrome://extensions/shortcuts. Not
     // Alt+Shift+T: Chrome keeps that for its own "focus the toolbar" and silently leaves the command without a key.
+    // Its description is what both browsers' shortcut pages list, in the browser's language.
     commands: {
-      'toggle-panel': { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open or close the Tracker Data panel' },
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandTogglePanel__' },
     },
     // Firefox for Android shows the data-collection consent from 142.
     browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } },

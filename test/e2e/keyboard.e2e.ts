@@ -160,17 +160,23 @@ test('the live region announces Failed, Queued and Sent as saved events change s
   expect(sandbox.storedEvents().filter((event) => event.source === 'manual')).toMatchObject([{ type: 'registration' }]);
 });
 
-test('the shortcut is Alt+Shift+D, described, and bound in the browser (changeable at chrome://extensions/shortcuts)', async ({ extension }) => {
+test('the shortcut is Alt+Shift+D, described in the browser’s language, and bound in the browser (changeable at chrome://extensions/shortcuts)', async ({
+  extension,
+}) => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { commands?: Record<string, unknown> };
   expect(manifest.commands).toEqual({
-    [TOGGLE_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open or close the Tracker Data panel' },
+    [TOGGLE_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandTogglePanel__' },
   });
   // Chrome leaves a command without a key, silently, when the suggested one is its own (Alt+Shift+T focuses the
-  // toolbar): only the browser's list shows whether the key was really bound.
+  // toolbar): only the browser's list shows whether the key was really bound, and the description it shows.
   const worker = await backgroundWorker(extension.context);
   const commands = await worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } };
+    const { chrome } = globalThis as unknown as {
+      chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> } };
+    };
     return chrome.commands.getAll();
   });
-  expect(commands).toContainEqual(expect.objectContaining({ name: TOGGLE_PANEL_COMMAND, shortcut: 'Alt+Shift+D' }));
+  expect(commands).toContainEqual(
+    expect.objectContaining({ name: TOGGLE_PANEL_COMMAND, shortcut: 'Alt+Shift+D', description: 'Open or close the Tracker Data panel' }),
+  );
 });

@@ -16,10 +16,13 @@ const en = messagesOf('en');
 const ru = messagesOf('ru');
 
 describe('the manifest in the browser’s language', () => {
-  it('takes its name and description from the locale tables, English by default', () => {
+  it('takes its name, description and shortcut descriptions from the locale tables, English by default', () => {
     expect(manifest.default_locale).toBe('en');
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.description).toBe('__MSG_extDescription__');
+    const commands = Object.values(manifest.commands ?? {});
+    expect(commands.length).toBeGreaterThan(0);
+    for (const command of commands) expect(command.description).toMatch(/^__MSG_\w+__$/);
   });
 
   it('has every message it names in English and in Russian, within the stores’ limits', () => {
@@ -33,6 +36,7 @@ describe('the manifest in the browser’s language', () => {
     expect(en.extName!.message).toBe('Tracker Data');
     expect(ru.extName!.message).toBe('Tracker Data');
     expect(ru.extDescription!.message).toMatch(/депозиты/);
+    expect(ru.commandTogglePanel!.message).toBe('Открыть или закрыть панель Tracker Data');
     for (const table of [en, ru]) {
       expect(table.extName!.message.length).toBeLessThanOrEqual(75);
       expect(table.extDescription!.message.length).toBeLessThanOrEqual(132);
