@@ -19,6 +19,7 @@ async function serveChatwoot(context: BrowserContext, origin: string): Promise<v
     const asset = /^\/vite\/assets\/(app\.(?:js|css))$/.exec(pathname)?.[1];
     const file = normalize(join(APP_DIR, asset ?? 'index.html'));
     const type = asset?.endsWith('.js') ? 'text/javascript' : asset ? 'text/css' : 'text/html';
+    // No Content-Security-Policy: Chatwoot sends none (chatwoot/chatwoot: config/initializers/content_security_policy.rb sets no directive, issue #404 still open).
     await route.fulfill({ status: 200, body: await readFile(file), headers: { 'content-type': `${type}; charset=utf-8` } });
   });
 }

@@ -6,6 +6,7 @@ import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { serveChatSite } from './chat-sites';
 import { launchWithExtension, type LoadedExtension } from './extension';
 
+// No Content-Security-Policy: Telegram K declares none (morethanwords/tweb: no CSP meta in index.html or the built public/index.html, no header in server.js).
 export const TELEGRAM_K = { baseUrl: 'https://web.telegram.org/k/', dir: 'test/fixtures/telegram-k/app' };
 
 /** The sandbox on loopback over one data file, so a test can take the platform down and bring it back. */
