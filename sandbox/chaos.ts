@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { FaultPlan } from './faults';
 
 /**
@@ -29,26 +29,26 @@ export const DEFAULT_CHAOS_TIMEOUT_MS = 10_500;
 
 export const chaosConfigSchema = z.object({
   /** The share of API requests that fail, 0–1; 0 injects nothing. */
-  rate: z.number().min(0).max(1),
+  rate: z.number().check(z.gte(0), z.lte(1)),
   /** The kinds to inject and how often: a kind listed twice comes twice as often. Default: each kind once. */
-  kinds: z.array(chaosKindSchema).min(1).optional(),
+  kinds: z.optional(z.array(chaosKindSchema).check(z.minLength(1))),
   /** Same seed, same sequence of decisions (for the same sequence of requests). Default: picked at random. */
-  seed: z.number().int().optional(),
+  seed: z.optional(z.int()),
   /** Route keys as the stats name them; default every API route. */
-  routes: z.array(z.string()).min(1).optional(),
+  routes: z.optional(z.array(z.string()).check(z.minLength(1))),
   /** How long a 'timeout' holds the request. */
-  timeoutMs: z.number().int().nonnegative().optional(),
+  timeoutMs: z.optional(z.int().check(z.nonnegative())),
   /** The Retry-After of the '-retry-after' kinds, in seconds. */
-  retryAfterSeconds: z.number().int().nonnegative().optional(),
+  retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
 });
 export type ChaosConfig = z.infer<typeof chaosConfigSchema>;
 
 export const chaosReportSchema = z.object({
   rate: z.number(),
-  seed: z.number().int(),
+  seed: z.int(),
   /** API requests the chaos judged (those of its routes while it was on). */
-  requests: z.number().int(),
-  injected: z.record(chaosKindSchema, z.number().int()),
+  requests: z.int(),
+  injected: z.record(chaosKindSchema, z.int()),
 });
 export type ChaosReport = z.infer<typeof chaosReportSchema>;
 

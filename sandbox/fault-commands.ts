@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { chaosConfigSchema } from './chaos';
 
 /**
@@ -8,35 +8,35 @@ import { chaosConfigSchema } from './chaos';
  * is replaced or lost, the case idempotent retries exist for.
  */
 
-const count = z.number().int().positive();
-const milliseconds = z.number().int().nonnegative();
+const count = z.int().check(z.positive());
+const milliseconds = z.int().check(z.nonnegative());
 
-export const routeFilterSchema = z.object({ route: z.string().optional() });
+export const routeFilterSchema = z.object({ route: z.optional(z.string()) });
 
-export const failOptionsSchema = routeFilterSchema.extend({
+export const failOptionsSchema = z.extend(routeFilterSchema, {
   /** Seconds, sent as the Retry-After header. */
-  retryAfter: z.number().int().nonnegative().optional(),
+  retryAfter: z.optional(z.int().check(z.nonnegative())),
   /** 'malformed': the body is not JSON at all; 'wrong-shape': JSON that is not what the route answers. */
-  body: z.enum(['malformed', 'wrong-shape']).optional(),
+  body: z.optional(z.enum(['malformed', 'wrong-shape'])),
   /** The error code in the body; by default one that fits the status. */
-  code: z.string().optional(),
-  afterHandling: z.boolean().optional(),
+  code: z.optional(z.string()),
+  afterHandling: z.optional(z.boolean()),
 });
 export type FailOptions = z.infer<typeof failOptionsSchema>;
 
-export const dropOptionsSchema = routeFilterSchema.extend({ afterHandling: z.boolean().optional() });
+export const dropOptionsSchema = z.extend(routeFilterSchema, { afterHandling: z.optional(z.boolean()) });
 export type DropOptions = z.infer<typeof dropOptionsSchema>;
 
 export type RouteFilter = z.infer<typeof routeFilterSchema>;
 
 export const faultCommandSchema = z.discriminatedUnion('fault', [
-  failOptionsSchema.extend({ fault: z.literal('failNext'), count, status: z.number().int().min(200).max(599) }),
-  routeFilterSchema.extend({ fault: z.literal('delayNext'), count, ms: milliseconds }),
+  z.extend(failOptionsSchema, { fault: z.literal('failNext'), count, status: z.int().check(z.gte(200), z.lte(599)) }),
+  z.extend(routeFilterSchema, { fault: z.literal('delayNext'), count, ms: milliseconds }),
   z.object({ fault: z.literal('setDelay'), ms: milliseconds }),
-  dropOptionsSchema.extend({ fault: z.literal('dropNext'), count }),
+  z.extend(dropOptionsSchema, { fault: z.literal('dropNext'), count }),
   z.object({ fault: z.literal('expireAccessTokens') }),
   z.object({ fault: z.literal('revokeRefreshTokens') }),
-  chaosConfigSchema.extend({ fault: z.literal('setChaos') }),
+  z.extend(chaosConfigSchema, { fault: z.literal('setChaos') }),
   z.object({ fault: z.literal('reset') }),
 ]);
 export type FaultCommand = z.infer<typeof faultCommandSchema>;

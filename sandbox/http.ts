@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { errorBodySchema } from '../lib/schemas/api';
 import type { ApiError } from '../lib/schemas/api';
 
@@ -28,7 +28,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Serialises `value` after checking it against the contract's schema: the sandbox never answers off-contract. */
-export function jsonReply<S extends z.ZodType>(status: number, schema: S, value: z.input<S>): Reply {
+export function jsonReply<S extends z.ZodMiniType>(status: number, schema: S, value: z.input<S>): Reply {
   return { status, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify(schema.parse(value)) };
 }
 
@@ -41,7 +41,7 @@ export function fail(status: number, error: ApiError, headers?: Record<string, s
 }
 
 /** Zod issues keyed by their path ("amount", "contact.externalId"), first message per path. */
-export function fieldsOf(error: z.ZodError): Record<string, string> {
+function fieldsOf(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || 'body';
@@ -62,10 +62,18 @@ export function parseJson(request: ApiRequest): unknown {
   }
 }
 
-export function parseBody<S extends z.ZodType>(schema: S, request: ApiRequest): z.output<S> {
-  const result = schema.safeParse(parseJson(request));
-  if (!result.success) invalid('The request breaks the API contract', fieldsOf(result.error));
+/** zod/mini loads no locale: a rule the contract gives no message of its own is named in zod's English. */
+const IN_ENGLISH = { error: z.locales.en().localeError };
+
+/** `value` as `schema` reads it, or a 422 with `message` and what is wrong, by field. */
+export function parseOrRefuse<S extends z.ZodMiniType>(schema: S, value: unknown, message: string): z.output<S> {
+  const result = schema.safeParse(value, IN_ENGLISH);
+  if (!result.success) invalid(message, fieldsOf(result.error));
   return result.data;
+}
+
+export function parseBody<S extends z.ZodMiniType>(schema: S, request: ApiRequest): z.output<S> {
+  return parseOrRefuse(schema, parseJson(request), 'The request breaks the API contract');
 }
 
 export async function readBody(request: IncomingMessage): Promise<string> {

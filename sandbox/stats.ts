@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Requests per route key ("POST /api/v1/events") and how they were answered ("201", "503", "dropped"). */
 export const statsSchema = z.record(
   z.string(),
-  z.object({ requests: z.number().int(), statuses: z.record(z.string(), z.number().int()) }),
+  z.object({ requests: z.int(), statuses: z.record(z.string(), z.int()) }),
 );
 export type Stats = z.infer<typeof statsSchema>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   contactLookupResponseSchema,
   errorBodySchema,
@@ -36,7 +36,7 @@ interface Call<T> {
   accessToken?: string;
   headers?: Record<string, string>;
   /** Undefined when success has no body (204). */
-  schema?: z.ZodType<T>;
+  schema?: z.ZodMiniType<T>;
 }
 
 /** Tracker API v1 (docs/tracker-api.md). The extension's only `fetch`; every outcome comes back as a value. */
@@ -87,7 +87,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
 }
 
-function readSuccess<T>(status: number, text: string, schema: z.ZodType<T> | undefined): ApiResult<T> {
+function readSuccess<T>(status: number, text: string, schema: z.ZodMiniType<T> | undefined): ApiResult<T> {
   if (!schema) return { ok: true, status, data: null as T };
   const parsed = schema.safeParse(parseJson(text));
   if (parsed.success) return { ok: true, status, data: parsed.data };

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** A single-key entry of `stored` (lib/schemas/stored.ts). */
 export interface StoredEntry<T> {
   area: 'local' | 'session';
   key: string;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
 }
 
 /** The stored value, or undefined when it is missing or no longer parses (callers fall back to their default). */

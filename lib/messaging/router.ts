@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import { envelopeSchema, messages, type MessageName, type MessageResponse, type Reply } from '../schemas';
 
 type Sender = Browser.runtime.MessageSender;

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * The few things the background tells a tab's content script, as opposed to the requests content scripts send it
@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const contentMessages = {
   /** The manager pressed the browser command (Alt+Shift+D by default): open or close the panel in this tab. */
   'panel.toggle': z.object({}),
-} as const satisfies Record<string, z.ZodType>;
+} as const satisfies Record<string, z.ZodMiniType>;
 
 export type ContentMessageName = keyof typeof contentMessages;
 export type ContentMessagePayload<N extends ContentMessageName> = z.output<(typeof contentMessages)[N]>;

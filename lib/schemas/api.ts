@@ -1,33 +1,37 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CANONICAL_AMOUNT, MAX_INTEGER_DIGITS } from './amount';
 import { currencyCodeSchema, minorUnitsOf } from './currency';
+import { atMostChars } from './lengths';
 
 /** Bodies of Tracker API v1 (docs/tracker-api.md). */
 
 export const channelSchema = z.enum(['telegram', 'whatsapp', 'web']);
 export type Channel = z.infer<typeof channelSchema>;
 
-export const externalIdSchema = z.string().min(1, 'The contact id is empty').max(128, 'The contact id is longer than 128 characters');
+export const externalIdSchema = z
+  .string()
+  .check(z.minLength(1, 'The contact id is empty'), z.maxLength(128, 'The contact id is longer than 128 characters'));
 
 export const contactKeySchema = z.object({ channel: channelSchema, externalId: externalIdSchema });
 export type ContactKey = z.infer<typeof contactKeySchema>;
 
-export const contactRefSchema = contactKeySchema.extend({
-  displayName: z.string().max(256).optional(),
-  username: z.string().max(64).optional(),
+export const contactRefSchema = z.extend(contactKeySchema, {
+  displayName: z.optional(z.string().check(atMostChars(256))),
+  username: z.optional(z.string().check(atMostChars(64))),
 });
 export type ContactRef = z.infer<typeof contactRefSchema>;
 
-export const trackerDataSchema = z
-  .object({
-    clickId: z.string().optional(),
-    subId: z.string().optional(),
-    source: z.string().optional(),
-    campaign: z.string().optional(),
-  })
-  .catchall(z.string().optional());
+export const trackerDataSchema = z.catchall(
+  z.object({
+    clickId: z.optional(z.string()),
+    subId: z.optional(z.string()),
+    source: z.optional(z.string()),
+    campaign: z.optional(z.string()),
+  }),
+  z.optional(z.string()),
+);
 
-export const contactSchema = contactRefSchema.extend({ trackerData: trackerDataSchema });
+export const contactSchema = z.extend(contactRefSchema, { trackerData: trackerDataSchema });
 export type Contact = z.infer<typeof contactSchema>;
 
 export const eventTypeSchema = z.enum(['registration', 'deposit', 'redeposit']);
@@ -40,35 +44,37 @@ const eventFieldsSchema = z.object({
   id: z.uuid({ version: 'v4', message: 'The event id must be a UUID v4' }),
   type: eventTypeSchema,
   contact: contactRefSchema,
-  amount: z.string().optional(),
-  currency: z.string().optional(),
+  amount: z.optional(z.string()),
+  currency: z.optional(z.string()),
   occurredAt: z.iso.datetime({ message: 'occurredAt must be an ISO 8601 UTC time' }),
-  note: z.string().max(NOTE_MAX_LENGTH, `The note is longer than ${NOTE_MAX_LENGTH} characters`).optional(),
+  note: z.optional(z.string().check(z.maxLength(NOTE_MAX_LENGTH, `The note is longer than ${NOTE_MAX_LENGTH} characters`))),
 });
 
 /** What the extension posts: amount and currency rules of the contract enforced across fields. */
-export const trackerEventInputSchema = eventFieldsSchema.superRefine((event, ctx) => {
-  const isDeposit = event.type !== 'registration';
-  if (!isDeposit) {
-    if (event.amount !== undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'A registration has no amount' });
-    if (event.currency !== undefined) ctx.addIssue({ code: 'custom', path: ['currency'], message: 'A registration has no currency' });
-    return;
-  }
-  if (event.amount === undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter an amount' });
-  if (event.currency === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['currency'], message: 'Choose a currency' });
-    return;
-  }
-  const currency = currencyCodeSchema.safeParse(event.currency);
-  if (!currency.success) {
-    ctx.addIssue({ code: 'custom', path: ['currency'], message: currency.error.issues[0]?.message ?? 'Unknown currency' });
-    return;
-  }
-  if (event.amount !== undefined) {
-    const problem = amountProblem(event.amount, event.currency);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
-  }
-});
+export const trackerEventInputSchema = eventFieldsSchema.check(
+  z.superRefine((event, ctx) => {
+    const isDeposit = event.type !== 'registration';
+    if (!isDeposit) {
+      if (event.amount !== undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'A registration has no amount' });
+      if (event.currency !== undefined) ctx.addIssue({ code: 'custom', path: ['currency'], message: 'A registration has no currency' });
+      return;
+    }
+    if (event.amount === undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter an amount' });
+    if (event.currency === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: 'Choose a currency' });
+      return;
+    }
+    const currency = currencyCodeSchema.safeParse(event.currency);
+    if (!currency.success) {
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: currency.error.issues[0]?.message ?? 'Unknown currency' });
+      return;
+    }
+    if (event.amount !== undefined) {
+      const problem = amountProblem(event.amount, event.currency);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
+    }
+  }),
+);
 export type TrackerEventInput = z.infer<typeof trackerEventInputSchema>;
 
 function amountProblem(amount: string, currency: string): string | undefined {
@@ -83,12 +89,12 @@ function amountProblem(amount: string, currency: string): string | undefined {
 export const eventStatusSchema = z.enum(['accepted', 'forwarded', 'rejected']);
 export const eventSourceSchema = z.enum(['manual', 'flow', 'postback']);
 
-export const trackerEventSchema = eventFieldsSchema.extend({
+export const trackerEventSchema = z.extend(eventFieldsSchema, {
   status: eventStatusSchema,
   receivedAt: z.iso.datetime(),
   source: eventSourceSchema,
-  stepName: z.string().optional(),
-  operatorId: z.string().optional(),
+  stepName: z.optional(z.string()),
+  operatorId: z.optional(z.string()),
 });
 export type TrackerEvent = z.infer<typeof trackerEventSchema>;
 
@@ -97,23 +103,23 @@ export type Operator = z.infer<typeof operatorSchema>;
 
 export const loginRequestSchema = z.object({
   email: z.email('Enter a valid email address'),
-  password: z.string().min(1, 'Enter your password'),
+  password: z.string().check(z.minLength(1, 'Enter your password')),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const refreshRequestSchema = z.object({ refreshToken: z.string().min(1) });
+export const refreshRequestSchema = z.object({ refreshToken: z.string().check(z.minLength(1)) });
 
 export const sessionSchema = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1),
-  expiresIn: z.number().positive(),
+  accessToken: z.string().check(z.minLength(1)),
+  refreshToken: z.string().check(z.minLength(1)),
+  expiresIn: z.number().check(z.positive()),
   operator: operatorSchema,
 });
 export type Session = z.infer<typeof sessionSchema>;
 
 export const contactLookupResponseSchema = z.object({
   contact: contactSchema,
-  events: z.array(trackerEventSchema).max(50),
+  events: z.array(trackerEventSchema).check(z.maxLength(50)),
 });
 export type ContactLookupResponse = z.infer<typeof contactLookupResponseSchema>;
 
@@ -123,7 +129,7 @@ export const apiErrorCodeSchema = z.string();
 export const apiErrorSchema = z.object({
   code: apiErrorCodeSchema,
   message: z.string(),
-  fields: z.record(z.string(), z.string()).optional(),
+  fields: z.optional(z.record(z.string(), z.string())),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 export const errorBodySchema = z.object({ error: apiErrorSchema });

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { channelSchema, externalIdSchema, type Channel } from './api';
+import { atLeastChars, atMostChars } from './lengths';
 
 /**
  * A chat the page shows without saying who the lead is (a WhatsApp group or hidden number, a page the manager added):
@@ -8,8 +9,8 @@ import { channelSchema, externalIdSchema, type Channel } from './api';
 export const unidentifiedChatSchema = z.object({
   channel: channelSchema,
   /** Stable for this chat within the app (a group's id, a page's title), never the lead's id itself. */
-  chatKey: z.string().min(1).max(512),
-  displayName: z.string().max(256).optional(),
+  chatKey: z.string().check(atLeastChars(1), atMostChars(512)),
+  displayName: z.optional(z.string().check(atMostChars(256))),
 });
 export type UnidentifiedChat = z.infer<typeof unidentifiedChatSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Minor units (digits after the decimal point) per currency.
@@ -41,7 +41,7 @@ export function minorUnitsOf(code: string): number | undefined {
 
 export const currencyCodeSchema = z
   .string()
-  .refine(isCurrencyCode, { message: 'Unknown currency: use an ISO 4217 code or USDT, USDC, BTC, ETH, TON, TRX, LTC' });
+  .check(z.refine(isCurrencyCode, { message: 'Unknown currency: use an ISO 4217 code or USDT, USDC, BTC, ETH, TON, TRX, LTC' }));
 
 export type CurrencyCode = z.infer<typeof currencyCodeSchema>;
 
@@ -49,5 +49,5 @@ export type CurrencyCode = z.infer<typeof currencyCodeSchema>;
 export const RECENT_CURRENCIES_KEPT = 5;
 
 /** The manager's recently saved currencies, latest first. */
-export const recentCurrenciesSchema = z.array(currencyCodeSchema).max(RECENT_CURRENCIES_KEPT);
+export const recentCurrenciesSchema = z.array(currencyCodeSchema).check(z.maxLength(RECENT_CURRENCIES_KEPT));
 export type RecentCurrencies = z.infer<typeof recentCurrenciesSchema>;

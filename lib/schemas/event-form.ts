@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseAmount } from './amount';
 import { eventTypeSchema, NOTE_MAX_LENGTH } from './api';
 import { currencyCodeSchema } from './currency';
@@ -13,29 +13,33 @@ export const eventFormValuesSchema = z.object({
 export type EventFormValues = z.infer<typeof eventFormValuesSchema>;
 
 /** Turns the form into the event fields the contract wants; every problem names the field it belongs to. */
-export const eventFormSchema = eventFormValuesSchema.transform((form, ctx) => {
-  const note = form.note.trim();
-  if (note.length > NOTE_MAX_LENGTH) {
-    ctx.addIssue({ code: 'custom', path: ['note'], message: `The note is longer than ${NOTE_MAX_LENGTH} characters` });
-  }
-  const base = { type: form.type, ...(note ? { note } : {}) };
-  if (form.type === 'registration') return base;
-  const currency = currencyCodeSchema.safeParse(form.currency.trim().toUpperCase());
-  if (!currency.success) {
-    ctx.addIssue({ code: 'custom', path: ['currency'], message: form.currency.trim() ? 'Unknown currency' : 'Choose a currency' });
-    return z.NEVER;
-  }
-  const amount = parseAmount(form.amount, currency.data);
-  if (!amount.ok) {
-    ctx.addIssue({ code: 'custom', path: ['amount'], message: amount.message, params: { rule: amount.rule } });
-    return z.NEVER;
-  }
-  return { ...base, amount: amount.value, currency: currency.data };
-});
+export const eventFormSchema = z.pipe(
+  eventFormValuesSchema,
+  z.transform((form: EventFormValues, ctx) => {
+    const note = form.note.trim();
+    if (note.length > NOTE_MAX_LENGTH) {
+      ctx.issues.push({ code: 'custom', path: ['note'], message: `The note is longer than ${NOTE_MAX_LENGTH} characters`, input: form });
+    }
+    const base = { type: form.type, ...(note ? { note } : {}) };
+    if (form.type === 'registration') return base;
+    const currency = currencyCodeSchema.safeParse(form.currency.trim().toUpperCase());
+    if (!currency.success) {
+      const message = form.currency.trim() ? 'Unknown currency' : 'Choose a currency';
+      ctx.issues.push({ code: 'custom', path: ['currency'], message, input: form });
+      return z.NEVER;
+    }
+    const amount = parseAmount(form.amount, currency.data);
+    if (!amount.ok) {
+      ctx.issues.push({ code: 'custom', path: ['amount'], message: amount.message, params: { rule: amount.rule }, input: form });
+      return z.NEVER;
+    }
+    return { ...base, amount: amount.value, currency: currency.data };
+  }),
+);
 export type EventFormOutput = z.infer<typeof eventFormSchema>;
 
 /** Field → first message, for showing errors next to their fields. */
-export function fieldErrors(error: z.ZodError): Partial<Record<string, string>> {
+export function fieldErrors(error: z.core.$ZodError): Partial<Record<string, string>> {
   const errors: Partial<Record<string, string>> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');

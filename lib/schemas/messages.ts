@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   apiErrorSchema,
   contactKeySchema,
@@ -50,7 +50,7 @@ export const messages = {
   },
   'outbox.list': {
     from: 'content',
-    request: z.object({ contact: contactKeySchema.optional() }),
+    request: z.object({ contact: z.optional(contactKeySchema) }),
     response: z.array(outboxRecordSchema),
   },
   'outbox.summary': { from: 'content', request: z.object({}), response: outboxSummarySchema },
@@ -63,36 +63,36 @@ export const messages = {
     from: 'extension',
     request: z.object({}),
     response: z.array(
-      z.object({ operatorId: z.string(), operator: operatorSchema.optional(), count: z.number().int().positive() }),
+      z.object({ operatorId: z.string(), operator: z.optional(operatorSchema), count: z.int().check(z.positive()) }),
     ),
   },
   /** The signed-in operator sends another operator's queued events as their own. */
   'outbox.adopt': {
     from: 'extension',
-    request: z.object({ operatorId: z.string().min(1) }),
-    response: z.object({ adopted: z.number().int().nonnegative() }),
+    request: z.object({ operatorId: z.string().check(z.minLength(1)) }),
+    response: z.object({ adopted: z.int().check(z.nonnegative()) }),
   },
   'chat.recall': {
     from: 'content',
     request: unidentifiedChatSchema,
-    response: z.object({ externalId: externalIdSchema.optional() }),
+    response: z.object({ externalId: z.optional(externalIdSchema) }),
   },
   'chat.remember': {
     from: 'content',
-    request: unidentifiedChatSchema.extend({ externalId: externalIdSchema }),
+    request: z.extend(unidentifiedChatSchema, { externalId: externalIdSchema }),
     response: z.object({ ok: z.literal(true) }),
   },
   'page.report': { from: 'content', request: pageStatusSchema, response: z.object({ ok: z.literal(true) }) },
   'page.status': {
     from: 'extension',
-    request: z.object({ tabId: z.number().int().nonnegative() }),
-    response: pageStatusSchema.nullable(),
+    request: z.object({ tabId: z.int().check(z.nonnegative()) }),
+    response: z.nullable(pageStatusSchema),
   },
   'sites.list': { from: 'extension', request: z.object({}), response: addedSitesSchema },
   /** The host permission is asked for by the page, in the manager's click; the background only registers what was granted. */
   'sites.add': {
     from: 'extension',
-    request: addedSiteSchema.extend({ tabId: z.number().int().nonnegative().optional() }),
+    request: z.extend(addedSiteSchema, { tabId: z.optional(z.int().check(z.nonnegative())) }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), sites: addedSitesSchema }),
       z.object({ ok: z.literal(false), reason: z.enum(['permission_missing', 'built_in']) }),
@@ -100,12 +100,12 @@ export const messages = {
   },
   'sites.remove': { from: 'extension', request: z.object({ host: addedSiteSchema.shape.host }), response: addedSitesSchema },
   /** Answered for the sender's own page: which added site it is, so the content script picks its adapter. */
-  'sites.forPage': { from: 'content', request: z.object({}), response: z.object({ site: addedSiteSchema.optional() }) },
+  'sites.forPage': { from: 'content', request: z.object({}), response: z.object({ site: z.optional(addedSiteSchema) }) },
   'settings.get': { from: 'content', request: z.object({}), response: settingsSchema },
   /** The currencies of the manager's last saved deposits, latest first: the currency picker offers them first. */
   'currencies.recent': { from: 'content', request: z.object({}), response: recentCurrenciesSchema },
   'settings.save': { from: 'extension', request: settingsSchema, response: settingsSchema },
-} as const satisfies Record<string, { from: 'content' | 'extension'; request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<string, { from: 'content' | 'extension'; request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export type MessageName = keyof typeof messages;
 export type MessageRequest<N extends MessageName> = z.input<(typeof messages)[N]['request']>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiErrorSchema, trackerEventInputSchema } from './api';
 
 /**
@@ -11,21 +11,21 @@ export type OutboxState = z.infer<typeof outboxStateSchema>;
 export const outboxRecordSchema = z.object({
   event: trackerEventInputSchema,
   state: outboxStateSchema,
-  attempts: z.number().int().nonnegative(),
+  attempts: z.int().check(z.nonnegative()),
   /** Epoch ms of the next attempt while queued. */
   nextAttemptAt: z.number(),
   createdAt: z.number(),
   updatedAt: z.number(),
   /** Why the last attempt did not deliver (retryable) or why the platform refused it (failed). */
-  lastError: apiErrorSchema.optional(),
+  lastError: z.optional(apiErrorSchema),
   /** The operator signed in when it was saved, so another operator never sends it unasked. */
-  operatorId: z.string().optional(),
+  operatorId: z.optional(z.string()),
   /** Epoch ms when the manager dismissed this failed event: hidden from the panel, kept a while for the popup's log. */
-  dismissedAt: z.number().optional(),
+  dismissedAt: z.optional(z.number()),
 });
 export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
 
-/** A stored value under an outbox key that no longer parses: kept aside and reported, never dropped. */
+/** A stored value that no longer parses, with the key it was under, why and when: kept aside and reported, never dropped. */
 export const quarantinedRecordSchema = z.object({
   key: z.string(),
   value: z.unknown(),
@@ -35,8 +35,8 @@ export const quarantinedRecordSchema = z.object({
 export type QuarantinedRecord = z.infer<typeof quarantinedRecordSchema>;
 
 export const outboxSummarySchema = z.object({
-  queued: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  quarantined: z.number().int().nonnegative(),
+  queued: z.int().check(z.nonnegative()),
+  failed: z.int().check(z.nonnegative()),
+  quarantined: z.int().check(z.nonnegative()),
 });
 export type OutboxSummary = z.infer<typeof outboxSummarySchema>;

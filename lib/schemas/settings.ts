@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { currencyCodeSchema } from './currency';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'] as const;
@@ -15,16 +15,18 @@ export function apiUrlProblemOf(message: string | undefined): ApiUrlProblem | un
   return (Object.keys(API_URL_PROBLEMS) as ApiUrlProblem[]).find((rule) => API_URL_PROBLEMS[rule] === message);
 }
 
-export const apiUrlSchema = z
-  .url({ protocol: /^https?$/, message: API_URL_PROBLEMS.notUrl })
-  .refine((url) => URL.canParse(url) && (new URL(url).protocol === 'https:' || isLoopbackUrl(url)), {
-    message: API_URL_PROBLEMS.https,
-  })
-  // Calls go to `${apiUrl}/api/v1/…`: a `?` or `#` would swallow that path, and a password would rest in storage.local.
-  .refine((url) => !/[?#]/.test(url) && URL.canParse(url) && new URL(url).username === '' && new URL(url).password === '', {
-    message: API_URL_PROBLEMS.addressOnly,
-  })
-  .transform((url) => url.replace(/\/+$/, ''));
+export const apiUrlSchema = z.pipe(
+  z.url({ protocol: /^https?$/, message: API_URL_PROBLEMS.notUrl }).check(
+    z.refine((url) => URL.canParse(url) && (new URL(url).protocol === 'https:' || isLoopbackUrl(url)), {
+      message: API_URL_PROBLEMS.https,
+    }),
+    // Calls go to `${apiUrl}/api/v1/…`: a `?` or `#` would swallow that path, and a password would rest in storage.local.
+    z.refine((url) => !/[?#]/.test(url) && URL.canParse(url) && new URL(url).username === '' && new URL(url).password === '', {
+      message: API_URL_PROBLEMS.addressOnly,
+    }),
+  ),
+  z.transform((url: string) => url.replace(/\/+$/, '')),
+);
 
 /** The UI's language: the browser's ('auto') or one the manager chose. */
 export const languageSchema = z.enum(['auto', 'en', 'ru']);
@@ -34,7 +36,7 @@ export const settingsSchema = z.object({
   apiUrl: apiUrlSchema,
   defaultCurrency: currencyCodeSchema,
   // Settings stored before the language existed read as the browser's language.
-  language: languageSchema.default('auto'),
+  language: z._default(languageSchema, 'auto'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Sites the manager adds at run time: a self-hosted Chatwoot, or any other page ("Use on this site" in the popup).
@@ -9,7 +9,7 @@ export type AddedSiteKind = z.infer<typeof addedSiteKindSchema>;
 
 const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
-export const siteHostSchema = z.string().regex(HOST, 'Enter a domain name, like chat.example.com');
+export const siteHostSchema = z.string().check(z.regex(HOST, 'Enter a domain name, like chat.example.com'));
 
 export const addedSiteSchema = z.object({ kind: addedSiteKindSchema, host: siteHostSchema });
 export type AddedSite = z.infer<typeof addedSiteSchema>;
@@ -25,24 +25,25 @@ export function sitePattern(host: string): string {
  * What a manager types or pastes as a Chatwoot domain: `chat.example.com`, or any URL of it (the address bar's
  * `https://chat.example.com/app/accounts/1/dashboard`). Becomes the host alone.
  */
-export const chatwootDomainSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter the domain your Chatwoot runs on, like chat.example.com')
-  .transform((text, ctx) => {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    if (!URL.canParse(withScheme)) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a domain name, like chat.example.com' });
-      return z.NEVER;
-    }
-    const url = new URL(withScheme);
-    if (url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: 'Chatwoot must be served over https://' });
-      return z.NEVER;
-    }
-    return url.hostname;
-  })
-  .pipe(siteHostSchema.refine((host) => host !== 'app.chatwoot.com', 'Chatwoot Cloud (app.chatwoot.com) works without adding it'));
+export const chatwootDomainSchema = z.pipe(
+  z.pipe(
+    z.string().check(z.trim(), z.minLength(1, 'Enter the domain your Chatwoot runs on, like chat.example.com')),
+    z.transform((text: string, ctx) => {
+      const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+      if (!URL.canParse(withScheme)) {
+        ctx.issues.push({ code: 'custom', message: 'Enter a domain name, like chat.example.com', input: text });
+        return z.NEVER;
+      }
+      const url = new URL(withScheme);
+      if (url.protocol !== 'https:') {
+        ctx.issues.push({ code: 'custom', message: 'Chatwoot must be served over https://', input: text });
+        return z.NEVER;
+      }
+      return url.hostname;
+    }),
+  ),
+  siteHostSchema.check(z.refine((host) => host !== 'app.chatwoot.com', 'Chatwoot Cloud (app.chatwoot.com) works without adding it')),
+);
 
 /** The host of a page the popup offers "Use on this site" for; only https pages can be added. */
 export function addableHostOf(pageUrl: string | undefined): string | undefined {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { externalIdSchema, operatorSchema } from './api';
 import { recentCurrenciesSchema } from './currency';
 import { outboxRecordSchema, quarantinedRecordSchema } from './outbox';

@@ -1,6 +1,6 @@
 import { contactKeySchema, contactLookupResponseSchema } from '../../lib/schemas/api';
 import type { AuthStore } from '../auth-store';
-import { fail, fieldsOf, invalid, jsonReply } from '../http';
+import { fail, jsonReply, parseOrRefuse } from '../http';
 import type { Route } from '../router';
 import type { TrackerStore } from '../tracker-store';
 import { requireOperator } from './bearer';
@@ -14,11 +14,10 @@ export function contactRoutes(auth: AuthStore, tracker: TrackerStore): Route[] {
       pattern: '/api/v1/contacts/:channel/:externalId',
       handle(request) {
         requireOperator(request, auth);
-        const key = contactKeySchema.safeParse(request.params);
-        if (!key.success) invalid('The contact address breaks the API contract', fieldsOf(key.error));
-        const contact = tracker.contact(key.data);
+        const key = parseOrRefuse(contactKeySchema, request.params, 'The contact address breaks the API contract');
+        const contact = tracker.contact(key);
         if (!contact) fail(404, { code: 'contact_not_found', message: 'The platform knows nothing of this contact yet' });
-        return jsonReply(200, contactLookupResponseSchema, { contact, events: tracker.latestEvents(key.data, MAX_EVENTS) });
+        return jsonReply(200, contactLookupResponseSchema, { contact, events: tracker.latestEvents(key, MAX_EVENTS) });
       },
     },
   ];

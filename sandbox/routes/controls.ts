@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { trackerEventSchema } from '../../lib/schemas/api';
 import { chaosReportSchema } from '../chaos';
 import { faultCommandSchema } from '../fault-commands';

@@ -27,6 +27,17 @@ describe('the event the extension posts', () => {
     expect(problems({ ...base, id: 'not-a-uuid', type: 'registration' }).id).toMatch(/UUID/);
     expect(problems({ ...base, type: 'registration', note: 'x'.repeat(501) }).note).toMatch(/500/);
   });
+
+  it('refuses a name read off the page that is too long in the words zod’s English locale used, which zod/mini does not load', () => {
+    const named = (displayName: string, username: string) => ({ ...base, type: 'registration', contact: { ...contact, displayName, username } });
+    expect(problems(named('n'.repeat(257), 'u'.repeat(65)))).toEqual({
+      contact: 'Too big: expected string to have <=256 characters',
+    });
+    const result = trackerEventInputSchema.safeParse(named('n', 'u'.repeat(65)));
+    expect(result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['contact.username', 'Too big: expected string to have <=64 characters'],
+    ]);
+  });
 });
 
 describe('the Send event form', () => {

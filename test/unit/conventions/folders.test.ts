@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * The folder rules of docs/design (who may import whom), checked rather than remembered. Each part lists the project
  * folders and the packages its files may import; `import type` counts too, except where a rule says types only.
+ * zod is imported as `zod/mini` only: the classic API is not tree-shaken and costs the content script its size budget.
  */
 interface Rule {
   folders: string[];
@@ -13,18 +14,18 @@ interface Rule {
 }
 
 const RULES: Record<string, Rule> = {
-  'lib/schemas': { folders: ['lib/schemas'], packages: /^zod$/ },
+  'lib/schemas': { folders: ['lib/schemas'], packages: /^zod\/mini$/ },
   'lib/adapters/shared': { folders: ['lib/schemas', 'lib/adapters/shared'], packages: /^$/ },
   'lib/adapters/*': { folders: ['lib/schemas', 'lib/adapters/shared', 'lib/adapters/$site'], packages: /^$/ },
   'lib/adapters': { folders: ['lib/schemas', 'lib/adapters'], packages: /^$/ },
-  'lib/messaging': { folders: ['lib/schemas', 'lib/messaging'], packages: /^(zod|wxt\/browser)$/ },
+  'lib/messaging': { folders: ['lib/schemas', 'lib/messaging'], packages: /^(zod\/mini|wxt\/browser)$/ },
   'lib/background': {
     folders: ['lib/schemas', 'lib/messaging', 'lib/background'],
-    packages: /^(zod|idb|wxt\/browser|wxt\/utils\/match-patterns)$/,
+    packages: /^(zod\/mini|idb|wxt\/browser|wxt\/utils\/match-patterns)$/,
   },
   'lib/stores': { folders: ['lib/schemas', 'lib/messaging/client.ts', 'lib/stores'], packages: /^(zustand(\/vanilla)?)$/ },
   components: { folders: ['lib/stores', 'components'], packages: /^(react|react-dom|zustand)$/, typesOnly: ['lib/schemas'] },
-  sandbox: { folders: ['lib/schemas', 'sandbox'], packages: /^(node:.*|zod|sql\.js)$/ },
+  sandbox: { folders: ['lib/schemas', 'sandbox'], packages: /^(node:.*|zod\/mini|sql\.js)$/ },
 };
 
 function sourceFiles(dir: string): string[] {
@@ -73,5 +74,13 @@ describe('the folder rules', () => {
     const files = ['lib', 'components', 'sandbox'].flatMap(sourceFiles);
     expect(files.length).toBeGreaterThan(20);
     expect(files.flatMap(violations)).toEqual([]);
+  });
+
+  it('let product code import zod only as zod/mini, entry points included', () => {
+    const files = ['lib', 'components', 'entrypoints', 'sandbox'].flatMap(sourceFiles);
+    const classic = files.filter((file) =>
+      [...readFileSync(file, 'utf8').matchAll(IMPORT)].some(([, , , specifier]) => /^zod(\/|$)/.test(specifier ?? '') && specifier !== 'zod/mini'),
+    );
+    expect(classic).toEqual([]);
   });
 });

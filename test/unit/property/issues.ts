@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** What kind of value a schema takes at its root: an object (or union of objects), an array, or a single value. */
 export type Root = 'object' | 'array' | 'value';
 
-export function rootOf(schema: z.ZodType): Root {
+export function rootOf(schema: z.ZodMiniType): Root {
   const { def } = schema._zod;
-  if (def.type === 'nullable' || def.type === 'optional') return rootOf((def as unknown as { innerType: z.ZodType }).innerType);
+  if (def.type === 'nullable' || def.type === 'optional') return rootOf((def as unknown as { innerType: z.ZodMiniType }).innerType);
   const type = def.type;
   if (type === 'array') return 'array';
   if (type === 'object' || type === 'union' || type === 'pipe' || type === 'record') return 'object';
@@ -21,8 +21,8 @@ function isObjectLike(input: unknown): boolean {
  * Parses without throwing, and when it refuses, every issue names its rule (a zod code and a message a person can
  * read) and, wherever the input had the right shape at the root, the field it is about.
  */
-export function parseNamingIssues<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
-  let result: z.ZodSafeParseResult<z.output<S>> | undefined;
+export function parseNamingIssues<S extends z.ZodMiniType>(schema: S, input: unknown): z.util.SafeParseResult<z.output<S>> {
+  let result: z.util.SafeParseResult<z.output<S>> | undefined;
   expect(() => {
     result = schema.safeParse(input);
   }).not.toThrow();
@@ -42,6 +42,6 @@ export function parseNamingIssues<S extends z.ZodType>(schema: S, input: unknown
 }
 
 /** The dotted paths of a refusal's issues (`contact.externalId`). */
-export function issuePaths(result: z.ZodSafeParseResult<unknown>): string[] {
+export function issuePaths(result: z.util.SafeParseResult<unknown>): string[] {
   return result.success ? [] : result.error.issues.map((issue) => issue.path.map(String).join('.'));
 }

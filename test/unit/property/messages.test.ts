@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { contentScriptMatches } from '../../../lib/adapters/registry';
 import { trustedPagePredicate } from '../../../lib/background/trusted-pages';
 import { routeMessage, type MessageHandlers } from '../../../lib/messaging/router';
@@ -18,13 +18,13 @@ const EXTENSION_ID = fakeBrowser.runtime.id;
 const isTrustedContentPage = trustedPagePredicate(contentScriptMatches);
 
 /** An object with the keys a schema reads, each holding anything: refusals then land on fields, not the root. */
-function shapedLike(schema: z.ZodType): fc.Arbitrary<unknown> {
+function shapedLike(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
   const def = schema._zod.def as unknown as {
     type: string;
-    shape?: Record<string, z.ZodType>;
-    options?: z.ZodType[];
-    in?: z.ZodType;
-    innerType?: z.ZodType;
+    shape?: Record<string, z.ZodMiniType>;
+    options?: z.ZodMiniType[];
+    in?: z.ZodMiniType;
+    innerType?: z.ZodMiniType;
   };
   if (def.type === 'object' && def.shape) {
     const keys = Object.keys(def.shape);
