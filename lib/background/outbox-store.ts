@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { outboxRecordSchema, stored, type OutboxRecord, type QuarantinedRecord } from '../schemas';
-import { createSerialWrites, type SerialWrites } from './serial-writes';
+import { outboxRecordSchema, stored, type OutboxRecord } from '../schemas';
+import { firstIssue, quarantine, quarantineKey } from './quarantine';
+import { serialWritesFor, type SerialWrites } from './serial-writes';
 
 /** Sent records, and dismissed failures, are kept this long for the panel and the popup's log, then pruned. */
 export const KEEP_SETTLED_MS = 7 * 24 * 60 * 60 * 1000;
@@ -21,17 +22,12 @@ export interface OutboxStore {
 }
 
 const outboxKey = (id: string) => stored.outboxRecord.prefix + id;
-const quarantineKey = (key: string) => stored.quarantined.prefix + key;
 
 type Checked = { ok: true; record: OutboxRecord } | { ok: false; reason: string };
 
 function check(key: string, value: unknown): Checked {
   const parsed = outboxRecordSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'unreadable';
-    return { ok: false, reason: `Not a valid outbox record (${where})` };
-  }
+  if (!parsed.success) return { ok: false, reason: `Not a valid outbox record (${firstIssue(parsed.error)})` };
   if (outboxKey(parsed.data.event.id) !== key) return { ok: false, reason: `Stored under ${key} but its event id is ${parsed.data.event.id}` };
   return { ok: true, record: parsed.data };
 }
@@ -41,20 +37,11 @@ function isExpired(record: OutboxRecord, now: number): boolean {
   return settledAt !== undefined && now - settledAt > KEEP_SETTLED_MS;
 }
 
-/**
- * Sets a bad value aside under `quarantine:<its key>`; when that already holds an earlier bad value for the same key,
- * under a name with the time appended, so one never overwrites the other.
- */
-function quarantine(key: string, value: unknown, reason: string, at: number, current: Record<string, unknown>): Record<string, QuarantinedRecord> {
-  const taken = quarantineKey(key) in current;
-  return { [taken ? `${quarantineKey(key)}@${at}` : quarantineKey(key)]: { key, value, reason, at } };
-}
-
 /** The outbox records in storage.local, one key per event; only the background writes them, through one queue. */
 export function createOutboxStore(options: { now?: () => number; writes?: SerialWrites } = {}): OutboxStore {
   const area = browser.storage[stored.outboxRecord.area];
   const now = options.now ?? Date.now;
-  const writes = options.writes ?? createSerialWrites(area);
+  const writes = options.writes ?? serialWritesFor(area);
 
   /** Moves bad values aside and drops expired records, judging each by what is stored by the time the write runs. */
   function tidy(keys: string[]): Promise<number> {

@@ -84,3 +84,15 @@ export function createSerialWrites(area: Browser.storage.StorageArea): SerialWri
     },
   };
 }
+
+const shared = new WeakMap<Browser.storage.StorageArea, SerialWrites>();
+
+/** The one queue of writes to a storage area that every writer in the background shares. */
+export function serialWritesFor(area: Browser.storage.StorageArea): SerialWrites {
+  let writes = shared.get(area);
+  if (!writes) {
+    writes = createSerialWrites(area);
+    shared.set(area, writes);
+  }
+  return writes;
+}
