@@ -3,6 +3,7 @@ import type { ApiClient } from './api-client';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createDelivery } from './delivery';
 import { createOutboxStore } from './outbox-store';
+import { quarantinedIn } from './quarantine';
 import type { AuthSession } from './session';
 import { createWakeUp } from './wake-up';
 
@@ -187,7 +188,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return {
         queued: shown.filter((record) => record.state === 'queued').length,
         failed: shown.filter((record) => record.state === 'failed').length,
-        quarantined,
+        // The scan counted what is set aside in storage.local; storage.session's are counted here.
+        quarantined: quarantined + (await quarantinedIn('session')),
       };
     },
 

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { stored, type QuarantinedRecord } from '../schemas';
 
 export const quarantineKey = (key: string) => stored.quarantined.prefix + key;
@@ -14,12 +15,16 @@ export function firstIssue(error: ParseError): string {
 }
 
 /**
- * Sets a bad value aside under `quarantine:<its key>`; when that already holds an earlier bad value for the same key,
- * under a name with the time appended, so one never overwrites the other. `current` holds at least the key's
- * `quarantine:` name as the write read it.
+ * Sets a bad value aside under `quarantine:<its key>`, in the area it was read from; when that already holds an earlier
+ * bad value for the same key, under a name with the time appended, so one never overwrites the other. `current` holds
+ * at least the key's `quarantine:` name as the write read it.
  */
 export function quarantine(key: string, value: unknown, reason: string, at: number, current: Record<string, unknown>): Record<string, QuarantinedRecord> {
   const taken = quarantineKey(key) in current;
   return { [taken ? `${quarantineKey(key)}@${at}` : quarantineKey(key)]: { key, value, reason, at } };
 }
 
+/** How many values are set aside in an area. */
+export async function quarantinedIn(area: (typeof stored.quarantined.areas)[number]): Promise<number> {
+  return Object.keys(await browser.storage[area].get(null)).filter((key) => key.startsWith(stored.quarantined.prefix)).length;
+}

@@ -15,8 +15,12 @@ import { addedSitesSchema } from './sites';
 export const stored = {
   /** One per saved event. Never cleared by sign-out; a sent record is pruned a week after delivery. */
   outboxRecord: { area: 'local', prefix: 'outbox:', schema: outboxRecordSchema },
-  /** Values under an outbox key that no longer parse. Kept until the manager clears them. */
-  quarantined: { area: 'local', prefix: 'quarantine:', schema: quarantinedRecordSchema },
+  /**
+   * Stored values that no longer parse (an older version's, a corrupted one), set aside under `quarantine:<their key>`
+   * before the extension falls back to a default; in the area they were read from, so nothing in storage.session moves
+   * where content scripts read. Counted in the popup; never cleared.
+   */
+  quarantined: { areas: ['local', 'session'], prefix: 'quarantine:', schema: quarantinedRecordSchema },
   /** The lead's id the manager typed for a chat the page does not identify, by `<channel>:<chatKey>`. Never cleared. */
   chatIdentity: { area: 'local', prefix: 'chatIdentity:', schema: externalIdSchema },
   /** The options page's settings. Never cleared. */

@@ -143,10 +143,10 @@ describe('a session the platform ended', () => {
   });
 });
 
-describe('stored events that could not be read', () => {
+describe('stored records that could not be read', () => {
   it.each([
-    [2, '2 events could not be read and were set aside'],
-    [1, '1 event could not be read and was set aside'],
+    [2, '2 saved records could not be read and were set aside'],
+    [1, '1 saved record could not be read and was set aside'],
   ])('reports %i set aside', async (quarantined, text) => {
     renderPopup({ quarantined });
     expect(await screen.findByText(text)).toBeTruthy();

@@ -26,6 +26,7 @@ export const RUNS = {
   eventFormAnything: 300,
   outboxRecordMutated: 500,
   quarantine: 100,
+  storedValues: 100,
   outboxSummary: 200,
   settings: 600,
   sessionSummary: 200,

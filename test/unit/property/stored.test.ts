@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createOutboxStore } from '../../../lib/background/outbox-store';
+import { readStored, writeStored, type StoredEntry } from '../../../lib/background/stored-values';
 import {
   CURRENCY_CODES,
+  DEFAULT_SETTINGS,
   eventFormSchema,
   isLoopbackUrl,
   NOTE_MAX_LENGTH,
@@ -19,6 +21,13 @@ import {
 import { anything, currencyCode, outboxRecord, REMOVE, replaceAt } from './arbitraries';
 import { issuePaths, parseNamingIssues } from './issues';
 import { runs } from './runs';
+
+/** What storage can hold of these values: it keeps JSON, so a BigInt is written as its digits. */
+function storable(values: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(
+    JSON.stringify(values, (_key, value: unknown) => (typeof value === 'bigint' || value instanceof BigInt ? String(value) : value)),
+  ) as Record<string, unknown>;
+}
 
 describe('the Send event form', () => {
   const FORM_FIELDS = ['type', 'amount', 'currency', 'note'];
@@ -115,11 +124,7 @@ describe('outbox records in storage', () => {
       fc.asyncProperty(stash, fc.array(outboxRecord, { maxLength: 3 }), async (junk, good) => {
         fakeBrowser.reset();
         const goodEntries = Object.fromEntries(good.map((record) => [stored.outboxRecord.prefix + record.event.id, record]));
-        const everything = { ...junk, ...goodEntries };
-        const storable = JSON.parse(
-          JSON.stringify(everything, (_key, value: unknown) => (typeof value === 'bigint' || value instanceof BigInt ? String(value) : value)),
-        ) as Record<string, unknown>;
-        await fakeBrowser.storage.local.set(storable);
+        await fakeBrowser.storage.local.set(storable({ ...junk, ...goodEntries }));
         // What storage really holds (it keeps no undefined, say) is what the scan must account for.
         const held = await fakeBrowser.storage.local.get(null);
         const keys = Object.keys(held);
@@ -154,6 +159,61 @@ describe('outbox records in storage', () => {
         expect(result.success).toBe(valid);
       }),
       runs('outboxSummary'),
+    );
+  });
+});
+
+describe('every other stored value', () => {
+  const single = (['settings', 'recentCurrencies', 'sites', 'sessionSummary', 'accessToken'] as const).map((name) =>
+    fc.constant<StoredEntry<unknown>>(stored[name]),
+  );
+  const perKey = (['chatIdentity', 'knownOperator', 'pageStatus'] as const).map((name) => {
+    const { area, prefix, schema } = stored[name];
+    return fc.string({ minLength: 1, maxLength: 8 }).map((suffix): StoredEntry<unknown> => ({ area, key: prefix + suffix, schema }));
+  });
+  const entry = fc.oneof(...single, ...perKey);
+  /** A valid value of one entry or another, so most are not valid for the entry they are stored under. */
+  const sample = fc.constantFrom<unknown>(
+    DEFAULT_SETTINGS,
+    ['USD', 'EUR'],
+    [{ kind: 'chatwoot', host: 'chat.example.com' }],
+    { signedIn: false },
+    { token: 'token', expiresAt: 1 },
+    '777001',
+    { id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' },
+    { site: 'WhatsApp Web', mount: 'header', contact: 'read' },
+  );
+  const value = fc.oneof(anything, sample);
+
+  it('reads what parses, and sets aside what does not before a read falls back or a write replaces it', async () => {
+    await fc.assert(
+      fc.asyncProperty(entry, value, value, sample, async (target, first, second, next) => {
+        fakeBrowser.reset();
+        const area = fakeBrowser.storage[target.area];
+        const bad: unknown[] = [];
+        const storeRaw = async (raw: unknown) => {
+          await area.set(storable({ [target.key]: raw }));
+          const held: unknown = (await area.get(target.key))[target.key];
+          const parsed = target.schema.safeParse(held);
+          if (held !== undefined && !parsed.success) bad.push(held);
+          return parsed;
+        };
+
+        const parsed = await storeRaw(first);
+        expect(await readStored(target)).toEqual(parsed.success ? parsed.data : undefined);
+        await storeRaw(second);
+        await writeStored(target, next);
+
+        const after = await area.get(null);
+        expect(after[target.key]).toEqual(next);
+        const aside = Object.keys(after).filter((key) => key.startsWith(stored.quarantined.prefix));
+        expect(aside).toHaveLength(bad.length);
+        for (const key of aside) {
+          expect(quarantinedRecordSchema.parse(after[key])).toMatchObject({ key: target.key, reason: expect.stringMatching(/\S/) });
+        }
+        expect(aside.map((key) => (after[key] as { value: unknown }).value)).toEqual(expect.arrayContaining(bad));
+      }),
+      runs('storedValues'),
     );
   });
 });
