@@ -4,6 +4,7 @@ import { en } from '../../components/i18n/en';
 import { ru } from '../../components/i18n/ru';
 import { expect, test, TELEGRAM_K } from './support/fixtures';
 import type { LoadedExtension } from './support/extension';
+import { setTelegramKNight } from './support/manager';
 
 /**
  * axe-core over every screen a manager uses — the panel, the Send event form showing a refusal, the popup signed out
@@ -97,9 +98,17 @@ for (const language of Object.keys(TABLES) as Language[]) {
     await panel.getByRole('button', { name: t['form.save'] }).click();
     await expect(panel.getByRole('status')).toContainText(t['status.sent'].replace(/:.*$/, ''));
     findings.push(...(await scan(page, 'panel after a save', [PANEL])));
-    // Dark colours are a second palette whose contrast must hold too.
-    await page.emulateMedia({ colorScheme: 'dark' });
+
+    // Dark colours are a second palette whose contrast must hold too. Beside a chat app the panel follows the app's
+    // theme, not the system's: Telegram K in night mode.
+    await setTelegramKNight(page, true);
+    expect(await panel.evaluate((aside) => getComputedStyle(aside).backgroundColor)).toBe('rgb(31, 35, 40)');
     findings.push(...(await scan(page, 'panel after a save, dark', [PANEL, BUTTON])));
+    await panel.getByRole('button', { name: t['panel.sendEvent'] }).click();
+    await panel.getByRole('radio', { name: t['eventType.deposit'], exact: true }).check();
+    await panel.getByRole('button', { name: t['form.save'] }).click();
+    await expect(panel.getByRole('textbox', { name: t['form.amount'] })).toHaveAttribute('aria-invalid', 'true');
+    findings.push(...(await scan(page, 'form with a validation error, dark', [PANEL])));
     const darkPopup = await extension.context.newPage();
     await darkPopup.emulateMedia({ colorScheme: 'dark' });
     await darkPopup.goto(`chrome-extension://${extension.extensionId}/popup.html`);

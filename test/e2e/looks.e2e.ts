@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, TELEGRAM_K } from './support/fixtures';
-import { openChat, openPanel } from './support/manager';
+import { openChat, openPanel, setTelegramKNight } from './support/manager';
 
 const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Tracker Data' });
 
@@ -18,14 +18,11 @@ test('the panel follows Telegram K’s theme: light by default, dark as soon as 
   await expect(panelOf(page)).toHaveClass(/td-theme-light/);
   expect(await background(page)).toBe('rgb(255, 255, 255)');
 
-  // tweb's themeController marks the night theme with a class on <html>.
-  await page.evaluate(() => document.documentElement.classList.add('night'));
-  await expect(panelOf(page)).toHaveClass(/td-theme-dark/);
+  await setTelegramKNight(page, true);
   expect(await background(page)).toBe('rgb(31, 35, 40)');
   await expect(page.getByRole('button', { name: 'Tracker Data' })).toHaveClass(/td-theme-dark/);
 
-  await page.evaluate(() => document.documentElement.classList.remove('night'));
-  await expect(panelOf(page)).toHaveClass(/td-theme-light/);
+  await setTelegramKNight(page, false);
 });
 
 for (const viewport of [

@@ -49,3 +49,12 @@ export async function openChat(page: Page, name: string): Promise<void> {
   await page.locator('.chatlist').getByText(name, { exact: true }).click();
   await expect(page.locator('.chat.active .chat-info .peer-title')).toHaveText(name);
 }
+
+/**
+ * Switches Telegram K to night mode or back, as its settings do (tweb's themeController marks night with a class on
+ * <html>), and waits for the open panel to follow.
+ */
+export async function setTelegramKNight(page: Page, night: boolean): Promise<void> {
+  await page.evaluate((on) => document.documentElement.classList.toggle('night', on), night);
+  await expect(page.getByRole('complementary', { name: 'Tracker Data' })).toHaveClass(night ? /td-theme-dark/ : /td-theme-light/);
+}
