@@ -28,6 +28,8 @@ test('the panel follows Telegram K’s theme: light by default, dark as soon as 
 for (const viewport of [
   { width: 1280, height: 760 },
   { width: 800, height: 600 },
+  // The browser snapped to a third of a small screen.
+  { width: 480, height: 700 },
 ]) {
   test(`at ${viewport.width}×${viewport.height} the panel fits the window and ends above Telegram K’s message box, the form open too`, async ({
     extension,
@@ -46,6 +48,9 @@ for (const viewport of [
       expect(panel.x).toBeGreaterThanOrEqual(0);
       expect(panel.x + panel.width).toBeLessThanOrEqual(viewport.width);
       expect(panel.width).toBeLessThanOrEqual(Math.min(360, viewport.width - 16));
+      // The manager can still reach both: the header button and the whole message box stay in the window.
+      await expect(page.getByRole('button', { name: 'Tracker Data' })).toBeInViewport({ ratio: 1 });
+      await expect(composer).toBeInViewport({ ratio: 1 });
     };
     await check();
 
