@@ -1,6 +1,6 @@
 import { expect, test, TELEGRAM_K } from './support/fixtures';
 import { screenshotPath } from './support/screenshots';
-import { openChat, setApiUrl } from './support/manager';
+import { openChat, setApiUrl, setTelegramKNight } from './support/manager';
 
 
 test('a Russian-speaking manager switches the extension to Russian and logs a deposit of 1 234,50 ₽ in Telegram K', async ({
@@ -51,6 +51,6 @@ test('a Russian-speaking manager switches the extension to Russian and logs a de
   await page.mouse.move(0, 0);
   await page.screenshot({ path: screenshotPath('panel-ru.png') });
   // Telegram K's night mode: the panel follows the chat app's theme.
-  await page.evaluate(() => document.documentElement.classList.add('night'));
+  await setTelegramKNight(page, true);
   await page.screenshot({ path: screenshotPath('panel-ru-dark.png') });
 });

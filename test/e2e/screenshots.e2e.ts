@@ -1,6 +1,6 @@
 import { expect, test, TELEGRAM_K } from './support/fixtures';
 import { screenshotPath } from './support/screenshots';
-import { openChat, openPanel, sendEvent, setApiUrl, signIn } from './support/manager';
+import { openChat, openPanel, sendEvent, setApiUrl, setTelegramKNight, signIn } from './support/manager';
 
 
 test('the panel as a manager sees it, for the README', async ({ extension, sandboxHost }) => {
@@ -20,6 +20,6 @@ test('the panel as a manager sees it, for the README', async ({ extension, sandb
   await page.mouse.move(0, 0);
   await page.screenshot({ path: screenshotPath('panel.png') });
   // Telegram K's night mode: the panel follows the chat app's theme.
-  await page.evaluate(() => document.documentElement.classList.add('night'));
+  await setTelegramKNight(page, true);
   await page.screenshot({ path: screenshotPath('panel-dark.png') });
 });
