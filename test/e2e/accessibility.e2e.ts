@@ -87,11 +87,15 @@ for (const language of Object.keys(TABLES) as Language[]) {
     const panel = page.getByRole('complementary', { name: t['tracker.name'] });
     await expect(panel.getByText('clk_7f3a9c')).toBeVisible();
     findings.push(...(await scan(page, 'panel', [PANEL, BUTTON])));
+    /** Send event, Deposit and Save with no amount: the form shows its error. */
+    const saveDepositWithoutAmount = async () => {
+      await panel.getByRole('button', { name: t['panel.sendEvent'] }).click();
+      await panel.getByRole('radio', { name: t['eventType.deposit'], exact: true }).check();
+      await panel.getByRole('button', { name: t['form.save'] }).click();
+      await expect(panel.getByRole('textbox', { name: t['form.amount'] })).toHaveAttribute('aria-invalid', 'true');
+    };
 
-    await panel.getByRole('button', { name: t['panel.sendEvent'] }).click();
-    await panel.getByRole('radio', { name: t['eventType.deposit'], exact: true }).check();
-    await panel.getByRole('button', { name: t['form.save'] }).click();
-    await expect(panel.getByRole('textbox', { name: t['form.amount'] })).toHaveAttribute('aria-invalid', 'true');
+    await saveDepositWithoutAmount();
     findings.push(...(await scan(page, 'form with a validation error', [PANEL])));
 
     await panel.getByRole('textbox', { name: t['form.amount'] }).fill('150');
@@ -104,10 +108,7 @@ for (const language of Object.keys(TABLES) as Language[]) {
     await setTelegramKNight(page, true);
     expect(await panel.evaluate((aside) => getComputedStyle(aside).backgroundColor)).toBe('rgb(31, 35, 40)');
     findings.push(...(await scan(page, 'panel after a save, dark', [PANEL, BUTTON])));
-    await panel.getByRole('button', { name: t['panel.sendEvent'] }).click();
-    await panel.getByRole('radio', { name: t['eventType.deposit'], exact: true }).check();
-    await panel.getByRole('button', { name: t['form.save'] }).click();
-    await expect(panel.getByRole('textbox', { name: t['form.amount'] })).toHaveAttribute('aria-invalid', 'true');
+    await saveDepositWithoutAmount();
     findings.push(...(await scan(page, 'form with a validation error, dark', [PANEL])));
     const darkPopup = await extension.context.newPage();
     await darkPopup.emulateMedia({ colorScheme: 'dark' });
