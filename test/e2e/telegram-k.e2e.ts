@@ -58,13 +58,14 @@ test('two Telegram K tabs keep their own contacts: events logged in turn in each
 
   await annaTab.bringToFront();
   await sendEvent(annaTab, { type: 'Deposit', amount: '150', currency: 'USD' });
-  await expect(annaPanel.getByRole('status')).toContainText('Sent');
+  await expect(annaPanel.getByRole('status')).toContainText('Sent: Deposit $150.00');
   await borisTab.bringToFront();
   await sendEvent(borisTab, { type: 'Redeposit', amount: '20', currency: 'EUR' });
-  await expect(borisPanel.getByRole('status')).toContainText('Sent');
+  await expect(borisPanel.getByRole('status')).toContainText('Sent: Redeposit €20.00');
   await annaTab.bringToFront();
   await sendEvent(annaTab, { type: 'Redeposit', amount: '30', currency: 'USD' });
-  await expect(annaPanel.getByRole('status')).toContainText('Sent');
+  // The status still says the first Save's Sent until this one's comes.
+  await expect(annaPanel.getByRole('status')).toContainText('Sent: Redeposit $30.00');
 
   const manual = sandbox
     .storedEvents()
