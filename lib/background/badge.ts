@@ -25,14 +25,19 @@ export interface OutboxBadge {
 export function createOutboxBadge(outbox: Pick<Outbox, 'summary'>): OutboxBadge {
   let running: Promise<void> | undefined;
   let again = false;
+  /** What this worker last painted: most outbox writes leave the badge as it was, and painting costs three calls. */
+  let painted: string | undefined;
 
   async function paint(): Promise<void> {
     const badge = badgeOf(await outbox.summary());
+    const key = JSON.stringify(badge);
+    if (key === painted) return;
     await Promise.all([
       browser.action.setBadgeText({ text: badge.text }),
       browser.action.setBadgeBackgroundColor({ color: badge.color }),
       browser.action.setTitle({ title: badge.title }),
     ]);
+    painted = key;
   }
 
   async function loop(): Promise<void> {

@@ -15,7 +15,9 @@ export function createRecentCurrencies(): RecentCurrencyList {
     remember(currency) {
       // One write at a time: two deposits saved together must both be remembered.
       const attempt = writing.then(async () => {
-        const next = [currency, ...(await list()).filter((code) => code !== currency)].slice(0, RECENT_CURRENCIES_KEPT);
+        const current = await list();
+        if (current[0] === currency) return;
+        const next = [currency, ...current.filter((code) => code !== currency)].slice(0, RECENT_CURRENCIES_KEPT);
         await writeStored(stored.recentCurrencies, next);
       });
       writing = attempt.catch(() => undefined);
