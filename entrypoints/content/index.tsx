@@ -9,7 +9,7 @@ import { listenToBackground } from '../../lib/messaging/to-content';
 import type { PageStatus } from '../../lib/schemas';
 import { createLanguageStore } from '../../lib/stores/language-store';
 import { createPanelStore } from '../../lib/stores/panel-store';
-import { mountButton, mountPanel, type MountedUi } from './mount';
+import { mountButton, mountPanel } from './mount';
 import { togglePanelByCommand } from './panel-command';
 
 /**
@@ -39,10 +39,8 @@ export default defineContentScript({
       reported = JSON.stringify(status);
       sendMessage('page.report', status).catch(() => (reported = ''));
     };
-    let button: MountedUi | undefined;
+    const button = await mountButton(ctx, store, language);
     let buttonAnchor: Element | null | undefined = null;
-    // createShadowRootUi is async: mounts are chained so a fast series of header rebuilds keeps only the last button.
-    let mounting = Promise.resolve();
 
     const stopWatching = watchChat({
       adapter,
@@ -57,11 +55,7 @@ export default defineContentScript({
         });
         if (mountPoint === buttonAnchor) return;
         buttonAnchor = mountPoint;
-        mounting = mounting.then(async () => {
-          button?.remove();
-          button = undefined;
-          if (!ctx.isInvalid) button = await mountButton(ctx, mountPoint?.isConnected ? mountPoint : undefined, store, language);
-        });
+        if (!ctx.isInvalid) button.moveTo(mountPoint?.isConnected ? mountPoint : undefined);
       },
     });
 
@@ -71,7 +65,7 @@ export default defineContentScript({
       stopListening();
       store.getState().dispose();
       language.getState().dispose();
-      button?.remove();
+      button.remove();
       panel.remove();
     });
   },
