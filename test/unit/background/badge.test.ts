@@ -1,20 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import { BADGE_COLOR_FAILED, BADGE_COLOR_QUEUED, keepBadgeInStep } from '../../../lib/background/badge';
-import { DEMO, deposit, resetExtension, startTestSandbox, startWorker, stopWorkers, waitFor } from './support';
+import { DEMO, deposit, startWorker, useTestSandbox, waitFor } from './support';
 
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startTestSandbox();
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
+useTestSandbox((started) => (sandbox = started));
 
 const badgeText = () => fakeBrowser.action.getBadgeText({});
 const hex = (color: string) => [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16));

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
@@ -11,7 +11,7 @@ import { OUTBOX_ALARM } from '../../../lib/background/wake-up';
 import { routeMessage } from '../../../lib/messaging/router';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
 import { installFakeSiteApis } from './fake-site-apis';
-import { DEMO, deposit, localStorageText, postsOf, resetExtension, startTestSandbox, startWorker, stopWorkers, storedCount, waitFor } from './support';
+import { DEMO, deposit, localStorageText, postsOf, startWorker, stopWorkers, storedCount, useTestSandbox, waitFor } from './support';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -22,16 +22,7 @@ const contentScript = (url: string, id = EXTENSION_ID): Sender => ({ id, url, ta
 const telegramK = contentScript('https://web.telegram.org/k/#@anna_leads');
 
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startTestSandbox();
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
+useTestSandbox((started) => (sandbox = started));
 
 describe('the background answers only its own senders', () => {
   const options = { isTrustedContentPage: trustedPagePredicate(contentScriptMatches) };

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import { OUTBOX_ALARM } from '../../../lib/background/wake-up';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
 import { APPROVAL_MESSAGE, startStricterPlatform } from './stricter-platform';
-import { DEMO, deposit, postsOf, resetExtension, startTestSandbox, startWorker, stopWorkers, storedCount, waitFor } from './support';
+import { DEMO, deposit, postsOf, startWorker, storedCount, useTestSandbox, waitFor } from './support';
 
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startTestSandbox();
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
+useTestSandbox((started) => (sandbox = started));
 
 async function storedRecord(id: string): Promise<OutboxRecord | undefined> {
   const key = stored.outboxRecord.prefix + id;

@@ -2,24 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { KEEP_SETTLED_MS } from '../../../lib/background/outbox-store';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
-import { DEMO, SECOND, allStoredOnce, deposit, postsOf, resetExtension, sleep, startTestSandbox, startWorker, stopWorkers, storedCount, waitFor } from './support';
+import { allStoredOnce, DEMO, deposit, postsOf, SECOND, sleep, startWorker, storedCount, useTestSandbox, waitFor } from './support';
 
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startTestSandbox();
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
+useTestSandbox((started) => (sandbox = started));
 
 const registration = () => deposit({ type: 'registration', amount: undefined, currency: undefined });
 const eventStatuses = () => sandbox.stats()['POST /api/v1/events']?.statuses ?? {};

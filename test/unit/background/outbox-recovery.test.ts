@@ -1,22 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
-import { DEMO, deposit, postsOf, resetExtension, sleep, startTestSandbox, startWorker, stopWorkers, storedCount, waitFor } from './support';
+import { DEMO, deposit, postsOf, sleep, startWorker, storedCount, useTestSandbox, waitFor } from './support';
 
 const EVENTS = 'POST /api/v1/events';
 const registration = () => deposit({ type: 'registration', amount: undefined, currency: undefined });
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startTestSandbox();
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
+useTestSandbox((started) => (sandbox = started));
 
 async function recordOf(id: string): Promise<OutboxRecord | undefined> {
   const key = stored.outboxRecord.prefix + id;

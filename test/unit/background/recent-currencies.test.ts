@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../sandbox/server';
-import { deposit, resetExtension, startTestSandbox, startWorker, stopWorkers } from './support';
+import { deposit, startWorker, useTestSandbox } from './support';
 
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startTestSandbox();
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
+useTestSandbox((started) => (sandbox = started));
 
 describe('recent currencies', () => {
   it('lists the currencies of saved deposits, latest first, once each, the last five only, across a worker restart', async () => {

@@ -1,22 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_REFRESH_GRACE_SECONDS, type Sandbox } from '../../../sandbox/server';
 import { createRefreshTokenStore } from '../../../lib/background/refresh-token-store';
 import { stored } from '../../../lib/schemas';
-import { DEMO, deposit, localStorageText, resetExtension, startTestSandbox, startWorker, stopWorkers, storedCount, waitFor } from './support';
+import { DEMO, deposit, localStorageText, startTestSandbox, startWorker, stopWorkers, storedCount, useTestSandbox, waitFor } from './support';
 
 const anna = { channel: 'telegram', externalId: '777001' } as const;
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startTestSandbox();
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
+useTestSandbox((started) => (sandbox = started));
 
 async function accessToken(): Promise<string | undefined> {
   const values = await fakeBrowser.storage.session.get(stored.accessToken.key);

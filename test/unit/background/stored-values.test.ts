@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import { DEFAULT_SETTINGS, stored } from '../../../lib/schemas';
 import { installFakeSiteApis } from './fake-site-apis';
-import { DEMO, deposit, resetExtension, startTestSandbox, startWorker, stopWorkers } from './support';
+import { DEMO, deposit, startWorker, useTestSandbox } from './support';
 
 /**
  * Every stored value other than the outbox's goes through lib/background/stored-values.ts. One that no longer parses
@@ -13,16 +13,7 @@ import { DEMO, deposit, resetExtension, startTestSandbox, startWorker, stopWorke
  */
 
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startTestSandbox();
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
+useTestSandbox((started) => (sandbox = started));
 
 type Area = 'local' | 'session';
 

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
@@ -19,6 +20,23 @@ export async function startTestSandbox(accessTokenTtlSeconds?: number): Promise<
   const sandbox = await startSandbox({ port: 0, dataFile: ':memory:', controls: true, accessTokenTtlSeconds });
   await fakeBrowser.storage.local.set({ [stored.settings.key]: { apiUrl: sandbox.url, defaultCurrency: 'USD' } });
   return sandbox;
+}
+
+/**
+ * For every test of the file: a freshly installed extension and a sandbox platform of its own, handed to `take`; after
+ * it, the workers it started are stopped and the platform closed.
+ */
+export function useTestSandbox(take: (sandbox: Sandbox) => void): void {
+  let sandbox: Sandbox | undefined;
+  beforeEach(async () => {
+    resetExtension();
+    sandbox = await startTestSandbox();
+    take(sandbox);
+  });
+  afterEach(async () => {
+    await stopWorkers();
+    await sandbox?.close();
+  });
 }
 
 const started: BackgroundWorker[] = [];

@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import { createRefreshTokenStore } from '../../../lib/background/refresh-token-store';
 import { routeMessage } from '../../../lib/messaging/router';
 import { messages, stored, type MessageName, type Reply } from '../../../lib/schemas';
-import { deposit, resetExtension, startTestSandbox, startWorker, stopWorkers, waitFor } from '../background/support';
+import { deposit, startWorker, useTestSandbox, waitFor } from '../background/support';
 import { rightfulSender, routerOptions, sampleRequests } from './senders';
 
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startTestSandbox();
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
+useTestSandbox((started) => (sandbox = started));
 
 /** Both tokens the background holds now; the access token rests in storage.session, the refresh token in IndexedDB. */
 async function currentTokens(): Promise<string[]> {

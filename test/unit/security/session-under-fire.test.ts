@@ -1,35 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import { stored, type OutboxRecord, type TrackerEventInput } from '../../../lib/schemas';
-import {
-  DEMO,
-  SECOND,
-  allStoredOnce,
-  deposit,
-  postsOf,
-  resetExtension,
-  sleep,
-  startTestSandbox,
-  startWorker,
-  stopWorkers,
-  storedCount,
-  waitFor,
-} from '../background/support';
+import { allStoredOnce, DEMO, deposit, postsOf, SECOND, sleep, startWorker, stopWorkers, storedCount, useTestSandbox, waitFor } from '../background/support';
 
 const anna = { channel: 'telegram', externalId: '777001' } as const;
 const DEMO_OPERATOR = { id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' };
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startTestSandbox();
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
+useTestSandbox((started) => (sandbox = started));
 
 const refreshes = () => sandbox.stats()['POST /api/v1/auth/refresh']?.requests ?? 0;
 const registrations = (count: number) => Array.from({ length: count }, () => deposit({ type: 'registration', amount: undefined, currency: undefined }));
