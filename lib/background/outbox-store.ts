@@ -55,6 +55,10 @@ function entryOf(key: string, value: unknown): Entry {
 function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
   const entries = new Map<string, Entry>();
   const changed = new Set<string>();
+  /** Keys being read into `entries` right now: what the mirror holds for them may be older than storage. */
+  const beingRead = new Set<string>();
+  /** Writes queued or running, per key. */
+  const writesOn = new Map<string, number>();
   let loaded = false;
   let reading: Promise<void> = Promise.resolve();
 
@@ -74,15 +78,45 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
     if (changed.size === 0) return;
     const keys = [...changed];
     changed.clear();
-    const values = await area.get(keys).catch((error: unknown) => {
-      for (const key of keys) changed.add(key);
-      throw error;
-    });
-    for (const key of keys) {
-      if (values[key] === undefined) entries.delete(key);
-      else entries.set(key, entryOf(key, values[key]));
+    for (const key of keys) beingRead.add(key);
+    try {
+      const values = await area.get(keys).catch((error: unknown) => {
+        for (const key of keys) changed.add(key);
+        throw error;
+      });
+      for (const key of keys) {
+        if (values[key] === undefined) entries.delete(key);
+        else entries.set(key, entryOf(key, values[key]));
+      }
+    } finally {
+      for (const key of keys) beingRead.delete(key);
     }
   }
+
+  /**
+   * The stored values of a write's keys, when the mirror is sure of them as the write runs: read once, not changed
+   * or being read since, no other write on them queued, and each absent or a valid record.
+   */
+  function known(keys: readonly string[]): Record<string, unknown> | undefined {
+    if (!loaded) return undefined;
+    const values: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (changed.has(key) || beingRead.has(key) || (writesOn.get(key) ?? 0) > 1) return undefined;
+      const entry = entries.get(key);
+      if (entry === undefined) continue;
+      if (entry === 'quarantined' || !entry.ok) return undefined;
+      values[key] = entry.record;
+    }
+    return values;
+  }
+
+  const countWrites = (keys: readonly string[], by: 1 | -1) => {
+    for (const key of keys) {
+      const count = (writesOn.get(key) ?? 0) + by;
+      if (count > 0) writesOn.set(key, count);
+      else writesOn.delete(key);
+    }
+  };
 
   return {
     /** Every outbox and quarantine key with its entry, as storage holds them now. */
@@ -91,12 +125,14 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
       await reading;
       return entries;
     },
-    /** Runs a serial write; every key it read or set is read afresh next time. */
+    /** Runs a serial write, without reading what the mirror is sure of; every key it read or set is read afresh next time. */
     async writing<T>(write: Write<T>): Promise<T> {
       const touched = new Set(write.keys);
+      countWrites(write.keys, 1);
       try {
         return await writes.run({
           keys: write.keys,
+          known: () => known(write.keys),
           apply(current) {
             const change = write.apply(current);
             for (const key of Object.keys(change.set ?? {})) touched.add(key);
@@ -105,6 +141,7 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
         });
       } finally {
         for (const key of touched) changed.add(key);
+        countWrites(write.keys, -1);
       }
     },
   };

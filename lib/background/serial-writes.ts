@@ -9,6 +9,12 @@ export interface Change<T> {
 
 export interface Write<T> {
   keys: string[];
+  /**
+   * Asked when the write's turn comes: the keys' values (absent keys left out) if the caller is sure storage holds
+   * exactly these, so the write skips its read; undefined to read them. Another write in the same batch must not
+   * share a key with a write that answers.
+   */
+  known?(): Record<string, unknown> | undefined;
   apply(current: Record<string, unknown>): Change<T>;
 }
 
@@ -25,17 +31,19 @@ interface Pending {
 /**
  * Read-modify-write on a storage area, one write at a time, so no two writers race on a key. Writes that queue up
  * while one is being stored are applied in order over one read and stored with one `set`: a burst of deliveries costs
- * a few storage round trips, not one each. A write whose `apply` throws changes nothing.
+ * a few storage round trips, not one each. A write whose `apply` throws changes nothing. A write whose caller knows
+ * the current values skips the read: a Save's new outbox record costs one storage round trip, not two.
  */
 export function createSerialWrites(area: Browser.storage.StorageArea): SerialWrites {
   const pending: Pending[] = [];
   let flushing = false;
 
   async function flushBatch(batch: Pending[]): Promise<void> {
-    const keys = [...new Set(batch.flatMap((item) => item.write.keys))];
+    const known = batch.map((item) => item.write.known?.());
+    const keys = [...new Set(batch.flatMap((item, index) => (known[index] ? [] : item.write.keys)))];
     // Absent keys read as undefined in some implementations and are left out in others: treat both as absent.
     const read: Record<string, unknown> = keys.length ? await area.get(keys) : {};
-    const values = Object.fromEntries(Object.entries(read).filter(([, value]) => value !== undefined));
+    const values = Object.fromEntries(Object.entries({ ...Object.assign({}, ...known), ...read }).filter(([, value]) => value !== undefined));
     const toSet: Record<string, unknown> = {};
     const toRemove = new Set<string>();
     const outcomes = batch.map((item) => {

@@ -189,6 +189,21 @@ describe('stored data that no longer parses', () => {
       .map(([, value]) => (value as { value: unknown }).value);
     expect(values.sort()).toEqual(['first', 'second']);
   });
+  it('is set aside, not overwritten, when it turns up under the key of an event being saved', async () => {
+    const { handlers, outbox } = startWorker();
+    await handlers['session.signIn'](DEMO, {});
+    // The worker has read the outbox once; the bad value arrives after that, from outside the worker.
+    expect(await handlers['outbox.summary']({}, {})).toMatchObject({ quarantined: 0 });
+    const event = registration();
+    await fakeBrowser.storage.local.set({ [`outbox:${event.id}`]: 'left by an older version' });
+    await outbox.enqueue(event);
+
+    await waitFor(() => storedCount(sandbox, event.id) === 1, 3_000, 'the event delivered');
+    expect(await handlers['outbox.summary']({}, {})).toMatchObject({ quarantined: 1 });
+    expect(await fakeBrowser.storage.local.get(`quarantine:outbox:${event.id}`)).toMatchObject({
+      [`quarantine:outbox:${event.id}`]: { value: 'left by an older version' },
+    });
+  });
 });
 
 describe('pruning', () => {
