@@ -11,8 +11,7 @@ export interface Write<T> {
   keys: string[];
   /**
    * Asked when the write's turn comes: the keys' values (absent keys left out) if the caller is sure storage holds
-   * exactly these, so the write skips its read; undefined to read them. Another write in the same batch must not
-   * share a key with a write that answers.
+   * exactly these, so the write skips its read; undefined to read them.
    */
   known?(): Record<string, unknown> | undefined;
   apply(current: Record<string, unknown>): Change<T>;

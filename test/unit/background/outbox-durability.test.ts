@@ -189,6 +189,7 @@ describe('stored data that no longer parses', () => {
       .map(([, value]) => (value as { value: unknown }).value);
     expect(values.sort()).toEqual(['first', 'second']);
   });
+
   it('is set aside, not overwritten, when it turns up under the key of an event being saved', async () => {
     const { handlers, outbox } = startWorker();
     await handlers['session.signIn'](DEMO, {});
