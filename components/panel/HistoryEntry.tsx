@@ -1,4 +1,5 @@
-import type { HistoryItem } from '../../lib/stores/event-history';
+import { memo } from 'react';
+import { sameHistoryItem, type HistoryItem } from '../../lib/stores/event-history';
 import { describeEvent, formatTime } from '../format';
 import { useLocale, useText, type Translate } from '../i18n/text';
 import { FailedEventActions } from './FailedEventActions';
@@ -8,8 +9,11 @@ function sourceText(t: Translate, item: HistoryItem): string {
   return t(`source.${item.source}`);
 }
 
-/** One event of the contact's history: what, how much, when, who logged it, and whether it reached the platform. */
-export function HistoryEntry({ item }: { item: HistoryItem }) {
+/**
+ * One event of the contact's history: what, how much, when, who logged it, and whether it reached the platform.
+ * Memoised by what it shows: while the outbox drains, each reload brings every item anew and most are unchanged.
+ */
+export const HistoryEntry = memo(function HistoryEntry({ item }: { item: HistoryItem }) {
   const t = useText();
   const locale = useLocale();
   return (
@@ -27,4 +31,4 @@ export function HistoryEntry({ item }: { item: HistoryItem }) {
       {item.state === 'failed' && <FailedEventActions item={item} />}
     </li>
   );
-}
+}, (before, after) => sameHistoryItem(before.item, after.item));

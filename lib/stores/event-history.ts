@@ -19,6 +19,12 @@ export interface HistoryItem {
   error?: ApiError;
 }
 
+/** Whether two items show the same: every field equal, the error by what it says. */
+export function sameHistoryItem(a: HistoryItem, b: HistoryItem): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof HistoryItem)[]);
+  return [...keys].every((key) => (key === 'error' ? JSON.stringify(a.error) === JSON.stringify(b.error) : Object.is(a[key], b[key])));
+}
+
 /** What the platform's events and the outbox's records both say of an event. */
 function eventFields(event: TrackerEventInput) {
   const { id, type, amount, currency, note, occurredAt } = event;

@@ -1,0 +1,36 @@
+import { waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import './support/setup';
+import { BORIS } from './support/demo-contacts';
+import { renderPanel } from './support/render-panel';
+
+const EVENTS = 40;
+const DELIVERY_EVERY_MS = 5;
+const LIST_ANSWER_MS = 20;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the panel while the outbox drains', () => {
+  it('ends with every event shown Sent, having asked for the list a few times rather than once per change', async () => {
+    const ui = renderPanel(BORIS, { 'contact.lookup': () => ({ status: 'found', contact: BORIS, events: [] }) });
+    const ids = Array.from({ length: EVENTS }, (_, index) => `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+    for (const [index, id] of ids.entries()) {
+      await ui.outbox.add({ id, type: 'redeposit', amount: `${index + 1}`, currency: 'USD', contact: BORIS, occurredAt: '2026-11-24T10:00:00.000Z' });
+    }
+    const list = ui.outbox.handlers['outbox.list']!;
+    ui.background.answer({ 'outbox.list': async (request) => (await pause(LIST_ANSWER_MS), list(request)) });
+    const panel = await ui.openPanel();
+    const events = within(panel);
+    await waitFor(() => expect(events.getAllByText('Queued')).toHaveLength(EVENTS));
+
+    const asksBefore = ui.background.sentAs('outbox.list').length;
+    for (const id of ids) {
+      await ui.outbox.deliver(id);
+      await pause(DELIVERY_EVERY_MS);
+    }
+
+    await waitFor(() => expect(events.getAllByText('Sent')).toHaveLength(EVENTS));
+    expect(events.queryByText('Queued')).toBeNull();
+    // 40 changes over about 200 ms; a list answer takes 20 ms, and the panel rests four times that between asks.
+    expect(ui.background.sentAs('outbox.list').length - asksBefore).toBeLessThanOrEqual(6);
+  });
+});
