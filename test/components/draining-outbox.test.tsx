@@ -11,7 +11,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the panel while the outbox drains', () => {
   it('ends with every event shown Sent, having asked for the list a few times rather than once per change', async () => {
-    const ui = renderPanel(BORIS, { 'contact.lookup': () => ({ status: 'found', contact: BORIS, events: [] }) });
+    const ui = renderPanel(BORIS, { 'contact.lookup': () => ({ status: 'found', contact: { ...BORIS, trackerData: {} }, events: [] }) });
     const ids = Array.from({ length: EVENTS }, (_, index) => `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
     for (const [index, id] of ids.entries()) {
       await ui.outbox.add({ id, type: 'redeposit', amount: `${index + 1}`, currency: 'USD', contact: BORIS, occurredAt: '2026-11-24T10:00:00.000Z' });
