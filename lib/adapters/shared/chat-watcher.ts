@@ -38,7 +38,8 @@ export function readChatState(adapter: SiteAdapter, doc: Document, url: URL): Ch
 
 /**
  * The one change detector every adapter uses. It observes the adapter's conversation root (the body until that
- * exists, and whatever replaces it later), gathers mutations for `settleMs`, and re-reads the page. Chat apps switch
+ * exists, and whatever replaces it later); on the first mutation it stops observing, waits `settleMs`, observes
+ * again and re-reads the page. Chat apps switch
  * chats with `history.pushState`, which an isolated world cannot hook, so the URL is simply read again on every
  * batch, on popstate/hashchange/pageshow, and by the backstop timer. Returns a function that stops everything.
  */
@@ -59,7 +60,13 @@ export function watchChat(options: WatchChatOptions): () => void {
   let timer: number | undefined;
   let stopped = false;
 
-  const observer = new win.MutationObserver(schedule);
+  const observer = new win.MutationObserver(() => {
+    // Until the page is read again nothing more needs hearing, and a busy chat makes a record of every mutation
+    // for an observer that listens: it listens again just before the page is read.
+    observer.disconnect();
+    observedRoot = undefined;
+    schedule();
+  });
   const navigationEvents = ['popstate', 'hashchange', 'pageshow'] as const;
   navigationEvents.forEach((type) => win.addEventListener(type, schedule));
   const backstop = win.setInterval(schedule, options.backstopMs ?? DEFAULT_BACKSTOP_MS);
