@@ -58,6 +58,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   let bringForward = false;
   /** The last attempt failed in a retryable way: one post at a time until the platform answers. */
   let probing = false;
+  /** Retryable failures since the platform last answered: the pause grows with them, whichever record was tried. */
+  let failuresInRow = 0;
   /** When the next queued record falls due; a hint for the wake-up (a stale one only causes a harmless scan). */
   let earliest: number | undefined;
   /** Whether this worker has read the whole outbox yet; until then, no wake-up set by an earlier worker is dropped. */
@@ -86,7 +88,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       else if (isPaused()) noteDue(now());
       else due.push(record);
     }
-    due.sort((a, b) => a.createdAt - b.createdAt);
+    // The longest waiting first: a record that just failed goes behind the others, so one the platform keeps
+    // refusing (a probe after each pause) cannot hold back everything saved after it. Never-tried records keep the
+    // order they were saved in, since they fall due when saved.
+    due.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt);
     for (const record of due) candidateIds.add(record.event.id);
     candidates.push(...due);
     scannedOnce = true;
@@ -136,7 +141,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       else platformAnswered();
       if (outcome.kind === 'retry' && outcome.retryAfterMs !== undefined) retryAfterUntil = Math.max(retryAfterUntil, now() + outcome.retryAfterMs);
       if (stored?.state === 'queued') {
-        pausedUntil = Math.max(pausedUntil, stored.nextAttemptAt);
+        failuresInRow += 1;
+        const pause = retryDelayMs(failuresInRow, options.backoff, options.random, outcome.kind === 'retry' ? outcome.retryAfterMs : undefined);
+        pausedUntil = Math.max(pausedUntil, stored.nextAttemptAt, now() + pause);
         noteDue(stored.nextAttemptAt);
       } else {
         settled.add(id);
@@ -207,6 +214,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   function platformAnswered(): void {
     probing = false;
+    failuresInRow = 0;
     if (isPaused()) void resume();
   }
 

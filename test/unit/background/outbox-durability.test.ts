@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -127,6 +128,26 @@ describe('a platform in trouble', () => {
     expect(eventStatuses()['201']).toBe(100);
   });
 
+  it('delivers the events saved after one it keeps refusing with 502', async () => {
+    const refused = deposit();
+    const proxy = await refusingProxy(sandbox.url, refused.id);
+    try {
+      await fakeBrowser.storage.local.set({ [stored.settings.key]: { apiUrl: proxy.url, defaultCurrency: 'USD' } });
+      const { outbox, handlers } = startWorker({ backoff: { baseMs: 100, capMs: 400 } });
+      await outbox.enqueue(refused);
+      const later = Array.from({ length: 5 }, registration);
+      for (const event of later) await outbox.enqueue(event);
+      sandbox.faults.failNext(later.length, 503, { route: 'POST /api/v1/events' });
+
+      await handlers['session.signIn'](DEMO, {});
+      await waitFor(() => allStoredOnce(sandbox, later), 8_000, 'the events saved after the refused one');
+      expect(storedCount(sandbox, refused.id)).toBe(0);
+      expect((await recordOf(refused.id))?.state).toBe('queued');
+    } finally {
+      await proxy.close();
+    }
+  }, 15_000);
+
   it('delivers what was saved while the platform was down once it is up again', async () => {
     const dataFile = join(mkdtempSync(join(tmpdir(), 'tracker-outbox-')), 'tracker.sqlite');
     await sandbox.close();
@@ -231,3 +252,30 @@ describe('pruning', () => {
     expect((await records()).map((record) => record.event.id)).toEqual([waiting.id]);
   });
 });
+
+/** The platform, except that every POST of one event is answered 502 Bad Gateway: a gateway that chokes on it. */
+async function refusingProxy(platformUrl: string, refusedId: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    if (request.method === 'POST' && request.headers['idempotency-key'] === refusedId) {
+      response.writeHead(502, { 'content-type': 'text/plain' }).end('Bad Gateway');
+      return;
+    }
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'host' && name !== 'content-length')) as Record<string, string>;
+    const body = chunks.length ? Buffer.concat(chunks) : undefined;
+    const answer = await fetch(`${platformUrl}${request.url}`, { method: request.method, headers, body });
+    response.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('The proxy has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
