@@ -39,9 +39,9 @@ export function readChatState(adapter: SiteAdapter, doc: Document, url: URL): Ch
 /**
  * The one change detector every adapter uses. It observes the adapter's conversation root (the body until that
  * exists, and whatever replaces it later); on the first mutation it stops observing, waits `settleMs`, observes
- * again and re-reads the page. Chat apps switch
- * chats with `history.pushState`, which an isolated world cannot hook, so the URL is simply read again on every
- * batch, on popstate/hashchange/pageshow, and by the backstop timer. Returns a function that stops everything.
+ * again and re-reads the page. Chat apps switch chats with `history.pushState`, which an isolated world cannot hook,
+ * so the URL is simply read again on every batch, on popstate/hashchange/pageshow, and by the backstop timer. Returns
+ * a function that stops everything.
  */
 export function watchChat(options: WatchChatOptions): () => void {
   const doc = options.document ?? document;
