@@ -34,10 +34,21 @@ export interface Delivery {
 }
 
 /**
+ * The longest pause between probes while the platform fails: one request per client every 7.5 s on average (the
+ * pause is jittered). Each record's own backoff still grows to the policy's cap; this bounds how long a platform that
+ * is back goes unnoticed, and keeps a refresh whose answer was lost retried within the platform's 60 s grace for the
+ * spent token. Chaos runs with 30% of requests failing had the outbox pausing 115 s after a run of failed probes (a
+ * probe there needs three requests to go through: a 401, a refresh, the post again), and with a 30 s cap a lost
+ * refresh was retried 57 s after it.
+ */
+export const PROBE_PAUSE_CAP_MS = 15_000;
+
+/**
  * The outbox's one delivery pass: a queue of records and up to `concurrency` posts in flight. A retryable failure
- * pauses the pass for that record's backoff (the platform is down or busy: don't hit it with the whole backlog), and
- * after the pause one record goes alone as a probe until the platform answers again. Records saved or retried
- * meanwhile still get one immediate attempt, and any answer from the platform resumes the pass at full speed.
+ * pauses the pass (the platform is down or busy: don't hit it with the whole backlog) for a backoff that grows with
+ * the failures in a row, and after the pause the record that has waited longest goes alone as a probe until the
+ * platform answers again. Records saved or retried meanwhile still get one immediate attempt, and any answer from the
+ * platform resumes the pass at full speed.
  */
 export function createDelivery(options: DeliveryOptions): Delivery {
   const { store, session, api, wakeUp, now } = options;
@@ -66,6 +77,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   let scannedOnce = false;
   let stopped = false;
 
+  const probeBackoff: BackoffPolicy = { ...options.backoff, capMs: Math.min(options.backoff.capMs, PROBE_PAUSE_CAP_MS) };
   const isPaused = () => pausedUntil > now();
   const noteDue = (time: number) => {
     earliest = earliest === undefined ? time : Math.min(earliest, time);
@@ -80,14 +92,20 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     const early = bringForward && retryAfterUntil <= now();
     bringForward = false;
     const due: OutboxRecord[] = [];
+    let nextProbe: OutboxRecord | undefined;
     for (const record of records) {
       if (record.state !== 'queued' || record.dismissedAt !== undefined) continue;
       if (record.operatorId !== undefined && record.operatorId !== summary.operator.id) continue;
       if (isBusy(record.event.id)) continue;
-      if (record.nextAttemptAt > now() && !early) noteDue(record.nextAttemptAt);
-      else if (isPaused()) noteDue(now());
+      if (record.nextAttemptAt > now() && !early) {
+        noteDue(record.nextAttemptAt);
+        if (!nextProbe || record.nextAttemptAt < nextProbe.nextAttemptAt) nextProbe = record;
+      } else if (isPaused()) noteDue(now());
       else due.push(record);
     }
+    // The platform is failing and its pause is over: one record goes now as the probe, even if its own backoff has
+    // grown longer, so a platform that is back is found within one pause, not one record's backoff.
+    if (probing && due.length === 0 && nextProbe && !isPaused()) due.push(nextProbe);
     // The longest waiting first: a record that just failed goes behind the others, so one the platform keeps
     // refusing (a probe after each pause) cannot hold back everything saved after it. Never-tried records keep the
     // order they were saved in, since they fall due when saved.
@@ -142,9 +160,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       if (outcome.kind === 'retry' && outcome.retryAfterMs !== undefined) retryAfterUntil = Math.max(retryAfterUntil, now() + outcome.retryAfterMs);
       if (stored?.state === 'queued') {
         failuresInRow += 1;
-        const pause = retryDelayMs(failuresInRow, options.backoff, options.random, outcome.kind === 'retry' ? outcome.retryAfterMs : undefined);
-        pausedUntil = Math.max(pausedUntil, stored.nextAttemptAt, now() + pause);
-        noteDue(stored.nextAttemptAt);
+        const pause = retryDelayMs(failuresInRow, probeBackoff, options.random, outcome.kind === 'retry' ? outcome.retryAfterMs : undefined);
+        pausedUntil = Math.max(pausedUntil, now() + pause);
+        // Woken when the pause ends, however long this record's own backoff: the next probe goes then.
+        noteDue(Math.min(stored.nextAttemptAt, pausedUntil));
       } else {
         settled.add(id);
       }
