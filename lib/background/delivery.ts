@@ -69,8 +69,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   let bringForward = false;
   /** The last attempt failed in a retryable way: one post at a time until the platform answers. */
   let probing = false;
-  /** Retryable failures since the platform last answered: the pause grows with them, whichever record was tried. */
-  let failuresInRow = 0;
+  /** Failed probes since the platform last answered: the pause grows with them, whichever record was tried. */
+  let failedProbes = 0;
   /** When the next queued record falls due; a hint for the wake-up (a stale one only causes a harmless scan). */
   let earliest: number | undefined;
   /** Whether this worker has read the whole outbox yet; until then, no wake-up set by an earlier worker is dropped. */
@@ -115,7 +115,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     scannedOnce = true;
   }
 
-  function take(): OutboxRecord | undefined {
+  /** The next record to post, and whether it goes as a probe (not a Save or retry the manager just made). */
+  function take(): { record: OutboxRecord; probe: boolean } | undefined {
     while (!stopped && candidates.length) {
       const record = candidates[0];
       if (!record) break;
@@ -125,7 +126,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       candidateIds.delete(id);
       const urgent = immediate.delete(id);
       if (inFlight.has(id) || settled.has(id)) continue;
-      if (urgent || !isPaused()) return record;
+      if (urgent || !isPaused()) return { record, probe: probing && !urgent };
       noteDue(now());
     }
     return undefined;
@@ -142,7 +143,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     return { ...rest, attempts, nextAttemptAt, updatedAt: time, lastError };
   }
 
-  async function deliverOne(record: OutboxRecord): Promise<void> {
+  async function deliverOne(record: OutboxRecord, probe: boolean): Promise<void> {
     const id = record.event.id;
     inFlight.add(id);
     try {
@@ -159,9 +160,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       else platformAnswered();
       if (outcome.kind === 'retry' && outcome.retryAfterMs !== undefined) retryAfterUntil = Math.max(retryAfterUntil, now() + outcome.retryAfterMs);
       if (stored?.state === 'queued') {
-        failuresInRow += 1;
-        const pause = retryDelayMs(failuresInRow, probeBackoff, options.random, outcome.kind === 'retry' ? outcome.retryAfterMs : undefined);
-        pausedUntil = Math.max(pausedUntil, now() + pause);
+        // A backlog failing in one burst is one failure of the platform, not hundreds: the pause grows with probes.
+        failedProbes = probe ? failedProbes + 1 : Math.max(failedProbes, 1);
+        const pause = retryDelayMs(failedProbes, probeBackoff, options.random, outcome.kind === 'retry' ? outcome.retryAfterMs : undefined);
+        // A failed probe pauses the pass; any other failure no longer than its own record waits.
+        const until = now() + pause;
+        pausedUntil = Math.max(pausedUntil, probe ? until : Math.min(stored.nextAttemptAt, until));
         // Woken when the pause ends, however long this record's own backoff: the next probe goes then.
         noteDue(Math.min(stored.nextAttemptAt, pausedUntil));
       } else {
@@ -201,10 +205,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         });
     }
     while (active < options.concurrency) {
-      const record = take();
-      if (!record) break;
+      const next = take();
+      if (!next) break;
       active += 1;
-      void deliverOne(record).finally(() => {
+      void deliverOne(next.record, next.probe).finally(() => {
         active -= 1;
         kick();
       });
@@ -233,7 +237,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   function platformAnswered(): void {
     probing = false;
-    failuresInRow = 0;
+    failedProbes = 0;
     if (isPaused()) void resume();
   }
 
