@@ -89,7 +89,8 @@ async function pageWithExtension(session: BenchSession, panelOpen: boolean): Pro
  * runs first. All three pages are in the one browser: the page without the extension is the same fixture at an
  * address the extension does not run on. Measured in a second browser instead, it was a comparison of two browsers:
  * the one with the extension also held the pages and worker of the other figures, and CPU profiles of the two sides
- * had the content script's own JavaScript at 1–7 ms of a 700 ms run while the ratio moved by 5–9%.
+ * had the content script's own JavaScript, callees included, at 3–14 ms of a ~950 ms run while the ratio moved by
+ * 5–9%.
  */
 export async function measurePageCost(session: BenchSession, rounds: number, mutations: number, perFrame: number, profiling: Profiling): Promise<PageCostRun> {
   const elsewhere = await openChatPage(session.extension.context, BUSY_CHAT_ELSEWHERE);

@@ -5,8 +5,8 @@ import { chromium } from '@playwright/test';
 import { chromiumPath } from '../../../sandbox/chromium';
 import { backgroundWorker, EXTENSION_DIR, type LoadedExtension } from '../../e2e/support/extension';
 
-/** The flags every bench browser gets, with or without the extension, so the two compare like for like. */
-export const BROWSER_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Chromium's own background work (updates, sync, first-run pages) kept out of the figures. */
+const BROWSER_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * Chromium with the built extension, as test/e2e/support/extension.ts launches it, plus, when asked, a DevTools port
