@@ -41,13 +41,13 @@ export interface Delivery {
  * probe there needs three requests to go through: a 401, a refresh, the post again), and with a 30 s cap a lost
  * refresh was retried 57 s after it.
  */
-export const PROBE_PAUSE_CAP_MS = 15_000;
+const PROBE_PAUSE_CAP_MS = 15_000;
 
 /**
  * The outbox's one delivery pass: a queue of records and up to `concurrency` posts in flight. A retryable failure
- * pauses the pass (the platform is down or busy: don't hit it with the whole backlog) for a backoff that grows with
- * the failures in a row, and after the pause the record that has waited longest goes alone as a probe until the
- * platform answers again. Records saved or retried meanwhile still get one immediate attempt, and any answer from the
+ * pauses the pass (the platform is down or busy: don't hit it with the whole backlog) for a backoff that doubles with
+ * each failed probe, and after the pause the record that has waited longest goes alone as a probe until the platform
+ * answers again. Records saved or retried meanwhile still get one immediate attempt, and any answer from the
  * platform resumes the pass at full speed.
  */
 export function createDelivery(options: DeliveryOptions): Delivery {

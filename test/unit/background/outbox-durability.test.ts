@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { KEEP_SETTLED_MS } from '../../../lib/background/outbox-store';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
+import { startPlatformInFront } from './platform-in-front';
 import { allStoredOnce, DEMO, deposit, postsOf, SECOND, sleep, startWorker, storedCount, useTestSandbox, waitFor } from './support';
 
 let sandbox: Sandbox;
@@ -254,28 +254,8 @@ describe('pruning', () => {
 });
 
 /** The platform, except that every POST of one event is answered 502 Bad Gateway: a gateway that chokes on it. */
-async function refusingProxy(platformUrl: string, refusedId: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    if (request.method === 'POST' && request.headers['idempotency-key'] === refusedId) {
-      response.writeHead(502, { 'content-type': 'text/plain' }).end('Bad Gateway');
-      return;
-    }
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'host' && name !== 'content-length')) as Record<string, string>;
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const answer = await fetch(`${platformUrl}${request.url}`, { method: request.method, headers, body });
-    response.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('The proxy has no port');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+function refusingProxy(platformUrl: string, refusedId: string): Promise<{ url: string; close(): Promise<void> }> {
+  return startPlatformInFront(platformUrl, ({ method, headers }) =>
+    method === 'POST' && headers['idempotency-key'] === refusedId ? { status: 502, contentType: 'text/plain', body: 'Bad Gateway' } : undefined,
+  );
 }
