@@ -24,8 +24,8 @@ import { openBenchSession, openExtensionPage, type BenchSession } from './suppor
 
 const short = process.env.BENCH_SHORT === '1' || process.argv.includes('--short');
 const PLAN = short
-  ? { saves: 30, coldSaves: 10, switches: 30, drainEvents: 1000, pageRounds: 5 }
-  : { saves: 200, coldSaves: 30, switches: 100, drainEvents: 1000, pageRounds: 11 };
+  ? { saves: 30, coldSaves: 10, switches: 30, drainEvents: 1000, pageRounds: 9 }
+  : { saves: 200, coldSaves: 30, switches: 100, drainEvents: 1000, pageRounds: 21 };
 /** BENCH_ONLY=switch,save,cold,drain,page,size runs only those groups of figures (while looking into one of them). */
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const runs = (group: string) => !only || only.includes(group);

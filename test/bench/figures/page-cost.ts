@@ -2,7 +2,7 @@ import { expect, type CDPSession, type Page } from '@playwright/test';
 import { TELEGRAM_K } from '../../e2e/support/fixtures';
 import { openPanel } from '../../e2e/support/manager';
 import type { Profiling } from '../support/profiling';
-import { openChatPage, pause, type BenchSession } from '../support/session';
+import { openChatWindow, pause, type BenchSession } from '../support/session';
 
 const BUSY_CHAT = { baseUrl: TELEGRAM_K.baseUrl, dir: 'test/bench/busy-chat' };
 /** The same page at an address the extension does not run on: no content script, no isolated world, no UI. */
@@ -59,7 +59,6 @@ async function measured(page: Page): Promise<MeasuredPage> {
 }
 
 async function runOnce({ page, cdp }: MeasuredPage, mutations: number, perFrame: number): Promise<PageCostSample> {
-  await page.bringToFront();
   const before = await metrics(cdp);
   const wallMs = await page.evaluate(
     ({ mutations, perFrame }) => (window as unknown as { busyChat: { run(total: number, perFrame: number): Promise<number> } }).busyChat.run(mutations, perFrame),
@@ -71,9 +70,9 @@ async function runOnce({ page, cdp }: MeasuredPage, mutations: number, perFrame:
   return { taskMs: delta('TaskDuration'), scriptMs: delta('ScriptDuration'), wallMs };
 }
 
-/** The busy page in the extension's browser; with `panelOpen`, the panel is open on the chat, as a manager works. */
-async function pageWithExtension(session: BenchSession, panelOpen: boolean): Promise<MeasuredPage> {
-  const page = await openChatPage(session.extension.context, BUSY_CHAT);
+/** The busy page in a window of its own; with `panelOpen`, the panel is open on the chat, as a manager works. */
+async function pageWithExtension(opener: Page, panelOpen: boolean): Promise<MeasuredPage> {
+  const page = await openChatWindow(opener, BUSY_CHAT);
   const panel = page.getByRole('complementary', { name: 'Tracker Data' });
   if (panelOpen) {
     await openPanel(page);
@@ -85,36 +84,44 @@ async function pageWithExtension(session: BenchSession, panelOpen: boolean): Pro
 }
 
 /**
- * Rounds of one run per side after one unmeasured warm-up run of each; the order rotates every round so no side always
- * runs first. All three pages are in the one browser: the page without the extension is the same fixture at an
- * address the extension does not run on. Measured in a second browser instead, it was a comparison of two browsers:
- * the one with the extension also held the pages and worker of the other figures, and CPU profiles of the two sides
- * had the content script's own JavaScript, callees included, at 3–14 ms of a ~950 ms run while the ratio moved by
- * 5–9%.
+ * Rounds in which the three sides run at the same time, each page in a window and a renderer of its own, after one
+ * unmeasured warm-up round. All three are in the one browser: the page without the extension is the same fixture at
+ * an address the extension does not run on. Run one after the other, the sides were compared across the machine's
+ * drift: the same page's main-thread time moved by up to 40% between runs seconds apart (layout alike, so the machine,
+ * not the page), and two identical sides came out 8% apart over 5 rounds. Run together, each round's sides share
+ * whatever state the machine is in.
  */
 export async function measurePageCost(session: BenchSession, rounds: number, mutations: number, perFrame: number, profiling: Profiling): Promise<PageCostRun> {
-  const elsewhere = await openChatPage(session.extension.context, BUSY_CHAT_ELSEWHERE);
+  const opener = await session.extension.context.newPage();
+  const elsewhere = await openChatWindow(opener, BUSY_CHAT_ELSEWHERE);
   await pause(SETTLE_MS);
   await expect(elsewhere.getByRole('button', { name: 'Tracker Data' })).toHaveCount(0);
   const pages: Record<PageSide, MeasuredPage> = {
     without: await measured(elsewhere),
-    closed: await pageWithExtension(session, false),
-    open: await pageWithExtension(session, true),
+    closed: await pageWithExtension(opener, false),
+    open: await pageWithExtension(opener, true),
   };
+  const runAll = (round: number | undefined) =>
+    Promise.all(
+      SIDES.map((side) => {
+        const run = () => runOnce(pages[side], mutations, perFrame);
+        return round === undefined ? run() : profiling.page(`page-cost-${side}-${round}`, pages[side].cdp, run);
+      }),
+    );
   try {
-    for (const side of SIDES) await runOnce(pages[side], mutations, perFrame);
+    await runAll(undefined);
     const run: PageCostRun = { samples: { without: [], closed: [], open: [] }, ratios: [], closedRatios: [] };
     for (let round = 0; round < rounds; round += 1) {
-      const order = SIDES.map((_, index) => SIDES[(index + round) % SIDES.length]!);
-      for (const side of order) {
-        run.samples[side].push(await profiling.page(`page-cost-${side}-${round}`, pages[side].cdp, () => runOnce(pages[side], mutations, perFrame)));
-      }
-      const without = run.samples.without[round]!.taskMs;
-      run.ratios.push(run.samples.open[round]!.taskMs / without);
-      run.closedRatios.push(run.samples.closed[round]!.taskMs / without);
+      const [without, closed, open] = await runAll(round);
+      run.samples.without.push(without!);
+      run.samples.closed.push(closed!);
+      run.samples.open.push(open!);
+      run.ratios.push(open!.taskMs / without!.taskMs);
+      run.closedRatios.push(closed!.taskMs / without!.taskMs);
     }
     return run;
   } finally {
     for (const side of SIDES) await pages[side].page.close();
+    await opener.close();
   }
 }

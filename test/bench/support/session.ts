@@ -54,14 +54,36 @@ async function browserVersion(context: BrowserContext): Promise<string> {
  * NETWORK_DELEGATE_BEFORE_START_TRANSACTION). The fixture apps load everything at start, so nothing needs it after.
  */
 export async function openChatPage(context: BrowserContext, site: ServedSite, url = site.baseUrl): Promise<Page> {
-  const pattern = `${new URL(site.baseUrl).origin}/**`;
-  await serveChatSite(context, site);
-  try {
+  return served(context, site, async () => {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     return page;
+  });
+}
+
+/**
+ * Opens a chat app's page in a window of its own, as openChatPage does in a tab. Only the tab in front of a window
+ * gets animation frames; every window gets them, so pages in windows can run side by side. Opened with `noopener`
+ * from `opener`, the page gets a renderer of its own even beside another page of the same site.
+ */
+export async function openChatWindow(opener: Page, site: ServedSite, url = site.baseUrl): Promise<Page> {
+  const context = opener.context();
+  return served(context, site, async () => {
+    const [page] = await Promise.all([
+      context.waitForEvent('page'),
+      opener.evaluate((url) => void window.open(url, '_blank', 'popup,noopener,width=1280,height=720'), url),
+    ]);
+    await page.waitForLoadState('load');
+    return page;
+  });
+}
+
+async function served<T>(context: BrowserContext, site: ServedSite, open: () => Promise<T>): Promise<T> {
+  await serveChatSite(context, site);
+  try {
+    return await open();
   } finally {
-    await context.unroute(pattern);
+    await context.unroute(`${new URL(site.baseUrl).origin}/**`);
   }
 }
 
