@@ -15,6 +15,15 @@ export interface EventFormProps {
   onDone: () => void;
 }
 
+/**
+ * Save, and Enter in a text field (which clicks the submit button), act on the button's click and cancel it, so the
+ * form is never submitted: Chromium's autofill and password manager read every submitted form, this one in a
+ * shadow root too, and that work (a forced layout in the page, messages the browser handles first) sat between the
+ * click and the Save's message. The form keeps its submit button for Enter and for assistive technology; a submit
+ * that still comes (a script's requestSubmit) must not navigate the chat away.
+ */
+const neverSubmit = (event: SyntheticEvent) => event.preventDefault();
+
 function savesOnEnter(target: EventTarget): boolean {
   return target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === 'radio');
 }
@@ -60,7 +69,7 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
   };
 
   return (
-    <form className="td-form" aria-labelledby={headingId} noValidate onSubmit={submit} onKeyDown={keys}>
+    <form className="td-form" aria-labelledby={headingId} noValidate onSubmit={neverSubmit} onKeyDown={keys}>
       <h3 id={headingId}>{t('form.heading')}</h3>
       <EventTypeField value={values.type} onChange={(type) => editForm({ type })} error={errors.type} checkedRef={firstField} />
       {isDeposit && (
@@ -95,7 +104,7 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
         </p>
       )}
       <div className="td-actions">
-        <button type="submit" className="td-button td-button-primary" disabled={saving} aria-busy={saving || undefined}>
+        <button type="submit" className="td-button td-button-primary" disabled={saving} aria-busy={saving || undefined} onClick={submit}>
           {t('form.save')}
         </button>
         <button type="button" className="td-button" onClick={cancel}>
