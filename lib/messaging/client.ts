@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import {
   messages,
+  outboxRecordSchema,
   replySchema,
   stored,
   type MessageName,
   type MessageRequest,
   type MessageResponse,
+  type OutboxRecord,
 } from '../schemas';
 
 /** The background refused or failed a request; `code` is the platform's or the router's error code. */
@@ -35,18 +37,29 @@ export type BackgroundChange = 'outbox' | 'session' | 'settings';
 
 /**
  * Calls back when the background changes what the UI shows. The background writes these records and nothing else
- * does, so a storage change is the one signal that survives the service worker being stopped between events.
+ * does, so a storage change is the one signal that survives the service worker being stopped between events. With an
+ * outbox change come the records as written, so a UI can tell a change it already shows; none when a record was
+ * removed or set aside, or does not read as one.
  */
-export function onBackgroundChange(callback: (change: BackgroundChange) => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
+export function onBackgroundChange(callback: (change: BackgroundChange, written?: readonly OutboxRecord[]) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
     const keys = Object.keys(changes);
-    if (keys.some((key) => key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix))) {
-      callback('outbox');
-    }
+    const outboxKeys = keys.filter((key) => key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix));
+    if (outboxKeys.length) callback('outbox', recordsWritten(outboxKeys.map((key) => changes[key]?.newValue)));
     if (keys.includes(stored.sessionSummary.key)) callback('session');
     if (keys.includes(stored.settings.key)) callback('settings');
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
+}
+
+function recordsWritten(values: unknown[]): OutboxRecord[] | undefined {
+  const records: OutboxRecord[] = [];
+  for (const value of values) {
+    const parsed = outboxRecordSchema.safeParse(value);
+    if (!parsed.success) return undefined;
+    records.push(parsed.data);
+  }
+  return records;
 }

@@ -23,8 +23,11 @@ function identifiedContact(chat: UnidentifiedChat, externalId: string): ContactR
   return { channel: chat.channel, externalId, ...(chat.displayName ? { displayName: chat.displayName } : {}) };
 }
 
+/** The list with this record first; a newer version of it already there (a list read after it was sent) stays. */
 function withRecord(records: readonly OutboxRecord[], record: OutboxRecord, replacing = record.event.id): OutboxRecord[] {
-  return [record, ...records.filter((known) => known.event.id !== record.event.id && known.event.id !== replacing)];
+  const known = records.find((shown) => shown.event.id === record.event.id);
+  const newest = known && known.updatedAt > record.updatedAt ? known : record;
+  return [newest, ...records.filter((shown) => shown.event.id !== record.event.id && shown.event.id !== replacing)];
 }
 
 /** The record whose state moved since the panel last showed or announced it: what the live region says next. */
@@ -146,10 +149,27 @@ export function createPanelStore(): PanelStore {
       }
     };
 
-    stopListening = onBackgroundChange((change) => {
-      if (change === 'outbox') void refreshOutbox();
-      else if (change === 'session') void lookUp();
-      else void loadSettings().then(lookUp);
+    /**
+     * Whether the list can stay as it is after these outbox writes: each is another contact's, is shown as written,
+     * or is the record of a Save still waiting for its answer, which brings it. Asking for the list then would only
+     * compete, in the page and in the worker, with the POST of the event just saved.
+     */
+    const listHolds = (written: readonly OutboxRecord[] | undefined) => {
+      const { contact, outbox, drafts } = get();
+      if (!written || !contact) return false;
+      const saving = drafts[contactKeyOf(contact)];
+      return written.every(
+        (record) =>
+          !sameContact(record.event.contact, contact) ||
+          outbox.some((shown) => shown.event.id === record.event.id && shown.updatedAt === record.updatedAt) ||
+          (record.state === 'queued' && saving?.saving === true && saving.pending?.id === record.event.id),
+      );
+    };
+
+    stopListening = onBackgroundChange((change, written) => {
+      if (change === 'session') void lookUp();
+      else if (change === 'settings') void loadSettings().then(lookUp);
+      else if (!listHolds(written)) void refreshOutbox();
     });
     void loadSettings();
     void loadRecentCurrencies();
@@ -280,9 +300,11 @@ export function createPanelStore(): PanelStore {
           putDraft(key, undefined);
           if (currentKey() === key) set({ outbox: withRecord(get().outbox, record) });
           announceRecord(record);
-          if (record.event.currency) void loadRecentCurrencies();
+          if (record.event.currency && record.event.currency !== get().recentCurrencies[0]) void loadRecentCurrencies();
           return true;
         } catch (error) {
+          // The answer may be what was lost, not the Save: a record stored meanwhile is shown.
+          void refreshOutbox();
           const problem = problemOf(error);
           const current = get().drafts[key];
           if (!current) announceProblem(error);
