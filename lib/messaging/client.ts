@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import {
   messages,
-  outboxRecordSchema,
+  outboxStampSchema,
   replySchema,
   stored,
   type MessageName,
   type MessageRequest,
   type MessageResponse,
-  type OutboxRecord,
+  type OutboxStamp,
 } from '../schemas';
 
 /** The background refused or failed a request; `code` is the platform's or the router's error code. */
@@ -38,15 +38,15 @@ export type BackgroundChange = 'outbox' | 'session' | 'settings';
 /**
  * Calls back when the background changes what the UI shows. The background writes these records and nothing else
  * does, so a storage change is the one signal that survives the service worker being stopped between events. With an
- * outbox change come the records as written, so a UI can tell a change it already shows; none when a record was
- * removed or set aside, or does not read as one.
+ * outbox change comes a reader of the records as written, so a UI can tell a change it already shows; it reads none
+ * when a record was removed or set aside, or does not read as one.
  */
-export function onBackgroundChange(callback: (change: BackgroundChange, written?: readonly OutboxRecord[]) => void): () => void {
+export function onBackgroundChange(callback: (change: BackgroundChange, readWritten?: () => OutboxStamp[] | undefined) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
     const keys = Object.keys(changes);
     const outboxKeys = keys.filter((key) => key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix));
-    if (outboxKeys.length) callback('outbox', recordsWritten(outboxKeys.map((key) => changes[key]?.newValue)));
+    if (outboxKeys.length) callback('outbox', () => stampsOf(outboxKeys.map((key) => changes[key]?.newValue)));
     if (keys.includes(stored.sessionSummary.key)) callback('session');
     if (keys.includes(stored.settings.key)) callback('settings');
   };
@@ -54,12 +54,12 @@ export function onBackgroundChange(callback: (change: BackgroundChange, written?
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-function recordsWritten(values: unknown[]): OutboxRecord[] | undefined {
-  const records: OutboxRecord[] = [];
+function stampsOf(values: unknown[]): OutboxStamp[] | undefined {
+  const stamps: OutboxStamp[] = [];
   for (const value of values) {
-    const parsed = outboxRecordSchema.safeParse(value);
+    const parsed = outboxStampSchema.safeParse(value);
     if (!parsed.success) return undefined;
-    records.push(parsed.data);
+    stamps.push(parsed.data);
   }
-  return records;
+  return stamps;
 }

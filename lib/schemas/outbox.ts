@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { apiErrorSchema, trackerEventInputSchema } from './api';
+import { apiErrorSchema, contactKeySchema, trackerEventInputSchema } from './api';
 
 /**
  * One event in the background's durable outbox. `queued` waits for its next attempt, `sent` was acknowledged by the
@@ -24,6 +24,18 @@ export const outboxRecordSchema = z.object({
   dismissedAt: z.optional(z.number()),
 });
 export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
+
+/**
+ * What a UI reads of an outbox record as written, to tell whether the write changes what it shows. Read on every
+ * storage change, so it checks no more than that: the whole record's schema, on each write of a 1,000-event drain,
+ * made the drain about 1 s slower (short runs, 6.8–7.2 s → 8.2–8.4 s).
+ */
+export const outboxStampSchema = z.object({
+  event: z.object({ id: z.string(), contact: contactKeySchema }),
+  state: outboxStateSchema,
+  updatedAt: z.number(),
+});
+export type OutboxStamp = z.infer<typeof outboxStampSchema>;
 
 /** A stored value that no longer parses, with the key it was under, why and when: kept aside and reported, never dropped. */
 export const quarantinedRecordSchema = z.object({

@@ -1,6 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { onBackgroundChange, sendMessage } from '../messaging/client';
-import { DEFAULT_SETTINGS, typedExternalId, type ContactRef, type MessageResponse, type OutboxRecord, type UnidentifiedChat } from '../schemas';
+import {
+  DEFAULT_SETTINGS,
+  typedExternalId,
+  type ContactRef,
+  type MessageResponse,
+  type OutboxRecord,
+  type OutboxStamp,
+  type UnidentifiedChat,
+} from '../schemas';
 import { coalesce } from './coalesce';
 import { contactKeyOf, sameContact } from './contact-key';
 import { blankDraft, buildEvent, editDraft, errorsAtFields, type EventDraft } from './event-draft';
@@ -154,7 +162,7 @@ export function createPanelStore(): PanelStore {
      * or is the record of a Save still waiting for its answer, which brings it. Asking for the list then would only
      * compete, in the page and in the worker, with the POST of the event just saved.
      */
-    const listHolds = (written: readonly OutboxRecord[] | undefined) => {
+    const listHolds = (written: readonly OutboxStamp[] | undefined) => {
       const { contact, outbox, drafts } = get();
       if (!written || !contact) return false;
       const saving = drafts[contactKeyOf(contact)];
@@ -166,10 +174,10 @@ export function createPanelStore(): PanelStore {
       );
     };
 
-    stopListening = onBackgroundChange((change, written) => {
+    stopListening = onBackgroundChange((change, readWritten) => {
       if (change === 'session') void lookUp();
       else if (change === 'settings') void loadSettings().then(lookUp);
-      else if (!listHolds(written)) void refreshOutbox();
+      else if (!listHolds(readWritten?.())) void refreshOutbox();
     });
     void loadSettings();
     void loadRecentCurrencies();
