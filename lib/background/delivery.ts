@@ -195,7 +195,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   }
 
   function kick(): void {
-    if (scanWanted && !scanning && !stopped) {
+    // Stopped, the pass starts nothing more: a scan asked for meanwhile is dropped, or it would keep the pass from
+    // ever being idle and stop() from resolving.
+    if (stopped) scanWanted = false;
+    if (scanWanted && !scanning) {
       scanWanted = false;
       scanning = scan()
         .catch(() => noteDue(now() + options.backoff.baseMs))

@@ -136,6 +136,16 @@ describe('delivery', () => {
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
   });
 
+  it('stops, as a worker the browser stops, even while a second pass was asked for during the first', async () => {
+    const { outbox } = await signedInWorker();
+    await outbox.enqueue(deposit());
+    void outbox.deliverDue();
+    void outbox.deliverDue();
+
+    const stopped = await Promise.race([outbox.stop().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000))]);
+    expect(stopped).toBe(true);
+  });
+
   it('drains 1,000 queued events in well under 10 s, each stored once', async () => {
     const { outbox, handlers } = startWorker();
     const events = Array.from({ length: 1_000 }, () => deposit({ type: 'registration', amount: undefined, currency: undefined }));
