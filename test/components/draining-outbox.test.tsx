@@ -11,7 +11,7 @@ const DELIVERY_EVERY_MS = 5;
 const LIST_ANSWER_MS = 20;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('the panel while the outbox drains', () => {
+describe('the panel following the outbox', () => {
   it('ends with every event shown Sent, having asked for the list a few times rather than once per change', async () => {
     const ui = renderPanel(BORIS, { 'contact.lookup': () => ({ status: 'found', contact: { ...BORIS, trackerData: {} }, events: [] }) });
     const ids = Array.from({ length: EVENTS }, (_, index) => `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`);

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { KEEP_SETTLED_MS } from '../../../lib/background/outbox-store';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
-import { startPlatformInFront } from './platform-in-front';
+import { startPlatformInFront, type PlatformInFront } from './platform-in-front';
 import { allStoredOnce, DEMO, deposit, postsOf, SECOND, sleep, startWorker, storedCount, useTestSandbox, waitFor } from './support';
 
 let sandbox: Sandbox;
@@ -254,7 +254,7 @@ describe('pruning', () => {
 });
 
 /** The platform, except that every POST of one event is answered 502 Bad Gateway: a gateway that chokes on it. */
-function refusingProxy(platformUrl: string, refusedId: string): Promise<{ url: string; close(): Promise<void> }> {
+function refusingProxy(platformUrl: string, refusedId: string): Promise<PlatformInFront> {
   return startPlatformInFront(platformUrl, ({ method, headers }) =>
     method === 'POST' && headers['idempotency-key'] === refusedId ? { status: 502, contentType: 'text/plain', body: 'Bad Gateway' } : undefined,
   );

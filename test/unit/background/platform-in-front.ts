@@ -14,6 +14,11 @@ export interface InterceptAnswer {
   body: string;
 }
 
+export interface PlatformInFront {
+  url: string;
+  close(): Promise<void>;
+}
+
 /**
  * A real HTTP server in front of the sandbox: `intercept` answers the requests it wants to, and everything else is
  * passed through to the sandbox untouched. How a test gives the platform a behaviour the sandbox has no switch for.
@@ -21,7 +26,7 @@ export interface InterceptAnswer {
 export async function startPlatformInFront(
   sandboxUrl: string,
   intercept: (request: Intercepted) => InterceptAnswer | undefined,
-): Promise<{ url: string; close(): Promise<void> }> {
+): Promise<PlatformInFront> {
   const target = new URL(sandboxUrl);
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];

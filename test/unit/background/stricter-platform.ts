@@ -1,4 +1,4 @@
-import { startPlatformInFront } from './platform-in-front';
+import { startPlatformInFront, type PlatformInFront } from './platform-in-front';
 
 export const APPROVAL_LIMIT = 10_000;
 export const APPROVAL_MESSAGE = `Deposits above ${APPROVAL_LIMIT} need a supervisor's approval`;
@@ -7,7 +7,7 @@ export const APPROVAL_MESSAGE = `Deposits above ${APPROVAL_LIMIT} need a supervi
  * A platform with a rule this build of the extension does not know (large deposits need approval): it answers such
  * events with the contract's 422 and a field message, and passes everything else through untouched.
  */
-export function startStricterPlatform(sandboxUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+export function startStricterPlatform(sandboxUrl: string): Promise<PlatformInFront> {
   return startPlatformInFront(sandboxUrl, ({ method, url, body }) => {
     if (method !== 'POST' || url !== '/api/v1/events' || Number(JSON.parse(body.toString()).amount) <= APPROVAL_LIMIT) return undefined;
     return {
