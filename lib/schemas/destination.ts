@@ -40,6 +40,15 @@ export function isPostbackMacro(name: string): name is PostbackMacro {
 
 export const httpMethodSchema = z.enum(['GET', 'POST'], { error: 'Choose GET or POST' });
 
+/** One postback as sent to a destination (and, secrets masked, as the admin's "test" shows it). */
+export const postbackRequestSchema = z.object({
+  method: httpMethodSchema,
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.optional(z.string()),
+});
+export type PostbackRequest = z.infer<typeof postbackRequestSchema>;
+
 const STATUS_MAX_LENGTH = 64;
 const statusValueSchema = (eventLabel: string) =>
   z

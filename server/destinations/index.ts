@@ -4,4 +4,4 @@ export type { PostbackFacts } from './postback-facts';
 export { defaultStatusMap, destinationTakes, postbackRequest, requestTemplate } from './postback-request';
 export { presets } from './presets';
 export type { Preset } from './presets';
-export type { PostbackRequest, QueryParam, RequestTemplate } from './request-template';
+export type { QueryParam, RequestTemplate } from './request-template';

@@ -1,7 +1,6 @@
-import type { DestinationInput } from '../../lib/schemas';
+import type { DestinationInput, PostbackRequest } from '../../lib/schemas';
 import { presets } from './presets';
 import { soleMacro } from './request-template';
-import type { PostbackRequest } from './request-template';
 
 /**
  * Secrets of a destination — the key in its URL path (Keitaro's postback key, Chatterfy's postback id), query values

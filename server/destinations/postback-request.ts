@@ -1,9 +1,9 @@
-import type { DestinationInput, EventType, StatusMap } from '../../lib/schemas';
+import type { DestinationInput, EventType, PostbackRequest, StatusMap } from '../../lib/schemas';
 import { macroValues } from './macro-values';
 import type { PostbackFacts } from './postback-facts';
 import { presets } from './presets';
 import { renderRequest } from './request-template';
-import type { PostbackRequest, RequestTemplate } from './request-template';
+import type { RequestTemplate } from './request-template';
 
 type DestinationTemplate = Pick<DestinationInput, 'kind' | 'url' | 'statusMap' | 'method' | 'headers' | 'body'>;
 

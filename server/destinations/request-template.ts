@@ -1,4 +1,5 @@
 import { MACRO_PATTERN, isPostbackMacro } from '../../lib/schemas';
+import type { PostbackRequest } from '../../lib/schemas';
 import type { MacroValues } from './macro-values';
 
 /**
@@ -19,13 +20,6 @@ export interface RequestTemplate {
   /** Added to the URL's query, replacing parameters of the same name the URL already has. */
   query: readonly QueryParam[];
   headers: Readonly<Record<string, string>>;
-  body?: string;
-}
-
-export interface PostbackRequest {
-  method: 'GET' | 'POST';
-  url: string;
-  headers: Record<string, string>;
   body?: string;
 }
 

@@ -6,6 +6,7 @@ import type { Preset } from './preset';
  * deposit; resale, or sale with a tid, for a repeat), `clickid`, `tracker.cost`, `tracker.currency` (lower case:
  * `usd` in Chatterfy's examples) and `tracker.tid`. The `<id>` segment is the secret.
  * https://help.chatterfy.ai/tracker/funkcional-tracker/postbacks
+ * (its GitBook source: github.com/pbenchik/helpcenter, tracker/funkcional-tracker/postbacks.md)
  */
 export const chatterfyPreset: Preset = {
   kind: 'chatterfy',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postbackRequest } from '../../../server/destinations';
-import type { PostbackRequest } from '../../../server/destinations';
+import type { PostbackRequest } from '../../../lib/schemas';
 import { startFakeKeitaro, startFakeWebhook } from '../../support/fake-trackers';
 import type { FakeKeitaro, FakeWebhook } from '../../support/fake-trackers';
 import { depositFacts, destinationAt } from '../../support/postback-events';
