@@ -1,56 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DestinationKind } from '../../../lib/schemas';
+import { describe, expect, it } from 'vitest';
 import { postbackRequest } from '../../../server/destinations';
-import type { PostbackFacts } from '../../../server/destinations';
-import {
-  startFakeBinom,
-  startFakeChatterfy,
-  startFakeKeitaro,
-  startFakeRedTrack,
-  startFakeVoluum,
-  startFakeWebhook,
-} from '../../support/fake-trackers';
-import type { FakeTracker } from '../../support/fake-trackers';
+import { startFakeKeitaro, startFakeWebhook } from '../../support/fake-trackers';
 import { depositFacts, destinationAt } from '../../support/postback-events';
+import { closeAfterTest, startWithDestination } from './with-destination';
 
 /** Each fake tracker counts what its real one documents counting, fed by the presets over real HTTP. */
-
-interface Started {
-  tracker: FakeTracker;
-  url: string;
-}
-
-const START: Record<DestinationKind, () => Promise<Started>> = {
-  keitaro: async () => startedAt(await startFakeKeitaro(), (tracker) => tracker.postbackUrl),
-  binom: async () => startedAt(await startFakeBinom(), (tracker) => tracker.postbackUrl),
-  voluum: async () => startedAt(await startFakeVoluum(), (tracker) => tracker.postbackUrl),
-  redtrack: async () => startedAt(await startFakeRedTrack(), (tracker) => tracker.postbackUrl),
-  chatterfy: async () => startedAt(await startFakeChatterfy(), (tracker) => tracker.postbackUrl),
-  webhook: async () => startedAt(await startFakeWebhook(), (tracker) => tracker.hookUrl),
-};
-
-function startedAt<T extends FakeTracker>(tracker: T, url: (tracker: T) => string): Started {
-  return { tracker, url: url(tracker) };
-}
-
-const WEBHOOK_BODY = '{"click_id": "{click_id}", "status": "{status}", "amount": "{amount}", "currency": "{currency_lower}", "event_id": "{event_id}"}';
-
-let running: FakeTracker[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((tracker) => tracker.close()));
-  running = [];
-});
-
-async function start(kind: DestinationKind) {
-  const started = await START[kind]();
-  running.push(started.tracker);
-  const destination = destinationAt(kind, started.url, kind === 'webhook' ? { method: 'POST', body: WEBHOOK_BODY } : {});
-  const post = async (facts: PostbackFacts) => {
-    const request = postbackRequest(destination, facts);
-    return fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
-  };
-  return { tracker: started.tracker, post };
-}
 
 const OTHER_EVENT = '5d1c0a2e-7b3f-4e8d-9c6a-1f2e3d4c5b6a';
 
@@ -63,7 +17,7 @@ describe.each([
   ['webhook', 2, 'records every request'],
 ] as const)('fake %s', (kind, countedAfterTwoSends, rule) => {
   it(`${rule}`, async () => {
-    const { tracker, post } = await start(kind);
+    const { tracker, post } = await startWithDestination(kind);
     expect((await post(depositFacts())).ok).toBe(true);
     expect((await post(depositFacts())).ok).toBe(true);
     expect(tracker.requests).toHaveLength(2);
@@ -71,7 +25,7 @@ describe.each([
   });
 
   it('counts another event of the same lead as another conversion, with what was sent', async () => {
-    const { tracker, post } = await start(kind);
+    const { tracker, post } = await startWithDestination(kind);
     await post(depositFacts());
     await post(depositFacts({ eventId: OTHER_EVENT, eventType: 'redeposit', amount: '75.5', currency: 'EUR' }));
     const [first, second] = tracker.countedFor('c1ick-42');
@@ -84,7 +38,7 @@ describe.each([
 describe('what the fakes record', () => {
   it('Keitaro: counted once with click id, amount, currency and event id; a repeat is answered "already exists"', async () => {
     const keitaro = await startFakeKeitaro();
-    running.push(keitaro);
+    closeAfterTest(keitaro);
     const request = postbackRequest(destinationAt('keitaro', `${keitaro.postbackUrl}?return=OK`), depositFacts());
     expect(await (await fetch(request.url)).text()).toBe('OK');
     const repeat = await fetch(request.url);
@@ -96,20 +50,20 @@ describe('what the fakes record', () => {
 
   it('Keitaro: another key is not its postback URL', async () => {
     const keitaro = await startFakeKeitaro('a7f3c91e');
-    running.push(keitaro);
+    closeAfterTest(keitaro);
     expect((await fetch(`${keitaro.origin}/wrongkey/postback?subid=c1ick-42`)).status).toBe(404);
     expect(keitaro.conversions).toHaveLength(0);
   });
 
   it('Chatterfy: records tracker.event, tracker.cost and tracker.currency', async () => {
-    const { tracker, post } = await start('chatterfy');
+    const { tracker, post } = await startWithDestination('chatterfy');
     await post(depositFacts({ eventType: 'redeposit' }));
     expect(tracker.conversions[0]).toMatchObject({ clickId: 'c1ick-42', status: 'resale', amount: '150', currency: 'usd', eventId: depositFacts().eventId });
   });
 
   it('webhook: records method, headers and body as sent', async () => {
     const webhook = await startFakeWebhook();
-    running.push(webhook);
+    closeAfterTest(webhook);
     await fetch(`${webhook.hookUrl}/team`, { method: 'PUT', headers: { 'X-Team': 'north' }, body: 'plain text' });
     expect(webhook.requests[0]).toMatchObject({ method: 'PUT', path: '/hook/team', body: 'plain text', headers: expect.objectContaining({ 'x-team': 'north' }) });
   });

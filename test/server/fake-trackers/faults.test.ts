@@ -3,20 +3,21 @@ import { postbackRequest } from '../../../server/destinations';
 import { startFakeKeitaro } from '../../support/fake-trackers';
 import type { FakeKeitaro } from '../../support/fake-trackers';
 import { depositFacts, destinationAt } from '../../support/postback-events';
+import { startWithDestination } from './with-destination';
 
 /** The faults a delivery queue must survive, as a real HTTP client meets them. */
 
-let keitaro: FakeKeitaro;
-let postbackUrl: string;
-beforeEach(async () => {
-  keitaro = await startFakeKeitaro();
-  postbackUrl = postbackRequest(destinationAt('keitaro', keitaro.postbackUrl), depositFacts()).url;
-});
-afterEach(async () => {
-  await keitaro.close();
-});
-
 describe('injected faults', () => {
+  let keitaro: FakeKeitaro;
+  let postbackUrl: string;
+  beforeEach(async () => {
+    keitaro = await startFakeKeitaro();
+    postbackUrl = postbackRequest(destinationAt('keitaro', keitaro.postbackUrl), depositFacts()).url;
+  });
+  afterEach(async () => {
+    await keitaro.close();
+  });
+
   it('a 5xx is answered without counting, and the next attempt counts', async () => {
     keitaro.failNext(503);
     expect((await fetch(postbackUrl)).status).toBe(503);
@@ -59,5 +60,31 @@ describe('injected faults', () => {
     await keitaro.close();
     expect(await held).toBeInstanceOf(Error);
     keitaro = await startFakeKeitaro();
+  });
+});
+
+describe.each([
+  ['keitaro', 1],
+  ['voluum', 1],
+  ['redtrack', 1],
+  ['chatterfy', 1],
+  ['binom', 2],
+  ['webhook', 2],
+] as const)('fake %s under faults', (kind, countedAfterResetAndRetry) => {
+  it('answers an injected 429 with Retry-After, then counts the retry', async () => {
+    const { tracker, post } = await startWithDestination(kind);
+    tracker.failNext(429, { retryAfterSeconds: 3 });
+    const refused = await post(depositFacts());
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, '3']);
+    expect((await post(depositFacts())).ok).toBe(true);
+    expect(tracker.conversions).toHaveLength(1);
+  });
+
+  it(`counts a postback whose answer was lost, and its retry ${countedAfterResetAndRetry === 1 ? 'not again' : 'again: only sending once prevents a double'}`, async () => {
+    const { tracker, post } = await startWithDestination(kind);
+    tracker.resetAfterCountingNext();
+    await expect(post(depositFacts())).rejects.toThrow();
+    expect((await post(depositFacts())).ok).toBe(true);
+    expect(tracker.countedFor('c1ick-42')).toHaveLength(countedAfterResetAndRetry);
   });
 });
