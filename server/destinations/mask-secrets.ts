@@ -1,5 +1,6 @@
 import type { DestinationInput, PostbackRequest } from '../../lib/schemas';
 import { presets } from './presets';
+import { decodeQueryPart, splitPair } from './query-parts';
 import { soleMacro } from './request-template';
 
 /**
@@ -18,17 +19,9 @@ const SECRET_NAME = /key|token|secret|passw|auth|sig|hash|hmac|credential|sessio
 const HARMLESS_HEADERS = new Set(['content-type', 'accept', 'user-agent']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
-
 /** Random-looking text: a UUID, or eight or more letters and digits mixed — how generated keys look. */
 function looksLikeKey(text: string): boolean {
-  const value = decoded(text);
+  const value = decodeQueryPart(text);
   if (UUID.test(value)) return true;
   return /^[A-Za-z0-9_-]{8,}$/.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
 }
@@ -54,11 +47,6 @@ function joinUrl(parts: UrlParts): string {
   return `${parts.prefix}${parts.authority}${parts.segments.join('/')}${query}`;
 }
 
-function splitPair(pair: string): [string, string | undefined] {
-  const equals = pair.indexOf('=');
-  return equals === -1 ? [pair, undefined] : [pair.slice(0, equals), pair.slice(equals + 1)];
-}
-
 /** What the destination's template says is event data, not a secret: its preset's parameters and macro-filled parts. */
 function eventDataOf(destination: DestinationTemplate | undefined): { segments: Set<number>; params: Set<string> } {
   const segments = new Set<number>();
@@ -71,7 +59,7 @@ function eventDataOf(destination: DestinationTemplate | undefined): { segments: 
   });
   for (const pair of template?.pairs ?? []) {
     const [name, value] = splitPair(pair);
-    if (value !== undefined && soleMacro(value) !== undefined) params.add(decoded(name));
+    if (value !== undefined && soleMacro(value) !== undefined) params.add(decodeQueryPart(name));
   }
   return { segments, params };
 }
@@ -93,8 +81,8 @@ export function maskUrl(url: string, destination?: DestinationTemplate): string 
     ),
     pairs: parts.pairs?.map((pair) => {
       const [name, value] = splitPair(pair);
-      if (value === undefined || value === '' || eventData.params.has(decoded(name))) return pair;
-      return SECRET_NAME.test(decoded(name)) || looksLikeKey(value) ? `${name}=${MASK}` : pair;
+      if (value === undefined || value === '' || eventData.params.has(decodeQueryPart(name))) return pair;
+      return SECRET_NAME.test(decodeQueryPart(name)) || looksLikeKey(value) ? `${name}=${MASK}` : pair;
     }),
   });
 }

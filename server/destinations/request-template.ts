@@ -1,6 +1,7 @@
 import { MACRO_PATTERN, isPostbackMacro } from '../../lib/schemas';
-import type { PostbackRequest } from '../../lib/schemas';
+import type { PostbackMacro, PostbackRequest } from '../../lib/schemas';
 import type { MacroValues } from './macro-values';
+import { decodeQueryPart, splitPair } from './query-parts';
 
 /**
  * The one mechanism every destination kind uses: a URL template, query parameters a preset adds, headers and an
@@ -26,7 +27,7 @@ export interface RequestTemplate {
 const ONE_MACRO = /^\{([a-z_]+)\}$/;
 
 /** The macro a template consists of, when it is exactly one; such a part is left out when its value is absent. */
-export function soleMacro(template: string): string | undefined {
+export function soleMacro(template: string): PostbackMacro | undefined {
   const name = ONE_MACRO.exec(template)?.[1];
   return name !== undefined && isPostbackMacro(name) ? name : undefined;
 }
@@ -37,20 +38,7 @@ function fill(template: string, values: MacroValues, escape: (value: string) => 
 
 function isAbsent(template: string, values: MacroValues): boolean {
   const macro = soleMacro(template);
-  return macro !== undefined && values[macro as keyof MacroValues] === undefined;
-}
-
-function splitPair(pair: string): [string, string | undefined] {
-  const equals = pair.indexOf('=');
-  return equals === -1 ? [pair, undefined] : [pair.slice(0, equals), pair.slice(equals + 1)];
-}
-
-function decodedName(encoded: string): string {
-  try {
-    return decodeURIComponent(encoded.replace(/\+/g, ' '));
-  } catch {
-    return encoded;
-  }
+  return macro !== undefined && values[macro] === undefined;
 }
 
 export function renderUrl(url: string, added: readonly QueryParam[], values: MacroValues): string {
@@ -61,7 +49,7 @@ export function renderUrl(url: string, added: readonly QueryParam[], values: Mac
   const pairs = query
     .split('&')
     .filter((pair) => pair !== '')
-    .filter((pair) => !replaced.has(decodedName(splitPair(pair)[0])))
+    .filter((pair) => !replaced.has(decodeQueryPart(splitPair(pair)[0])))
     .flatMap((pair) => {
       const [name, value] = splitPair(pair);
       if (value === undefined) return [fill(name, values, encodeURIComponent)];

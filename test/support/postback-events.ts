@@ -1,6 +1,6 @@
 import { defaultStatusMap } from '../../server/destinations';
 import type { PostbackFacts } from '../../server/destinations';
-import type { DestinationInput, DestinationKind } from '../../lib/schemas';
+import type { DestinationInput, DestinationKind, PostbackRequest } from '../../lib/schemas';
 
 /** A deposit as the delivery queue would describe it; tests change only what they are about. */
 export function depositFacts(overrides: Partial<PostbackFacts> = {}): PostbackFacts {
@@ -35,4 +35,9 @@ export function destinationAt(kind: DestinationKind, url: string, overrides: Par
     statusMap: defaultStatusMap(kind),
     ...overrides,
   };
+}
+
+/** Sends a postback the way the delivery queue will: the request exactly as the preset made it. */
+export function sendPostback(request: PostbackRequest): Promise<Response> {
+  return fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
 }

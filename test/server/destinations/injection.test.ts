@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postbackRequest } from '../../../server/destinations';
-import type { PostbackRequest } from '../../../lib/schemas';
 import { startFakeKeitaro, startFakeWebhook } from '../../support/fake-trackers';
 import type { FakeKeitaro, FakeWebhook } from '../../support/fake-trackers';
-import { depositFacts, destinationAt } from '../../support/postback-events';
+import { depositFacts, destinationAt, sendPostback as send } from '../../support/postback-events';
 
 /**
  * A click id, a username or a source comes from outside (an ad click, a chat): whatever it holds, it stays one value
  * and cannot change the request — no extra parameter, no other status, no other JSON field. Honest path first.
  */
-
-const send = (request: PostbackRequest) => fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
 
 describe('values cannot change a postback’s shape', () => {
   let keitaro: FakeKeitaro;

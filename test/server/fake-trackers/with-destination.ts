@@ -11,7 +11,7 @@ import {
   startFakeWebhook,
 } from '../../support/fake-trackers';
 import type { FakeTracker } from '../../support/fake-trackers';
-import { destinationAt } from '../../support/postback-events';
+import { destinationAt, sendPostback } from '../../support/postback-events';
 
 /** Starts a kind's fake tracker with a destination pointing at it; closes every one started after each test. */
 
@@ -48,10 +48,7 @@ export async function startWithDestination(kind: DestinationKind) {
   const started = await START[kind]();
   closeAfterTest(started.tracker);
   const destination = destinationAt(kind, started.url, kind === 'webhook' ? { method: 'POST', body: WEBHOOK_BODY } : {});
-  const post = async (facts: PostbackFacts) => {
-    const request = postbackRequest(destination, facts);
-    return fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
-  };
+  const post = (facts: PostbackFacts) => sendPostback(postbackRequest(destination, facts));
   return { tracker: started.tracker, post };
 }
 
