@@ -162,6 +162,7 @@ export const en = {
   'deliveries.failedBecause': 'failed: {error}',
   'deliveries.heldHint': 'No click id yet: link the lead’s click id to send it.',
   'deliveries.failedHeading': 'Not counted by a tracker',
+  'deliveries.failedUnread': 'Could not read which events the trackers refused: {message}',
   'deliveries.failedHint': 'An admin can resend these from the server’s console.',
 } as const;
 

@@ -161,5 +161,6 @@ export const ru = {
   'deliveries.failedBecause': 'ошибка: {error}',
   'deliveries.heldHint': 'Нет click id: привяжите click id лида, чтобы отправить событие.',
   'deliveries.failedHeading': 'Не учтено трекером',
+  'deliveries.failedUnread': 'Не удалось узнать, какие события трекеры отклонили: {message}',
   'deliveries.failedHint': 'Администратор может отправить их повторно из консоли сервера.',
 } satisfies Record<MessageId, string>;
