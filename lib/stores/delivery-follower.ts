@@ -66,7 +66,7 @@ export function createDeliveryFollower(refresh: () => Promise<void>, current: ()
         stop();
         return;
       }
-      if (sentSince(previous.outbox, state.outbox)) schedule(SENT_REFRESH_MS);
+      if (state.outbox !== previous.outbox && sentSince(previous.outbox, state.outbox)) schedule(SENT_REFRESH_MS);
       if ((state.lookup !== previous.lookup || !previous.open) && awaitsDelivery(state.lookup)) schedule(DELIVERY_REFRESH_MS);
     },
     stop,
