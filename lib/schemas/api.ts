@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { CANONICAL_AMOUNT, MAX_INTEGER_DIGITS } from './amount';
 import { currencyCodeSchema, minorUnitsOf } from './currency';
+import { deliverySchema } from './delivery';
 import { atMostChars } from './lengths';
 
 /** Bodies of Tracker API v1 (docs/tracker-api.md). */
@@ -95,6 +96,8 @@ export const trackerEventSchema = z.extend(eventFieldsSchema, {
   source: eventSourceSchema,
   stepName: z.optional(z.string()),
   operatorId: z.optional(z.string()),
+  /** Where the event went, one per destination; absent from a platform that forwards nothing itself. */
+  deliveries: z.optional(z.array(deliverySchema)),
 });
 export type TrackerEvent = z.infer<typeof trackerEventSchema>;
 
@@ -124,6 +127,13 @@ export const contactLookupResponseSchema = z.object({
 export type ContactLookupResponse = z.infer<typeof contactLookupResponseSchema>;
 
 export const eventResponseSchema = z.object({ event: trackerEventSchema });
+
+/** `GET /api/v1/events?delivery=failed`: the signed-in operator's events a tracker refused or the server gave up on. */
+export const FAILED_DELIVERIES_MAX = 50;
+export const failedDeliveriesResponseSchema = z.object({
+  events: z.array(trackerEventSchema).check(z.maxLength(FAILED_DELIVERIES_MAX)),
+});
+export type FailedDeliveriesResponse = z.infer<typeof failedDeliveriesResponseSchema>;
 
 export const apiErrorCodeSchema = z.string();
 export const apiErrorSchema = z.object({
