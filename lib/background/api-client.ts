@@ -4,10 +4,15 @@ import {
   errorBodySchema,
   eventResponseSchema,
   sessionSchema,
+  teamSettingsSchema,
+  trackerDataUpdateResponseSchema,
+  type Contact,
   type ContactKey,
   type ContactLookupResponse,
   type LoginRequest,
   type Session,
+  type TeamSettings,
+  type TrackerDataUpdate,
   type TrackerEvent,
   type TrackerEventInput,
 } from '../schemas';
@@ -19,6 +24,10 @@ export interface ApiClient {
   logout(refreshToken: string, accessToken: string | undefined): Promise<ApiResult<null>>;
   getContact(key: ContactKey, accessToken: string): Promise<ApiResult<ContactLookupResponse>>;
   postEvent(event: TrackerEventInput, accessToken: string): Promise<ApiResult<TrackerEvent>>;
+  /** v1 addition: what the team's admin set for every manager (the first-message pattern). */
+  getTeamSettings(accessToken: string): Promise<ApiResult<TeamSettings>>;
+  /** v1 addition: links the contact to a click id by hand; answers the contact as the platform now has it. */
+  putTrackerData(key: ContactKey, update: TrackerDataUpdate, accessToken: string): Promise<ApiResult<Contact>>;
 }
 
 export interface ApiClientOptions {
@@ -30,7 +39,7 @@ export interface ApiClientOptions {
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 interface Call<T> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: unknown;
   accessToken?: string;
@@ -69,7 +78,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getContact: (key, accessToken) =>
       call({
         method: 'GET',
-        path: `/contacts/${encodeURIComponent(key.channel)}/${encodeURIComponent(key.externalId)}`,
+        path: contactPath(key),
         accessToken,
         schema: contactLookupResponseSchema,
       }),
@@ -84,7 +93,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
       return result.ok ? { ...result, data: result.data.event } : result;
     },
+    getTeamSettings: (accessToken) => call({ method: 'GET', path: '/team-settings', accessToken, schema: teamSettingsSchema }),
+    putTrackerData: async (key, update, accessToken) => {
+      const result = await call({
+        method: 'PUT',
+        path: `${contactPath(key)}/tracker-data`,
+        body: update,
+        accessToken,
+        schema: trackerDataUpdateResponseSchema,
+      });
+      return result.ok ? { ...result, data: result.data.contact } : result;
+    },
   };
+}
+
+function contactPath(key: ContactKey): string {
+  return `/contacts/${encodeURIComponent(key.channel)}/${encodeURIComponent(key.externalId)}`;
 }
 
 function readSuccess<T>(status: number, text: string, schema: z.ZodMiniType<T> | undefined): ApiResult<T> {
