@@ -28,6 +28,9 @@ export interface ClickIdLinkDeps {
   readIncomingMessages?: (limit: number) => IncomingMessage[];
 }
 
+/** How long the panel waits before its second and last look at the lead's messages. */
+export const PROPOSAL_RETRY_MS = 1000;
+
 /** The lead has no click id yet: the platform does not know them, or knows them without one. */
 export function lacksClickId(lookup: LookupState): boolean {
   return lookup.status === 'unknown' || (lookup.status === 'found' && !lookup.contact.trackerData.clickId);
@@ -53,9 +56,16 @@ export function createClickIdLink(deps: ClickIdLinkDeps) {
     } catch {
       return;
     }
-    if (!pattern || keyNow() !== key || !lacksClickId(deps.lookup())) return;
-    const found = matchFirstMessage(pattern, deps.readIncomingMessages(INCOMING_MESSAGES_MAX));
-    deps.setLink({ ...deps.link(), proposal: found && { contactKey: key, ...found } });
+    // A chat app may still be drawing the lead's messages when the lookup answers: one more look a moment later.
+    for (const wait of [0, PROPOSAL_RETRY_MS]) {
+      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (!pattern || keyNow() !== key || !lacksClickId(deps.lookup()) || deps.link().proposal?.contactKey === key) return;
+      const found = matchFirstMessage(pattern, deps.readIncomingMessages(INCOMING_MESSAGES_MAX));
+      if (found) {
+        deps.setLink({ ...deps.link(), proposal: { contactKey: key, ...found } });
+        return;
+      }
+    }
   }
 
   async function link(clickId: string, from: 'typed' | 'proposal'): Promise<boolean> {

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import './support/setup';
 import type { Contact, IncomingMessage } from '../../lib/schemas';
+import { PROPOSAL_RETRY_MS } from '../../lib/stores/click-id-link';
 import { ANNA, CLARA, LOOKUPS } from './support/demo-contacts';
 import type { Handler } from './support/fake-background';
 import { renderPanel } from './support/render-panel';
@@ -80,6 +81,18 @@ describe('a click id already linked', () => {
 });
 
 describe("a click id in the lead's first message", () => {
+  it('is found when the chat draws the messages only after the panel first looked', async () => {
+    const shown: IncomingMessage[] = [];
+    const page = pageMessages(shown);
+    const ui = renderPanel(CLARA, { 'team.settings': () => ({ firstMessagePattern: REF }) }, 'en', page);
+    const panel = await ui.openPanel();
+    await waitFor(() => expect(page.reads).toEqual([5]));
+
+    shown.push(...FIRST_MESSAGE);
+
+    expect(await within(panel).findByRole('button', { name: 'Link' }, { timeout: PROPOSAL_RETRY_MS * 3 })).toBeTruthy();
+  });
+
   it('is proposed with the time of its message, and sent only on the click, alone', async () => {
     const page = pageMessages(FIRST_MESSAGE);
     const ui = renderPanel(CLARA, { 'team.settings': () => ({ firstMessagePattern: REF }), 'contact.linkClickId': linking }, 'en', page);
@@ -127,12 +140,12 @@ describe("a click id in the lead's first message", () => {
     expect(within(panel).queryByRole('button', { name: 'Link' })).toBeNull();
   });
 
-  it('proposes nothing when no message of the lead carries a code, and the field still takes one', async () => {
+  it('proposes nothing when no message of the lead carries a code, after one more look, and the field still takes one', async () => {
     const page = pageMessages([{ text: 'I would like to top up', time: '10:42' }]);
     const ui = renderPanel(CLARA, { 'team.settings': () => ({ firstMessagePattern: REF }) }, 'en', page);
     const panel = await ui.openPanel();
 
-    await waitFor(() => expect(page.reads).toEqual([5]));
+    await waitFor(() => expect(page.reads).toEqual([5, 5]), { timeout: PROPOSAL_RETRY_MS * 3 });
     expect(within(panel).queryByRole('button', { name: 'Link' })).toBeNull();
     expect(within(panel).getByRole('textbox', { name: 'Click id' })).toBeTruthy();
   });
