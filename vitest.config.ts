@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/support/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,
@@ -16,6 +16,10 @@ export default defineConfig({
           include: ['test/components/**/*.test.{ts,tsx}', 'test/adapters/**/*.test.ts'],
           environment: 'jsdom',
         },
+      },
+      {
+        extends: true,
+        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' },
       },
     ],
   },
