@@ -1,7 +1,7 @@
 import type { ApiRequest, Reply } from './http';
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** Path with `:name` segments, e.g. /api/v1/contacts/:channel/:externalId */
   pattern: string;
   handle(request: ApiRequest): Reply;

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import type { TrackerEvent } from '../lib/schemas/api';
+import { linkPatternSchema } from '../lib/schemas/link-pattern';
 import { createAuthStore } from './auth-store';
 import { openDb } from './db';
 import { seedDemoData } from './demo-data';
@@ -12,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { contactRoutes } from './routes/contacts';
 import { controlRoutes } from './routes/controls';
 import { eventRoutes } from './routes/events';
+import { teamSettingsRoutes } from './routes/team-settings';
 import type { StaticDir } from './static-files';
 import { createStats } from './stats';
 import type { Stats } from './stats';
@@ -39,6 +41,8 @@ export interface SandboxOptions {
   controls?: boolean;
   /** Serves the files of `dir` under `urlPrefix`, e.g. demo pages. */
   staticDir?: StaticDir;
+  /** The team's first-message pattern (GET /api/v1/team-settings), checked as an admin's would be; default none. */
+  firstMessagePattern?: string;
 }
 
 export interface Sandbox {
@@ -62,6 +66,7 @@ function urlHost(host: string): string {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const firstMessagePattern = options.firstMessagePattern === undefined ? undefined : linkPatternSchema.parse(options.firstMessagePattern);
   const host = options.host ?? '127.0.0.1';
   const db = await openDb(options.dataFile ?? DEFAULT_DATA_FILE);
   const auth = createAuthStore(db, options.accessTokenTtlSeconds ?? 900, options.refreshTokenGraceSeconds ?? DEFAULT_REFRESH_GRACE_SECONDS);
@@ -78,7 +83,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const stats = createStats();
   const closing = new AbortController();
   const handle = createRequestHandler({
-    apiRoutes: [...authRoutes(auth, createLoginLimiter()), ...contactRoutes(auth, tracker), ...eventRoutes(auth, tracker)],
+    apiRoutes: [
+      ...authRoutes(auth, createLoginLimiter()),
+      ...contactRoutes(auth, tracker),
+      ...eventRoutes(auth, tracker),
+      ...teamSettingsRoutes(auth, firstMessagePattern === undefined ? {} : { firstMessagePattern }),
+    ],
     controlRoutes: options.controls ? controlRoutes(faults, tracker, stats) : [],
     faults,
     stats,

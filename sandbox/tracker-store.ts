@@ -1,5 +1,6 @@
 import { contactSchema, trackerEventSchema } from '../lib/schemas/api';
 import type { Contact, ContactKey, ContactRef, TrackerEvent, TrackerEventInput } from '../lib/schemas/api';
+import type { TrackerDataUpdate } from '../lib/schemas/tracker-data';
 import type { Row, SandboxDb } from './db';
 
 /** What the platform adds to an event the client posted. */
@@ -14,6 +15,8 @@ export interface StoredEvent {
 export interface TrackerStore {
   addContact(contact: Contact): void;
   contact(key: ContactKey): Contact | undefined;
+  /** Sets the contact's tracker data (creating the contact), keeping keys the update does not name. */
+  linkTrackerData(key: ContactKey, update: TrackerDataUpdate): Contact;
   /** Newest first by when the operator pressed Save. */
   latestEvents(key: ContactKey, limit: number): TrackerEvent[];
   eventById(id: string): StoredEvent | undefined;
@@ -69,6 +72,16 @@ export function createTrackerStore(db: SandboxDb): TrackerStore {
     contact({ channel, externalId }) {
       const row = db.get('SELECT * FROM contacts WHERE channel = ? AND external_id = ?', [channel, externalId]);
       return row && toContact(row);
+    },
+
+    linkTrackerData(key, update) {
+      upsertContact(key);
+      const row = db.get('SELECT tracker_data FROM contacts WHERE channel = ? AND external_id = ?', [key.channel, key.externalId]);
+      const trackerData = { ...JSON.parse(String(row?.tracker_data ?? '{}')), ...update };
+      db.run('UPDATE contacts SET tracker_data = ? WHERE channel = ? AND external_id = ?', [
+        JSON.stringify(trackerData), key.channel, key.externalId,
+      ]);
+      return toContact(db.get('SELECT * FROM contacts WHERE channel = ? AND external_id = ?', [key.channel, key.externalId])!);
     },
 
     latestEvents({ channel, externalId }, limit) {
