@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { readForm, type EventDraft } from '../../lib/stores/event-draft';
 import { TextField } from '../fields/TextField';
 import { describeEvent } from '../format';
@@ -58,19 +58,8 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
   const contactName = contact ? (contact.displayName ?? contact.username ?? contact.externalId) : '';
   const preview = t('form.preview', { event: read.ok ? describeEvent(t, read.fields, locale) : t(`eventType.${values.type}`), contact: contactName });
 
-  // When the event in the preview last changed, and when the press on Save (or the Enter that saves) began: Save acts
-  // only on an event the manager had before beginning to press, never on one that changed during the press. A change
-  // by the manager's own edit dates from that edit's event (on a busy page it is drawn later, after keys still
-  // queued); any other change (the chat switched, the proposed type followed the history) from when it was drawn.
-  const previewChangedAt = useRef(0);
-  const editedAt = useRef<number | undefined>(undefined);
-  const pressBegan = useRef<number | undefined>(undefined);
-  useLayoutEffect(() => {
-    previewChangedAt.current = editedAt.current ?? performance.now();
-  }, [preview]);
-  useLayoutEffect(() => {
-    editedAt.current = undefined;
-  });
+  // Each refusal draws the form anew from the store: a script may have rewritten any of its nodes, text included.
+  const [drawing, setDrawing] = useState(0);
 
   useEffect(() => {
     if (takeFocus()) firstField.current?.focus();
@@ -78,11 +67,11 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
-    const began = pressBegan.current ?? event.timeStamp;
-    pressBegan.current = undefined;
+    // What the page shows — each field, and the line beside Save — must be what the store holds and sends.
     const shown = form.current && formShows(form.current, values) && previewLine.current?.textContent === preview;
-    if (!contact || !shown || previewChangedAt.current > began) {
+    if (!contact || !shown) {
       refuseChangedForm();
+      setDrawing((count) => count + 1);
       return;
     }
     if (await save(locale, { values, contact })) onDone();
@@ -101,21 +90,18 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
       cancel();
       return;
     }
-    if (event.key === 'Enter' && !(event.target instanceof HTMLTextAreaElement)) pressBegan.current = event.timeStamp;
     if (event.key === 'Enter' && savesOnEnter(event.target) && !saving) void submit(event);
   };
 
   return (
     <form
+      key={drawing}
       ref={form}
       className="td-form"
       aria-labelledby={headingId}
       noValidate
       onSubmit={neverSubmit}
       onKeyDown={keys}
-      onChangeCapture={(event) => {
-        editedAt.current = event.timeStamp;
-      }}
     >
       <h3 id={headingId}>{t('form.heading')}</h3>
       <EventTypeField value={values.type} onChange={(type) => editForm({ type })} error={errors.type} checkedRef={firstField} />
@@ -162,12 +148,6 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
           disabled={saving}
           aria-busy={saving || undefined}
           aria-describedby={previewId}
-          onPointerDown={(event) => {
-            pressBegan.current = event.timeStamp;
-          }}
-          onKeyDown={(event) => {
-            if (event.key === ' ') pressBegan.current = event.timeStamp;
-          }}
           onClick={submit}
         >
           {t('form.save')}

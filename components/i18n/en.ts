@@ -139,7 +139,7 @@ export const en = {
   'options.sites.builtIn': 'Tracker Data already works on {host}.',
 
   'problem.amount.empty': 'Enter an amount',
-  'problem.amount.not_a_number': 'Not a number: type digits, with a point before the cents, like 1,234.50',
+  'problem.amount.not_a_number': 'Not a number: use digits with one decimal separator, like 1234.50',
   'problem.amount.ambiguous': 'Is it {first} or {second}? Type the amount one of these ways.',
   'problem.amount.zero': 'The amount must be greater than zero',
   'problem.amount.negative': 'The amount must be positive',

@@ -138,7 +138,7 @@ export const ru = {
   'options.sites.builtIn': 'Tracker Data уже работает на {host}.',
 
   'problem.amount.empty': 'Введите сумму',
-  'problem.amount.not_a_number': 'Это не число: введите цифры и запятую перед копейками, например 1 234,50',
+  'problem.amount.not_a_number': 'Это не число: введите цифры и одну запятую, например 1234,50',
   'problem.amount.ambiguous': 'Это {first} или {second}? Напишите сумму одним из этих способов.',
   'problem.amount.zero': 'Сумма должна быть больше нуля',
   'problem.amount.negative': 'Сумма должна быть положительной',
