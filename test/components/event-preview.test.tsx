@@ -117,16 +117,26 @@ describe('a form the page changed without the manager', () => {
     expect(descriptionOf(save)).toBe('Deposit $150,000.00 for Anna Petrova');
   });
 
-  it('sends nothing when the chat changed between what the form showed and the Save', async () => {
+  it('sends nothing when the chat or the values changed between what the form showed and the Save', async () => {
     const ui = renderPanel(ANNA);
     await ui.openPanel();
     await fillEvent(ui.user, 'Deposit', '150', 'USD');
-    const shown = { values: { type: 'deposit' as const, amount: '150', currency: 'USD', note: '' }, contact: { ...ANNA, externalId: '777999' } };
-    await act(async () => {
-      expect(await ui.store.getState().save('en', shown)).toBe(false);
-    });
-    expect(screen.getByRole('alert').textContent).toBe(CHANGED_EN);
+    const values = { type: 'deposit' as const, amount: '150', currency: 'USD', note: '' };
+    for (const shown of [
+      { values, contact: { ...ANNA, externalId: '777999' } },
+      { values, contact: { ...ANNA, displayName: 'Boris Ivanov' } },
+      { values: { ...values, amount: '150000' }, contact: ANNA },
+    ]) {
+      await act(async () => {
+        expect(await ui.store.getState().save('en', shown)).toBe(false);
+      });
+      expect(screen.getByRole('alert').textContent).toBe(CHANGED_EN);
+    }
     expect(ui.background.sentAs('event.submit')).toEqual([]);
+    await act(async () => {
+      expect(await ui.store.getState().save('en', { values, contact: ANNA })).toBe(true);
+    });
+    expect(ui.background.sentAs('event.submit')).toEqual([expect.objectContaining({ amount: '150', currency: 'USD' })]);
   });
 });
 
