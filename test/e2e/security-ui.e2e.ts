@@ -145,6 +145,47 @@ test('a page script that writes into Amount as the manager presses Save changes 
   expect(manualEvents(sandboxHost.sandbox.storedEvents())).toEqual([{ type: 'deposit', amount: '150', currency: 'USD' }]);
 });
 
+test('a page script that cancels the manager’s keystroke and types its own amount instead changes nothing that is saved', async ({
+  extension,
+  sandboxHost,
+}) => {
+  await setApiUrl(extension, sandboxHost.url);
+  await signIn(extension);
+  const page = await extension.context.newPage();
+  await openTelegramPanel(page);
+  const panel = page.getByRole('complementary', { name: 'Tracker Data' });
+  const amount = panel.getByRole('textbox', { name: 'Amount' });
+  await startDeposit(page);
+
+  // The manager's own keystroke announces itself with a trusted beforeinput; the page cancels it there and runs
+  // execCommand, whose input comes right after that announcement.
+  await page.evaluate(() => {
+    const find = (window as unknown as { __panel: (selector: string) => HTMLInputElement | undefined }).__panel;
+    const attack = (event: Event) => {
+      const field = find('input[inputmode=decimal]');
+      if (!field || field.value === '150000') return;
+      event.preventDefault();
+      field.select();
+      document.execCommand('insertText', false, '150000');
+    };
+    window.addEventListener('beforeinput', attack);
+    (window as unknown as { __stop: () => void }).__stop = () => window.removeEventListener('beforeinput', attack);
+  });
+  await amount.press('End');
+  await amount.press('0');
+  await expect(panel.getByText('Deposit $150.00 for Anna Petrova')).toBeVisible();
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await page.waitForTimeout(1_500);
+  expect(manualEvents(sandboxHost.sandbox.storedEvents())).toEqual([]);
+  await expect(panel.getByRole('alert')).toBeVisible();
+  await expect(amount).toHaveValue('150');
+
+  await page.evaluate(() => (window as unknown as { __stop: () => void }).__stop());
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('status')).toContainText('Sent');
+  expect(manualEvents(sandboxHost.sandbox.storedEvents())).toEqual([{ type: 'deposit', amount: '150', currency: 'USD' }]);
+});
+
 test('a page script that picks another currency as the manager presses Save changes nothing that is saved', async ({ extension, sandboxHost }) => {
   await setApiUrl(extension, sandboxHost.url);
   await signIn(extension);
