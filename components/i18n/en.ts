@@ -76,6 +76,7 @@ export const en = {
   'form.noteHint': 'Optional, up to 500 characters',
   'form.save': 'Save',
   'form.cancel': 'Cancel',
+  'form.preview': '{event} for {contact}',
   'currency.find': 'Find currency',
   'currency.findPlaceholder': 'Code or name',
   'currency.recent': 'Recent',
@@ -139,6 +140,7 @@ export const en = {
 
   'problem.amount.empty': 'Enter an amount',
   'problem.amount.not_a_number': 'Not a number: use digits with one decimal separator, like 1234.50',
+  'problem.amount.ambiguous': 'Is it {first} or {second}? Type the amount one of these ways.',
   'problem.amount.zero': 'The amount must be greater than zero',
   'problem.amount.negative': 'The amount must be positive',
   'problem.amount.too_many_decimals': 'Too many decimals: {currency} allows at most {decimals} decimals',
@@ -148,6 +150,7 @@ export const en = {
   'problem.currency.missing': 'Choose a currency',
   'problem.note.too_long': 'The note is longer than {max} characters',
   'problem.form.check': 'Check the form',
+  'problem.form.changed': 'Something other than you changed this form. Check what it shows and press the button again.',
 
   'options.language': 'Language',
   'options.language.auto': 'Browser language',

@@ -75,6 +75,7 @@ export const ru = {
   'form.noteHint': 'Необязательно, до 500 символов',
   'form.save': 'Сохранить',
   'form.cancel': 'Отмена',
+  'form.preview': '{event} — {contact}',
   'currency.find': 'Найти валюту',
   'currency.findPlaceholder': 'Код или название',
   'currency.recent': 'Недавние',
@@ -138,6 +139,7 @@ export const ru = {
 
   'problem.amount.empty': 'Введите сумму',
   'problem.amount.not_a_number': 'Это не число: введите цифры и одну запятую, например 1234,50',
+  'problem.amount.ambiguous': 'Это {first} или {second}? Напишите сумму одним из этих способов.',
   'problem.amount.zero': 'Сумма должна быть больше нуля',
   'problem.amount.negative': 'Сумма должна быть положительной',
   'problem.amount.too_many_decimals': 'Слишком много знаков после запятой: для {currency} не больше {decimals}',
@@ -147,6 +149,7 @@ export const ru = {
   'problem.currency.missing': 'Выберите валюту',
   'problem.note.too_long': 'Комментарий длиннее {max} символов',
   'problem.form.check': 'Проверьте форму',
+  'problem.form.changed': 'Форму изменили не вы. Проверьте, что в ней, и нажмите кнопку ещё раз.',
 
   'options.language': 'Язык',
   'options.language.auto': 'Язык браузера',
