@@ -59,6 +59,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   /** Sent or failed by this worker: a scan that read storage before that was written must not post it again. */
   const settled = new Set<string>();
   let idleWaiters: Array<() => void> = [];
+  /** Writes resting before they try storage again; stop() ends their rest. */
+  const restWaiters = new Set<() => void>();
   let active = 0;
   let scanWanted = false;
   let scanning: Promise<void> | undefined;
@@ -143,6 +145,40 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     return { ...rest, attempts, nextAttemptAt, updatedAt: time, lastError };
   }
 
+  /** Waits `ms`, or less if the pass is stopped meanwhile: a stopped worker keeps no timer. */
+  function rest(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        restWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      restWaiters.add(wake);
+    });
+  }
+
+  /**
+   * Stores what an attempt settled. A write storage refuses (a full disk) is tried again after a growing rest, without
+   * posting again: after a 2xx the platform has the event, and posting it each time would only ask it again. A worker
+   * stopped meanwhile leaves the record queued as stored; the next one posts it (same id, stored once) and writes again.
+   */
+  async function storeOutcome(id: string, outcome: Exclude<DeliveryOutcome, { kind: 'hold' }>): Promise<OutboxRecord | undefined> {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await store.update([id], (current) => {
+          const latest = current.get(id);
+          if (latest?.state !== 'queued') return { put: [], result: latest };
+          const next = settle(latest, outcome);
+          return { put: [next], result: next };
+        });
+      } catch (error) {
+        if (stopped) throw error;
+        await rest(retryDelayMs(tries, options.backoff, options.random));
+      }
+    }
+  }
+
   async function deliverOne(record: OutboxRecord, probe: boolean): Promise<void> {
     const id = record.event.id;
     inFlight.add(id);
@@ -150,12 +186,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       const result = await session.withAuth((token) => api.postEvent(record.event, token), { operatorId: record.operatorId });
       const outcome = outcomeOf(result);
       if (outcome.kind === 'hold') return;
-      const stored = await store.update([id], (current) => {
-        const latest = current.get(id);
-        if (latest?.state !== 'queued') return { put: [], result: latest };
-        const next = settle(latest, outcome);
-        return { put: [next], result: next };
-      });
+      const stored = await storeOutcome(id, outcome);
       if (outcome.kind === 'retry') probing = true;
       else platformAnswered();
       if (outcome.kind === 'retry' && outcome.retryAfterMs !== undefined) retryAfterUntil = Math.max(retryAfterUntil, now() + outcome.retryAfterMs);
@@ -172,7 +203,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         settled.add(id);
       }
     } catch {
-      // Storage refused the write: the record is still queued as stored; look again after a short rest.
+      // Stopped while storage refused the write: the record is still queued as stored; look again after a short rest.
       noteDue(now() + options.backoff.baseMs);
     } finally {
       inFlight.delete(id);
@@ -266,6 +297,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       candidates.length = 0;
       candidateIds.clear();
       wakeUp.stop();
+      for (const wake of [...restWaiters]) wake();
       return whenIdle();
     },
   };

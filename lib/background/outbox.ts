@@ -53,6 +53,19 @@ export class NotResendableError extends Error {
   }
 }
 
+/**
+ * Storage refused to keep a new event (a full disk; without `unlimitedStorage`, storage.local's 10 MB): the Save did
+ * not happen, so the manager must see it at once, with the draft kept to save again.
+ */
+export class EventNotStoredError extends Error {
+  readonly code = 'storage_failed';
+  constructor(cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(`The event was not saved: the browser refused to store it (${why}). Your entry is kept: free some disk space and press Save again.`, { cause });
+    this.name = 'EventNotStoredError';
+  }
+}
+
 export function createOutbox(options: OutboxOptions): Outbox {
   const { session } = options;
   const now = options.now ?? Date.now;
@@ -90,12 +103,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
       // The router has checked it already; a record that would not parse back must never be stored.
       const event = trackerEventInputSchema.parse(input);
       const operator = await signedInOperator();
-      const record = await store.update([event.id], (current) => {
-        const existing = current.get(event.id);
-        if (existing) return { put: [], result: existing };
-        const created = fresh(event, operator);
-        return { put: [created], result: created };
-      });
+      const record = await store
+        .update([event.id], (current) => {
+          const existing = current.get(event.id);
+          if (existing) return { put: [], result: existing };
+          const created = fresh(event, operator);
+          return { put: [created], result: created };
+        })
+        .catch((error: unknown) => {
+          throw new EventNotStoredError(error);
+        });
       if (record.state === 'queued') delivery.deliverNow(record);
       return record;
     },
