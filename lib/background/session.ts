@@ -109,15 +109,20 @@ export function createSession(options: SessionOptions): AuthSession {
     const startedIn = epoch;
     const refreshToken = await refreshTokens.get();
     const result = refreshToken ? await refreshCall(refreshToken) : undefined;
-    return exclusively(async (): Promise<Refreshed> => {
-      if (startedIn !== epoch) return currentToken();
-      if (result?.ok) return { ok: true, token: await keep(result.data) };
+    const settled = await exclusively(async (): Promise<{ refreshed: Refreshed; lost?: { accessToken: string | undefined } }> => {
+      if (startedIn !== epoch) return { refreshed: await currentToken() };
+      if (result?.ok) return { refreshed: { ok: true, token: await keep(result.data) } };
       if (!result || (result.failure.kind === 'http' && result.failure.status === 401)) {
+        const { access } = await load();
         await end(EXPIRED);
-        return { ok: false, failure: { kind: 'signedOut' } };
+        return { refreshed: { ok: false, failure: { kind: 'signedOut' } }, lost: { accessToken: access?.token } };
       }
-      return result;
+      return { refreshed: result };
     });
+    // Refused: another holder of this token may have refreshed first (a copied profile, a stolen token). Signing out
+    // with it asks the platform to end the whole session, so the other holder's chain does not live on unseen.
+    if (settled.lost && refreshToken) await api.logout(refreshToken, settled.lost.accessToken);
+    return settled.refreshed;
   }
 
   async function currentToken(): Promise<Refreshed> {
