@@ -3,6 +3,7 @@ import { DismissedLog } from './DismissedLog';
 import { HeldForOthers } from './HeldForOthers';
 import { OutboxCounts } from './OutboxCounts';
 import { problemText } from './problemText';
+import { SetAsideRecords } from './SetAsideRecords';
 import { SignedInSummary } from './SignedInSummary';
 import { SignInForm } from './SignInForm';
 import { WaitingEvents } from './WaitingEvents';
@@ -30,6 +31,7 @@ export function PopupContent() {
         </p>
       )}
       {outbox && <OutboxCounts outbox={outbox} />}
+      <SetAsideRecords />
       <WaitingEvents />
       <DismissedLog />
     </main>

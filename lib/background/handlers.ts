@@ -77,6 +77,8 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
           return operator ? { ...held, operator } : held;
         }),
       ),
+    'outbox.setAside': () => outbox.setAside(),
+    'outbox.restoreSetAside': () => outbox.restoreSetAside(),
     'outbox.adopt': async ({ operatorId }) => ({ adopted: await outbox.adopt(operatorId) }),
     'settings.get': () => settings.get(),
     'currencies.recent': () => recentCurrencies.list(),

@@ -1,5 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
-import { outboxRecordSchema, stored, type OutboxRecord } from '../schemas';
+import {
+  OUTBOX_RECORD_VERSION,
+  quarantinedRecordSchema,
+  storedOutboxRecordSchema,
+  stored,
+  upgradeOutboxRecord,
+  type OutboxRecord,
+  type QuarantinedRecord,
+} from '../schemas';
 import { firstIssue, quarantine, quarantineKey } from './quarantine';
 import { serialWritesFor, type SerialWrites, type Write } from './serial-writes';
 
@@ -19,18 +27,32 @@ export interface OutboxStore {
    * absent; an unparsable value is quarantined and reads as absent) and returns the records to store.
    */
   update<T>(ids: string[], change: (current: Map<string, OutboxRecord | undefined>) => { put: OutboxRecord[]; result: T }): Promise<T>;
+  /** Every value set aside in storage.local (no secret rests there), oldest first: what the popup exports. */
+  setAside(): Promise<QuarantinedRecord[]>;
+  /**
+   * Puts back each set-aside outbox record that reads now (a build that knows its version runs again, a repaired
+   * value), unless its key holds a record again; the rest stays aside.
+   */
+  restore(): Promise<{ restored: number; left: number }>;
 }
 
 const outboxKey = (id: string) => stored.outboxRecord.prefix + id;
 
-type Checked = { ok: true; record: OutboxRecord } | { ok: false; reason: string };
+/** A record read from storage; `stale` when it was stored in an older version's shape and is to be written anew. */
+type Checked = { ok: true; record: OutboxRecord; stale: boolean } | { ok: false; reason: string };
 
 function check(key: string, value: unknown): Checked {
-  const parsed = outboxRecordSchema.safeParse(value);
+  const upgraded = upgradeOutboxRecord(value);
+  if (!upgraded.ok) return upgraded;
+  const parsed = storedOutboxRecordSchema.safeParse(upgraded.value);
   if (!parsed.success) return { ok: false, reason: `Not a valid outbox record (${firstIssue(parsed.error)})` };
-  if (outboxKey(parsed.data.event.id) !== key) return { ok: false, reason: `Stored under ${key} but its event id is ${parsed.data.event.id}` };
-  return { ok: true, record: parsed.data };
+  const { v: _version, ...record } = parsed.data;
+  if (outboxKey(record.event.id) !== key) return { ok: false, reason: `Stored under ${key} but its event id is ${record.event.id}` };
+  return { ok: true, record, stale: upgraded.from < OUTBOX_RECORD_VERSION };
 }
+
+/** A record as stored: with the version of its shape. */
+const storable = (record: OutboxRecord) => ({ ...record, v: OUTBOX_RECORD_VERSION });
 
 function isExpired(record: OutboxRecord, now: number): boolean {
   const settledAt = record.dismissedAt ?? (record.state === 'sent' ? record.updatedAt : undefined);
@@ -104,8 +126,8 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
       if (changed.has(key) || beingRead.has(key) || (writesOn.get(key) ?? 0) > 1) return undefined;
       const entry = entries.get(key);
       if (entry === undefined) continue;
-      if (entry === 'quarantined' || !entry.ok) return undefined;
-      values[key] = entry.record;
+      if (entry === 'quarantined' || !entry.ok || entry.stale) return undefined;
+      values[key] = storable(entry.record);
     }
     return values;
   }
@@ -154,7 +176,10 @@ export function createOutboxStore(options: { now?: () => number; writes?: Serial
   const writes = options.writes ?? serialWritesFor(area);
   const mirror = createMirror(area, writes);
 
-  /** Moves bad values aside and drops expired records, judging each by what is stored by the time the write runs. */
+  /**
+   * Moves bad values aside, drops expired records and stores records of an older version in this one's shape, judging
+   * each by what is stored by the time the write runs.
+   */
   function tidy(keys: string[]): Promise<number> {
     return mirror.writing({
       keys: [...keys, ...keys.map(quarantineKey)],
@@ -166,8 +191,9 @@ export function createOutboxStore(options: { now?: () => number; writes?: Serial
           const checked = check(key, current[key]);
           if (!checked.ok) Object.assign(set, quarantine(key, current[key], checked.reason, now(), current));
           if (!checked.ok || isExpired(checked.record, now())) remove.push(key);
+          else if (checked.stale) set[key] = storable(checked.record);
         }
-        return { set, remove, result: Object.keys(set).length };
+        return { set, remove, result: Object.keys(set).filter((key) => key.startsWith(stored.quarantined.prefix)).length };
       },
     });
   }
@@ -181,10 +207,47 @@ export function createOutboxStore(options: { now?: () => number; writes?: Serial
       for (const [key, checked] of entries) {
         if (checked === 'quarantined') quarantined += 1;
         else if (!checked.ok || isExpired(checked.record, now())) untidy.push(key);
-        else records.push(checked.record);
+        else {
+          records.push(checked.record);
+          if (checked.stale) untidy.push(key);
+        }
       }
       if (untidy.length) quarantined += await tidy(untidy);
       return { records, quarantined };
+    },
+
+    async setAside() {
+      const everything = await area.get(null);
+      return Object.entries(everything)
+        .filter(([key]) => key.startsWith(stored.quarantined.prefix))
+        .flatMap(([, value]) => {
+          const parsed = quarantinedRecordSchema.safeParse(value);
+          return parsed.success ? [parsed.data] : [];
+        })
+        .sort((a, b) => a.at - b.at);
+    },
+
+    async restore() {
+      const asideKeys = Object.keys(await area.get(null)).filter((key) => key.startsWith(quarantineKey(stored.outboxRecord.prefix)));
+      if (asideKeys.length === 0) return { restored: 0, left: 0 };
+      // `quarantine:<key>`, or `quarantine:<key>@<time>` when the key went bad more than once.
+      const originals = asideKeys.map((key) => key.slice(stored.quarantined.prefix.length).replace(/@\d+$/, ''));
+      return mirror.writing({
+        keys: [...asideKeys, ...new Set(originals)],
+        apply(current) {
+          const set: Record<string, unknown> = {};
+          const remove: string[] = [];
+          for (const asideKey of asideKeys) {
+            const aside = quarantinedRecordSchema.safeParse(current[asideKey]);
+            if (!aside.success || !originals.includes(aside.data.key) || aside.data.key in current || aside.data.key in set) continue;
+            const checked = check(aside.data.key, aside.data.value);
+            if (!checked.ok) continue;
+            set[aside.data.key] = storable(checked.record);
+            remove.push(asideKey);
+          }
+          return { set, remove, result: { restored: remove.length, left: asideKeys.length - remove.length } };
+        },
+      });
     },
 
     update(ids, change) {
@@ -206,7 +269,7 @@ export function createOutboxStore(options: { now?: () => number; writes?: Serial
           }
           const { put, result } = change(records);
           for (const record of put) {
-            set[outboxKey(record.event.id)] = record;
+            set[outboxKey(record.event.id)] = storable(record);
             bad.delete(outboxKey(record.event.id));
           }
           return { set, remove: [...bad], result };

@@ -1,4 +1,11 @@
-import { trackerEventInputSchema, type ContactKey, type OutboxRecord, type OutboxSummary, type TrackerEventInput } from '../schemas';
+import {
+  trackerEventInputSchema,
+  type ContactKey,
+  type OutboxRecord,
+  type OutboxSummary,
+  type QuarantinedRecord,
+  type TrackerEventInput,
+} from '../schemas';
 import type { ApiClient } from './api-client';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createDelivery } from './delivery';
@@ -31,6 +38,10 @@ export interface Outbox {
   summary(): Promise<OutboxSummary>;
   /** Failed events the manager dismissed, still kept, most recently dismissed first: the popup's log. */
   log(): Promise<OutboxRecord[]>;
+  /** Every value set aside in storage.local, for the popup's export. */
+  setAside(): Promise<QuarantinedRecord[]>;
+  /** Puts back the set-aside outbox records that read now, and delivers what is due of them. */
+  restoreSetAside(): Promise<{ restored: number; left: number }>;
   /** Drops in-memory timers and pending work, as a stopped worker loses them; resolves when posts in flight end. */
   stop(): Promise<void>;
 }
@@ -213,6 +224,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async log() {
       const { records } = await store.scan();
       return records.filter((record) => !visible(record)).sort((a, b) => (b.dismissedAt ?? 0) - (a.dismissedAt ?? 0));
+    },
+
+    setAside: () => store.setAside(),
+
+    async restoreSetAside() {
+      const result = await store.restore();
+      if (result.restored > 0) void delivery.deliverDue();
+      return result;
     },
 
     stop: () => delivery.stop(),

@@ -5,6 +5,7 @@ export * from './currency';
 export * from './event-form';
 export * from './messages';
 export * from './outbox';
+export * from './outbox-versions';
 export * from './page-status';
 export * from './session';
 export * from './settings';

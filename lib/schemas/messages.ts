@@ -12,7 +12,7 @@ import {
 import { unidentifiedChatSchema } from './chat';
 import { recentCurrenciesSchema } from './currency';
 import { pageStatusSchema } from './page-status';
-import { outboxRecordSchema, outboxSummarySchema } from './outbox';
+import { outboxRecordSchema, outboxSummarySchema, quarantinedRecordSchema } from './outbox';
 import { sessionSummarySchema } from './session';
 import { settingsSchema } from './settings';
 import { addedSiteSchema, addedSitesSchema } from './sites';
@@ -71,6 +71,14 @@ export const messages = {
     from: 'extension',
     request: z.object({ operatorId: z.string().check(z.minLength(1)) }),
     response: z.object({ adopted: z.int().check(z.nonnegative()) }),
+  },
+  /** Stored values that no longer read, set aside (storage.local's only: no secret rests there): the popup exports them. */
+  'outbox.setAside': { from: 'extension', request: z.object({}), response: z.array(quarantinedRecordSchema) },
+  /** Puts back the set-aside outbox records that read now; the others stay aside. */
+  'outbox.restoreSetAside': {
+    from: 'extension',
+    request: z.object({}),
+    response: z.object({ restored: z.int().check(z.nonnegative()), left: z.int().check(z.nonnegative()) }),
   },
   'chat.recall': {
     from: 'content',

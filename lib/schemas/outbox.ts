@@ -26,6 +26,13 @@ export const outboxRecordSchema = z.object({
 export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
 
 /**
+ * The version of the stored record's shape, stored with it as `v`. Version 1 is the shape 0.1.0 stored, without `v`;
+ * `lib/schemas/outbox-versions.ts` brings an older record up to this one, so an update never strands a queued event.
+ */
+export const OUTBOX_RECORD_VERSION = 2;
+export const storedOutboxRecordSchema = z.extend(outboxRecordSchema, { v: z.literal(OUTBOX_RECORD_VERSION) });
+
+/**
  * What a UI reads of an outbox record as written, to tell whether the write changes what it shows. Read on every
  * storage change, so it checks no more than that: the whole record's schema, on each write of a 1,000-event drain,
  * made the drain about 1 s slower (short runs, 6.8–7.2 s → 8.2–8.4 s).

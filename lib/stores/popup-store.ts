@@ -7,6 +7,7 @@ import {
   type MessageResponse,
   type OutboxRecord,
   type OutboxSummary,
+  type QuarantinedRecord,
   type SessionSummary,
 } from '../schemas';
 import { problemOf, type Problem } from './problem';
@@ -34,6 +35,12 @@ export interface PopupState {
   keptFor: readonly string[];
   /** Operators whose events are being taken over now. */
   adopting: readonly string[];
+  /** Stored values that no longer read, set aside: the manager can try them again or export them. */
+  setAside: QuarantinedRecord[];
+  /** Set-aside records being tried again now. */
+  restoring: boolean;
+  /** How the last try went: how many came back and how many still do not read. */
+  restored: { restored: number; left: number } | undefined;
 
   load(): Promise<void>;
   signIn(credentials: LoginRequest): Promise<boolean>;
@@ -43,6 +50,8 @@ export interface PopupState {
   sendAsMe(operatorId: string): Promise<void>;
   /** Leaves another operator's events waiting for them to sign in again. */
   keepFor(operatorId: string): void;
+  /** Puts back the set-aside records that read now (an update that knows them, say). */
+  restoreSetAside(): Promise<void>;
   dispose(): void;
 }
 
@@ -66,9 +75,22 @@ export function createPopupStore(): PopupStore {
         set({ problem: problemOf(error) });
       }
     };
+    const loadSetAside = async (summary: OutboxSummary) => {
+      if (summary.quarantined === 0) {
+        set({ setAside: [] });
+        return;
+      }
+      try {
+        set({ setAside: await sendMessage('outbox.setAside', {}) });
+      } catch {
+        // The count still says how many are aside; the export comes back at the next outbox change or opening.
+      }
+    };
     const loadOutbox = async () => {
       try {
-        set({ outbox: await sendMessage('outbox.summary', {}) });
+        const outbox = await sendMessage('outbox.summary', {});
+        set({ outbox });
+        await loadSetAside(outbox);
       } catch (error) {
         set({ problem: problemOf(error) });
       }
@@ -111,6 +133,9 @@ export function createPopupStore(): PopupStore {
       heldForOthers: [],
       keptFor: [],
       adopting: [],
+      setAside: [],
+      restoring: false,
+      restored: undefined,
 
       async load() {
         await Promise.all([loadSession(), loadOutbox(), loadEvents()]);
@@ -175,6 +200,19 @@ export function createPopupStore(): PopupStore {
 
       keepFor(operatorId) {
         if (!get().keptFor.includes(operatorId)) set({ keptFor: [...get().keptFor, operatorId] });
+      },
+
+      async restoreSetAside() {
+        if (get().restoring) return;
+        set({ restoring: true, restored: undefined, problem: undefined });
+        try {
+          set({ restored: await sendMessage('outbox.restoreSetAside', {}) });
+          await loadOutbox();
+        } catch (error) {
+          set({ problem: problemOf(error) });
+        } finally {
+          set({ restoring: false });
+        }
       },
 
       dispose() {

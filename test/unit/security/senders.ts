@@ -57,6 +57,8 @@ export function sampleRequests(context: SampleContext): Record<MessageName, unkn
     'contact.lookup': { channel: 'telegram', externalId: '777001' },
     'event.submit': deposit(),
     'event.resendAsRedeposit': { id: context.refusedDepositId, newId: randomUUID() },
+    'outbox.setAside': {},
+    'outbox.restoreSetAside': {},
     'outbox.list': {},
     'outbox.summary': {},
     'outbox.log': {},
