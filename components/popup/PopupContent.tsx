@@ -1,5 +1,6 @@
 import { useText } from '../i18n/text';
 import { DismissedLog } from './DismissedLog';
+import { ForOtherPlatforms } from './ForOtherPlatforms';
 import { HeldForOthers } from './HeldForOthers';
 import { OutboxCounts } from './OutboxCounts';
 import { problemText } from './problemText';
@@ -23,7 +24,8 @@ export function PopupContent() {
       {!session && <p className="td-muted">{t('popup.loading')}</p>}
       {waitingForSignIn && <p className="td-notice td-notice-warning">{t('popup.expired')}</p>}
       {session?.signedIn === true && <SignedInSummary operator={session.operator} />}
-      {session?.signedIn === true && <HeldForOthers />}
+      {session?.signedIn === true && <HeldForOthers signedIn={session.operator} />}
+      <ForOtherPlatforms />
       {session?.signedIn === false && <SignInForm />}
       {problem && (
         <p className="td-form-error" role="alert">

@@ -9,13 +9,13 @@ export type DeliveryOutcome =
   | { kind: 'failed'; error: ApiError }
   /** Not delivered this time; the same id goes again after a backoff, never sooner than `retryAfterMs`. */
   | { kind: 'retry'; error: ApiError; retryAfterMs?: number }
-  /** Nobody who may send it is signed in: it waits, untouched, for sign-in. */
+  /** Nobody who may send it is signed in, or another platform is set: it waits, untouched. */
   | { kind: 'hold' };
 
 export function outcomeOf(result: AuthResult<TrackerEvent>): DeliveryOutcome {
   if (result.ok) return { kind: 'sent' };
   const { failure } = result;
-  if (failure.kind === 'signedOut' || failure.kind === 'otherOperator') return { kind: 'hold' };
+  if (failure.kind === 'signedOut' || failure.kind === 'otherOperator' || failure.kind === 'otherPlatform') return { kind: 'hold' };
   // A 401 that survived a refresh is the platform's trouble, not the event's: try again later.
   if (isRetryable(failure) || (failure.kind === 'http' && failure.status === 401)) {
     const retryAfterMs = failure.kind === 'http' && failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : undefined;

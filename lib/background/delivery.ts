@@ -1,15 +1,17 @@
-import type { ApiError, OutboxRecord } from '../schemas';
+import type { ApiError, OutboxRecord, TrackerEvent } from '../schemas';
 import type { ApiClient } from './api-client';
 import { retryDelayMs, type BackoffPolicy } from './backoff';
 import { outcomeOf, type DeliveryOutcome } from './delivery-outcome';
 import type { OutboxStore } from './outbox-store';
-import type { AuthSession } from './session';
+import type { AuthResult, AuthSession } from './session';
 import type { WakeUp } from './wake-up';
 
 export interface DeliveryOptions {
   store: OutboxStore;
   session: AuthSession;
   api: ApiClient;
+  /** The platform the extension is set to now: only records saved for it are posted. */
+  platform: () => Promise<string>;
   wakeUp: WakeUp;
   now: () => number;
   random: () => number;
@@ -19,7 +21,10 @@ export interface DeliveryOptions {
 }
 
 export interface Delivery {
-  /** Posts every queued record whose time has come (of the operator signed in); resolves when nothing is left to do. */
+  /**
+   * Posts every queued record whose time has come, of the operator signed in and for the platform set now; resolves
+   * when nothing is left to do.
+   */
   deliverDue(): Promise<void>;
   /** Posts this record at once, even while the platform is being given a rest: the manager just saved or retried it. */
   deliverNow(record: OutboxRecord): void;
@@ -51,7 +56,7 @@ const PROBE_PAUSE_CAP_MS = 15_000;
  * platform resumes the pass at full speed.
  */
 export function createDelivery(options: DeliveryOptions): Delivery {
-  const { store, session, api, wakeUp, now } = options;
+  const { store, session, api, platform, wakeUp, now } = options;
   const candidates: OutboxRecord[] = [];
   const candidateIds = new Set<string>();
   const immediate = new Set<string>();
@@ -90,6 +95,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     earliest = undefined;
     const summary = await session.summary();
     if (!summary.signedIn) return;
+    const apiUrl = await platform();
     const { records } = await store.scan();
     const early = bringForward && retryAfterUntil <= now();
     bringForward = false;
@@ -97,7 +103,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     let nextProbe: OutboxRecord | undefined;
     for (const record of records) {
       if (record.state !== 'queued' || record.dismissedAt !== undefined) continue;
-      if (record.operatorId !== undefined && record.operatorId !== summary.operator.id) continue;
+      // Saved by someone else, or while signed out, or for another platform: it waits until the manager chooses.
+      if (record.operatorId !== summary.operator.id || record.apiUrl !== apiUrl) continue;
       if (isBusy(record.event.id)) continue;
       if (record.nextAttemptAt > now() && !early) {
         noteDue(record.nextAttemptAt);
@@ -183,7 +190,15 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     const id = record.event.id;
     inFlight.add(id);
     try {
-      const result = await session.withAuth((token) => api.postEvent(record.event, token), { operatorId: record.operatorId });
+      const { operatorId } = record;
+      // Never without an owner; and asked right before the post, so a platform changed meanwhile is not sent it.
+      const result: AuthResult<TrackerEvent> =
+        operatorId === undefined
+          ? { ok: false, failure: { kind: 'otherOperator' } }
+          : await session.withAuth(
+              async (token) => ((await platform()) === record.apiUrl ? api.postEvent(record.event, token) : { ok: false, failure: { kind: 'otherPlatform' } }),
+              { operatorId },
+            );
       const outcome = outcomeOf(result);
       if (outcome.kind === 'hold') return;
       const stored = await storeOutcome(id, outcome);

@@ -42,7 +42,7 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
         return { status: 'found', contact: result.data.contact, events: result.data.events };
       }
       const { failure } = result;
-      if (failure.kind === 'signedOut' || failure.kind === 'otherOperator') return { status: 'signedOut' };
+      if (failure.kind === 'signedOut' || failure.kind === 'otherOperator' || failure.kind === 'otherPlatform') return { status: 'signedOut' };
       if (failure.kind === 'http' && failure.status === 404) return { status: 'unknown' };
       return { status: 'error', error: toApiError(failure) };
     },
@@ -73,10 +73,12 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
     'outbox.heldForOthers': async () =>
       Promise.all(
         (await outbox.heldForOthers()).map(async (held) => {
-          const operator = await operators.find(held.operatorId);
+          const operator = held.operatorId === null ? undefined : await operators.find(held.operatorId);
           return operator ? { ...held, operator } : held;
         }),
       ),
+    'outbox.forOtherPlatforms': () => outbox.forOtherPlatforms(),
+    'outbox.dismissForPlatform': async ({ apiUrl }) => ({ dismissed: await outbox.dismissForPlatform(apiUrl) }),
     'outbox.setAside': () => outbox.setAside(),
     'outbox.restoreSetAside': () => outbox.restoreSetAside(),
     'outbox.adopt': async ({ operatorId }) => ({ adopted: await outbox.adopt(operatorId) }),

@@ -4,8 +4,11 @@ import { toApiError, type ApiFailure, type ApiResult } from './api-failure';
 import type { RefreshTokenStore } from './refresh-token-store';
 import { readStored, removeStored, writeStored } from './stored-values';
 
-/** Why an authenticated call was not made: nobody is signed in, or someone else is. */
-export type AuthFailure = ApiFailure | { kind: 'signedOut' } | { kind: 'otherOperator' };
+/**
+ * Why an authenticated call was not made: nobody is signed in, someone else is, or (said by the call itself) the
+ * platform set now is not the one the call is for.
+ */
+export type AuthFailure = ApiFailure | { kind: 'signedOut' } | { kind: 'otherOperator' } | { kind: 'otherPlatform' };
 export type AuthResult<T> = { ok: true; status: number; data: T } | { ok: false; failure: AuthFailure };
 
 export type SignInResult = { ok: true; session: SessionSummary } | { ok: false; error: ApiError };
@@ -19,7 +22,7 @@ export interface AuthSession {
    * Makes `call` with the bearer; on 401 refreshes once (sharing a refresh already in flight) and repeats it.
    * With `operatorId`, the call is made only while that operator is the one signed in.
    */
-  withAuth<T>(call: (accessToken: string) => Promise<ApiResult<T>>, options?: { operatorId?: string }): Promise<AuthResult<T>>;
+  withAuth<T>(call: (accessToken: string) => Promise<AuthResult<T>>, options?: { operatorId?: string }): Promise<AuthResult<T>>;
 }
 
 export interface SessionOptions {
@@ -33,7 +36,8 @@ interface AccessToken {
   expiresAt: number;
 }
 
-type Refreshed = { ok: true; token: string } | { ok: false; failure: AuthFailure };
+/** A usable access token and whose session it belongs to. */
+type Refreshed = { ok: true; token: string; operatorId: string } | { ok: false; failure: AuthFailure };
 
 /**
  * The token is taken for expired a little before the platform's expiry (a tenth of its life, at most 5 s), so a call
@@ -76,7 +80,7 @@ export function createSession(options: SessionOptions): AuthSession {
     return state;
   };
 
-  async function keep(session: Session): Promise<string> {
+  async function keep(session: Session): Promise<Refreshed> {
     const access = { token: session.accessToken, expiresAt: usableUntil(now(), session.expiresIn) };
     const summary: SessionSummary = { signedIn: true, operator: session.operator };
     // The old refresh token died with this rotation: the new one is stored first, so a stopped worker keeps a live one.
@@ -84,7 +88,7 @@ export function createSession(options: SessionOptions): AuthSession {
     await writeStored(stored.accessToken, access);
     await writeStored(stored.sessionSummary, summary);
     state = Promise.resolve({ summary, access });
-    return access.token;
+    return { ok: true, token: access.token, operatorId: session.operator.id };
   }
 
   async function end(summary: SessionSummary): Promise<void> {
@@ -111,7 +115,7 @@ export function createSession(options: SessionOptions): AuthSession {
     const result = refreshToken ? await refreshCall(refreshToken) : undefined;
     const settled = await exclusively(async (): Promise<{ refreshed: Refreshed; lost?: { accessToken: string | undefined } }> => {
       if (startedIn !== epoch) return { refreshed: await currentToken() };
-      if (result?.ok) return { refreshed: { ok: true, token: await keep(result.data) } };
+      if (result?.ok) return { refreshed: await keep(result.data) };
       if (!result || (result.failure.kind === 'http' && result.failure.status === 401)) {
         const { access } = await load();
         await end(EXPIRED);
@@ -127,15 +131,17 @@ export function createSession(options: SessionOptions): AuthSession {
 
   async function currentToken(): Promise<Refreshed> {
     const { summary, access } = await load();
-    return summary.signedIn && access ? { ok: true, token: access.token } : { ok: false, failure: { kind: 'signedOut' } };
+    return summary.signedIn && access ? { ok: true, token: access.token, operatorId: summary.operator.id } : { ok: false, failure: { kind: 'signedOut' } };
   }
 
   /** One refresh at a time; a caller whose token was already replaced gets the new one without another refresh. */
   async function refresh(staleToken: string | undefined): Promise<Refreshed> {
     if (refreshing) return refreshing;
-    const { access } = await load();
+    const { summary, access } = await load();
     if (refreshing) return refreshing;
-    if (access && access.token !== staleToken && access.expiresAt > now()) return { ok: true, token: access.token };
+    if (summary.signedIn && access && access.token !== staleToken && access.expiresAt > now()) {
+      return { ok: true, token: access.token, operatorId: summary.operator.id };
+    }
     refreshing = refreshNow().finally(() => {
       refreshing = undefined;
     });
@@ -172,19 +178,25 @@ export function createSession(options: SessionOptions): AuthSession {
     async withAuth(call, callOptions) {
       const { summary, access } = await load();
       if (!summary.signedIn) return { ok: false, failure: { kind: 'signedOut' } };
-      if (callOptions?.operatorId !== undefined && callOptions.operatorId !== summary.operator.id) {
-        return { ok: false, failure: { kind: 'otherOperator' } };
-      }
+      // The call is made for one operator: the one asked for, or the one signed in as it starts. A refresh can end with
+      // someone else signed in (a sign-out and sign-in while it was on its way); their token is never used for it.
+      const owner = callOptions?.operatorId ?? summary.operator.id;
+      if (owner !== summary.operator.id) return { ok: false, failure: { kind: 'otherOperator' } };
+      const ownersToken = async (stale: string | undefined): Promise<AuthResult<string>> => {
+        const refreshed = await refresh(stale);
+        if (!refreshed.ok) return refreshed;
+        return refreshed.operatorId === owner ? { ok: true, status: 200, data: refreshed.token } : { ok: false, failure: { kind: 'otherOperator' } };
+      };
       let token = access && access.expiresAt > now() ? access.token : undefined;
       if (token === undefined) {
-        const refreshed = await refresh(access?.token);
+        const refreshed = await ownersToken(access?.token);
         if (!refreshed.ok) return refreshed;
-        token = refreshed.token;
+        token = refreshed.data;
       }
       const result = await call(token);
       if (result.ok || result.failure.kind !== 'http' || result.failure.status !== 401) return result;
-      const refreshed = await refresh(token);
-      return refreshed.ok ? call(refreshed.token) : refreshed;
+      const refreshed = await ownersToken(token);
+      return refreshed.ok ? call(refreshed.data) : refreshed;
     },
   };
 }

@@ -11,7 +11,7 @@ const registration = () => deposit({ type: 'registration', amount: undefined, cu
 
 function queuedRecord(overrides: Partial<OutboxRecord> = {}): OutboxRecord {
   const time = Date.now();
-  return { event: registration(), state: 'queued', attempts: 0, nextAttemptAt: time, createdAt: time, updatedAt: time, operatorId: 'op_demo', ...overrides };
+  return { event: registration(), state: 'queued', attempts: 0, nextAttemptAt: time, createdAt: time, updatedAt: time, operatorId: 'op_demo', apiUrl: sandbox.url, ...overrides };
 }
 
 const keyOf = (record: OutboxRecord) => stored.outboxRecord.prefix + record.event.id;

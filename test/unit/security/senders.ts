@@ -59,6 +59,8 @@ export function sampleRequests(context: SampleContext): Record<MessageName, unkn
     'event.resendAsRedeposit': { id: context.refusedDepositId, newId: randomUUID() },
     'outbox.setAside': {},
     'outbox.restoreSetAside': {},
+    'outbox.forOtherPlatforms': {},
+    'outbox.dismissForPlatform': { apiUrl: 'https://old-platform.example' },
     'outbox.list': {},
     'outbox.summary': {},
     'outbox.log': {},
