@@ -15,7 +15,7 @@ export type DeliveryOutcome =
 export function outcomeOf(result: AuthResult<TrackerEvent>): DeliveryOutcome {
   if (result.ok) return { kind: 'sent' };
   const { failure } = result;
-  if (failure.kind === 'signedOut' || failure.kind === 'otherOperator' || failure.kind === 'otherPlatform') return { kind: 'hold' };
+  if (failure.kind === 'signedOut' || failure.kind === 'otherOperator') return { kind: 'hold' };
   // A 401 that survived a refresh is the platform's trouble, not the event's: try again later.
   if (isRetryable(failure) || (failure.kind === 'http' && failure.status === 401)) {
     const retryAfterMs = failure.kind === 'http' && failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : undefined;

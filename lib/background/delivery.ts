@@ -1,9 +1,9 @@
-import type { ApiError, OutboxRecord, TrackerEvent } from '../schemas';
+import type { ApiError, OutboxRecord } from '../schemas';
 import type { ApiClient } from './api-client';
 import { retryDelayMs, type BackoffPolicy } from './backoff';
 import { outcomeOf, type DeliveryOutcome } from './delivery-outcome';
 import type { OutboxStore } from './outbox-store';
-import type { AuthResult, AuthSession } from './session';
+import type { AuthSession } from './session';
 import type { WakeUp } from './wake-up';
 
 export interface DeliveryOptions {
@@ -186,20 +186,30 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     }
   }
 
+  /**
+   * One attempt, as the record's owner and to the platform it was saved for. Never without an owner; the platform is
+   * asked right before the post, so a platform changed meanwhile is not sent it.
+   */
+  async function post(record: OutboxRecord): Promise<DeliveryOutcome> {
+    const { operatorId } = record;
+    if (operatorId === undefined) return { kind: 'hold' };
+    try {
+      const result = await session.withAuth(async (token) => {
+        if ((await platform()) !== record.apiUrl) throw new PlatformChanged();
+        return api.postEvent(record.event, token);
+      }, { operatorId });
+      return outcomeOf(result);
+    } catch (error) {
+      if (error instanceof PlatformChanged) return { kind: 'hold' };
+      throw error;
+    }
+  }
+
   async function deliverOne(record: OutboxRecord, probe: boolean): Promise<void> {
     const id = record.event.id;
     inFlight.add(id);
     try {
-      const { operatorId } = record;
-      // Never without an owner; and asked right before the post, so a platform changed meanwhile is not sent it.
-      const result: AuthResult<TrackerEvent> =
-        operatorId === undefined
-          ? { ok: false, failure: { kind: 'otherOperator' } }
-          : await session.withAuth(
-              async (token) => ((await platform()) === record.apiUrl ? api.postEvent(record.event, token) : { ok: false, failure: { kind: 'otherPlatform' } }),
-              { operatorId },
-            );
-      const outcome = outcomeOf(result);
+      const outcome = await post(record);
       if (outcome.kind === 'hold') return;
       const stored = await storeOutcome(id, outcome);
       if (outcome.kind === 'retry') probing = true;
@@ -316,6 +326,14 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       return whenIdle();
     },
   };
+}
+
+/** The platform set now is not the one a record was saved for: the post is not made. */
+class PlatformChanged extends Error {
+  constructor() {
+    super('Another platform is set than the one this event was saved for');
+    this.name = 'PlatformChanged';
+  }
 }
 
 function withoutError(record: OutboxRecord): Omit<OutboxRecord, 'lastError'> {

@@ -42,7 +42,7 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
         return { status: 'found', contact: result.data.contact, events: result.data.events };
       }
       const { failure } = result;
-      if (failure.kind === 'signedOut' || failure.kind === 'otherOperator' || failure.kind === 'otherPlatform') return { status: 'signedOut' };
+      if (failure.kind === 'signedOut' || failure.kind === 'otherOperator') return { status: 'signedOut' };
       if (failure.kind === 'http' && failure.status === 404) return { status: 'unknown' };
       return { status: 'error', error: toApiError(failure) };
     },

@@ -4,11 +4,8 @@ import { toApiError, type ApiFailure, type ApiResult } from './api-failure';
 import type { RefreshTokenStore } from './refresh-token-store';
 import { readStored, removeStored, writeStored } from './stored-values';
 
-/**
- * Why an authenticated call was not made: nobody is signed in, someone else is, or (said by the call itself) the
- * platform set now is not the one the call is for.
- */
-export type AuthFailure = ApiFailure | { kind: 'signedOut' } | { kind: 'otherOperator' } | { kind: 'otherPlatform' };
+/** Why an authenticated call was not made: nobody is signed in, or someone else is. */
+export type AuthFailure = ApiFailure | { kind: 'signedOut' } | { kind: 'otherOperator' };
 export type AuthResult<T> = { ok: true; status: number; data: T } | { ok: false; failure: AuthFailure };
 
 export type SignInResult = { ok: true; session: SessionSummary } | { ok: false; error: ApiError };
@@ -22,7 +19,7 @@ export interface AuthSession {
    * Makes `call` with the bearer; on 401 refreshes once (sharing a refresh already in flight) and repeats it.
    * With `operatorId`, the call is made only while that operator is the one signed in.
    */
-  withAuth<T>(call: (accessToken: string) => Promise<AuthResult<T>>, options?: { operatorId?: string }): Promise<AuthResult<T>>;
+  withAuth<T>(call: (accessToken: string) => Promise<ApiResult<T>>, options?: { operatorId?: string }): Promise<AuthResult<T>>;
 }
 
 export interface SessionOptions {
