@@ -28,8 +28,8 @@ async function storedRecord(id: string): Promise<OutboxRecord | undefined> {
 /** The extension pointed at `url` and signed in there. */
 async function signedInWorkerAt(url: string) {
   await fakeBrowser.storage.local.set({ [stored.settings.key]: { apiUrl: url, defaultCurrency: 'USD' } });
-  const worker = startWorker();
-  await worker.handlers['session.signIn'](DEMO, {});
+  const worker = startWorker({ timeoutMs: 10_000 });
+  expect(await worker.handlers['session.signIn'](DEMO, {})).toMatchObject({ ok: true });
   return worker;
 }
 
