@@ -11,7 +11,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          // One throwaway PostgreSQL cluster per run: the server's API suite runs on SQLite and on PostgreSQL.
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+        },
       },
       {
         extends: true,
