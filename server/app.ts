@@ -10,7 +10,7 @@ import type { ServerContext } from './context';
 import { openDatabase, storageFor } from './db/open';
 import type { Database } from './db/open';
 import { createTrackerStore } from './events/store';
-import { registerErrorHandling } from './http/error-handling';
+import { frameworkErrors, registerErrorHandling } from './http/error-handling';
 import { ownHostnames, registerHardening } from './http/hardening';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminOperatorRoutes } from './routes/admin-operators';
@@ -129,6 +129,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // close() ends keep-alive connections and requests held by a test delay instead of waiting for them.
     forceCloseConnections: true,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrors as FastifyServerOptions['frameworkErrors'],
   });
   const closing = new AbortController();
   let origins: string[] = [];
