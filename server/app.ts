@@ -58,6 +58,11 @@ export interface ServerOptions {
   staticDir?: StaticDir;
   /** Fills a fresh database (demo data); runs after migrations, before the server listens. */
   seed?: (context: ServerContext) => Promise<void>;
+  /**
+   * Behind a reverse proxy: `true` or the proxies' addresses ('127.0.0.1', CIDRs), so the client address the sign-in
+   * throttle and the audit log use is the caller's, not the proxy's. Default: no proxy trusted.
+   */
+  trustProxy?: boolean | string;
   /** pino options for Fastify's logger; default off. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -130,6 +135,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     forceCloseConnections: true,
     return503OnClosing: true,
     frameworkErrors: frameworkErrors as FastifyServerOptions['frameworkErrors'],
+    trustProxy: options.trustProxy ?? false,
   });
   const closing = new AbortController();
   let origins: string[] = [];
