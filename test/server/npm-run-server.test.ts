@@ -8,17 +8,16 @@ import { call, signIn, tempDir } from './api/support';
 const ADMIN = { email: 'lead@team.example', password: 'a long admin passphrase' };
 
 /** `npm run server` as a team runs it: its own process, configured by the environment only. */
-async function runServer(env: Record<string, string>): Promise<{ url: string; output: () => string }> {
+async function runServer(env: Record<string, string>): Promise<{ url: string; output: () => string; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  onTestFinished(() => {
-    child.kill('SIGTERM');
-  });
+  const stop = () => void child.kill('SIGTERM');
+  onTestFinished(stop);
   let output = '';
   return new Promise((resolve, reject) => {
     const seen = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /listening on (http:\/\/\S+?)"/.exec(output)?.[1];
-      if (url) resolve({ url, output: () => output });
+      if (url) resolve({ url, output: () => output, stop });
     };
     child.stdout.on('data', seen);
     child.stderr.on('data', seen);
@@ -39,15 +38,16 @@ describe('npm run server', () => {
     expect(created.status).toBe(201);
     expect((await call(server, '/__sandbox/stats')).status).toBe(404);
     expect(server.output()).not.toContain(ADMIN.password);
-  }, 60_000);
+  }, 180_000);
 
   it('never changes an existing admin: a restart with another password keeps the first', async () => {
     const dataDir = tempDir();
     const first = await runServer({ DATA_DIR: dataDir, TRACKER_ADMIN_EMAIL: ADMIN.email, TRACKER_ADMIN_PASSWORD: ADMIN.password });
-    await signIn(first, ADMIN);
+    first.stop();
     const second = await runServer({ DATA_DIR: dataDir, TRACKER_ADMIN_EMAIL: 'other@team.example', TRACKER_ADMIN_PASSWORD: 'another passphrase' });
     expect((await call(second, '/api/v1/auth/login', { json: { email: 'other@team.example', password: 'another passphrase' } })).status).toBe(401);
-  }, 60_000);
+    await signIn(second, ADMIN);
+  }, 180_000);
 
   it('refuses a wrong environment with a message naming the variable', () => {
     expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
