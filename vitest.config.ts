@@ -11,15 +11,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' },
-      },
-      {
-        extends: true,
         test: {
           name: 'dom',
           include: ['test/components/**/*.test.{ts,tsx}', 'test/adapters/**/*.test.ts'],
           environment: 'jsdom',
         },
+      },
+      {
+        extends: true,
+        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' },
       },
     ],
   },

@@ -1,10 +1,11 @@
 /**
- * `npm start`: the sandbox platform with a demo Telegram Web K chat, and Chromium opened by WXT's runner with the
- * extension loaded (development build, which also matches the sandbox's /demo/ pages). Ctrl+C stops both.
+ * `npm start`: the sandbox platform with a demo Telegram Web K chat, and Chromium opened on it with the extension's
+ * development build loaded (which also matches the sandbox's /demo/ pages; see demo-browser.ts). Ctrl+C stops both, and
+ * closing the browser stops the platform.
  */
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ensureChromium } from './chromium';
+import { assertDisplay, buildDemoExtension, openDemoBrowser } from './demo-browser';
 import { DEMO_OPERATORS } from './demo-data';
 import { DEFAULT_DATA_FILE, DEFAULT_PORT, startSandbox } from './server';
 
@@ -12,6 +13,8 @@ const DEMO_PREFIX = '/demo/web.telegram.org/k/';
 
 async function main(): Promise<void> {
   const chromium = ensureChromium();
+  assertDisplay();
+  const extensionDir = await buildDemoExtension();
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
   const sandbox = await startSandbox({
     port,
@@ -25,16 +28,15 @@ async function main(): Promise<void> {
   for (const { operator, password } of DEMO_OPERATORS) console.log(`Sign in as ${operator.email} / ${password}`);
   console.log(`Demo chat: ${sandbox.url}${DEMO_PREFIX}`);
 
-  const wxt = spawn('npx', ['wxt'], {
-    stdio: 'inherit',
-    env: { ...process.env, CHROMIUM_PATH: chromium, PORT: String(sandbox.port) },
-  });
-  const stop = () => wxt.kill('SIGINT');
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  wxt.once('exit', (code) => {
-    void sandbox.close().then(() => process.exit(code ?? 0));
-  });
+  const browser = openDemoBrowser(chromium, extensionDir, `${sandbox.url}${DEMO_PREFIX}`);
+  // `on`, not `once`: Ctrl+C reaches this process twice (from the terminal and relayed by tsx), and a second SIGINT
+  // without a listener would end it before the browser's profile and the platform are cleaned up.
+  const stop = () => void browser.close();
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const code = await browser.exited;
+  await sandbox.close();
+  process.exit(code ?? 0);
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,8 @@ export * from './amount';
 export * from './api';
 export * from './chat';
 export * from './currency';
+export * from './delivery';
+export * from './destination';
 export * from './event-form';
 export * from './messages';
 export * from './outbox';

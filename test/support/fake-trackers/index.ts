@@ -1,0 +1,14 @@
+export { startFakeBinom } from './binom';
+export type { FakeBinom } from './binom';
+export { startFakeChatterfy } from './chatterfy';
+export type { FakeChatterfy } from './chatterfy';
+export { startFakeTracker } from './fake-tracker';
+export type { Conversion, FakeTracker, ReceivedRequest, TrackerRules } from './fake-tracker';
+export { KEITARO_NO_SUBID, startFakeKeitaro } from './keitaro';
+export type { FakeKeitaro } from './keitaro';
+export { startFakeRedTrack } from './redtrack';
+export type { FakeRedTrack } from './redtrack';
+export { startFakeVoluum } from './voluum';
+export type { FakeVoluum } from './voluum';
+export { startFakeWebhook } from './webhook';
+export type { FakeWebhook } from './webhook';
