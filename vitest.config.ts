@@ -12,14 +12,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'dom',
-          include: ['test/components/**/*.test.{ts,tsx}', 'test/adapters/**/*.test.ts'],
-          environment: 'jsdom',
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          // One throwaway PostgreSQL cluster per run: the server's API suite runs on SQLite and on PostgreSQL.
+          globalSetup: ['test/support/postgres-global-setup.ts'],
         },
       },
       {
         extends: true,
-        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'dom',
+          include: ['test/components/**/*.test.{ts,tsx}', 'test/adapters/**/*.test.ts'],
+          environment: 'jsdom',
+        },
       },
     ],
   },
