@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { CANONICAL_AMOUNT, MAX_INTEGER_DIGITS } from './amount';
 import { currencyCodeSchema, minorUnitsOf } from './currency';
+import { deliverySchema } from './delivery';
 import { atMostChars } from './lengths';
 
 /** Bodies of Tracker API v1 (docs/tracker-api.md). */
@@ -95,6 +96,8 @@ export const trackerEventSchema = z.extend(eventFieldsSchema, {
   source: eventSourceSchema,
   stepName: z.optional(z.string()),
   operatorId: z.optional(z.string()),
+  /** Where the event went, one per destination; absent from a platform that forwards nothing itself. */
+  deliveries: z.optional(z.array(deliverySchema)),
 });
 export type TrackerEvent = z.infer<typeof trackerEventSchema>;
 
