@@ -13,8 +13,9 @@ import { startTestServer } from '../api/support';
 /** Retries in milliseconds, not minutes, so a test sees several attempts; the rules are the production ones. */
 export const FAST_DELIVERIES: NonNullable<ServerOptions['deliveries']> = {
   pollMs: 50,
-  timeoutMs: 400,
-  leaseMs: 2_000,
+  // Long enough that a loaded test machine's slow answer is not taken for a lost one (which Binom would count twice).
+  timeoutMs: 3_000,
+  leaseMs: 10_000,
   backoff: { baseMs: 20, maxMs: 200, retryAfterCapMs: 300 },
 };
 
