@@ -9,13 +9,19 @@ import { createSessionStore } from './auth/sessions';
 import type { ServerContext } from './context';
 import { openDatabase, storageFor } from './db/open';
 import type { Database } from './db/open';
+import { startDeliveryWorker } from './deliveries/worker';
+import type { DeliveryWorker, DeliveryWorkerOptions } from './deliveries/worker';
+import { createDestinationStore } from './destinations/store';
 import { createTrackerStore } from './events/store';
 import { frameworkErrors, registerErrorHandling } from './http/error-handling';
 import { ownHostnames, registerHardening } from './http/hardening';
 import { adminAuditRoutes } from './routes/admin-audit';
+import { adminDestinationRoutes } from './routes/admin-destinations';
+import { adminEventRoutes } from './routes/admin-events';
 import { adminOperatorRoutes } from './routes/admin-operators';
 import { authRoutes } from './routes/auth';
 import { contactRoutes } from './routes/contacts';
+import { trackerDataRoutes } from './routes/contact-tracker-data';
 import { eventRoutes } from './routes/events';
 import { registerTesting } from './testing/register';
 import type { Testing, TestingOptions } from './testing/register';
@@ -58,6 +64,11 @@ export interface ServerOptions {
   staticDir?: StaticDir;
   /** Fills a fresh database (demo data); runs after migrations, before the server listens. */
   seed?: (context: ServerContext) => Promise<void>;
+  /**
+   * The delivery worker's settings; `worker: false` leaves the queue unsent (tests that drive it themselves, or a
+   * process that only answers the API while others send).
+   */
+  deliveries?: DeliveryWorkerOptions & { worker?: boolean };
   /**
    * Behind a reverse proxy: `true` or the proxies' addresses ('127.0.0.1', CIDRs), so the client address the sign-in
    * throttle and the audit log use is the caller's, not the proxy's. Default: no proxy trusted.
@@ -115,6 +126,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const database = await openDatabase(storageFor(options));
   const { db } = database;
   const cost = options.passwordCost ?? OWASP_SCRYPT_COST;
+  let worker: DeliveryWorker | undefined;
+  const wakeDeliveries = () => worker?.wake();
   const context: ServerContext = {
     db,
     operators: createOperatorStore(db, cost),
@@ -122,8 +135,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
       refreshGraceSeconds: options.refreshTokenGraceSeconds ?? DEFAULT_REFRESH_GRACE_SECONDS,
     }),
-    tracker: createTrackerStore(db),
+    tracker: createTrackerStore(db, { onDeliveriesQueued: wakeDeliveries }),
     loginLimiter: createLoginLimiter(options.loginLimits),
+    destinations: createDestinationStore(db),
+    wakeDeliveries,
   };
 
   const app = Fastify({
@@ -153,17 +168,24 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     eventRoutes(app, context);
     adminOperatorRoutes(app, context);
     adminAuditRoutes(app, context);
+    adminDestinationRoutes(app, context);
+    adminEventRoutes(app, context);
+    trackerDataRoutes(app, context);
 
     await app.listen({ port: options.port ?? DEFAULT_PORT, host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
     const url = `http://${urlHost(host)}:${port}`;
     origins = [url, ...(options.publicUrl ? [new URL(options.publicUrl).origin] : [])];
+    if (options.deliveries?.worker !== false) worker = startDeliveryWorker(db, database.engine, options.deliveries, app.log);
 
     let closed: Promise<void> | undefined;
     const close = () => {
       closed ??= (async () => {
         closing.abort();
+        // Postbacks in flight finish and their answers are written first: a tracker that counted one is never sent it
+        // again after a restart because its answer was lost on the way down.
+        await worker?.stop();
         await app.close();
         await database.close();
       })();

@@ -9,7 +9,13 @@ export type AuditAction =
   | 'refresh_token_reuse'
   | 'event_logged'
   | 'operator_created'
-  | 'operator_removed';
+  | 'operator_removed'
+  | 'destination_created'
+  | 'destination_updated'
+  | 'destination_removed'
+  | 'destination_tested'
+  | 'delivery_retried'
+  | 'contact_tracker_data_set';
 
 export interface AuditEntry {
   action: AuditAction;

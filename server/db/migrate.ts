@@ -2,6 +2,7 @@ import { Migrator } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { accountsContactsEvents } from './migrations/0001_accounts_contacts_events';
+import { destinationsDeliveries } from './migrations/0002_destinations_deliveries';
 
 /**
  * Every migration, in order, compiled into the server (no folder scanned at run time, so a bundled or relocated server
@@ -9,6 +10,7 @@ import { accountsContactsEvents } from './migrations/0001_accounts_contacts_even
  */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_accounts_contacts_events': accountsContactsEvents,
+  '0002_destinations_deliveries': destinationsDeliveries,
 };
 
 /** Brings the schema up to date; on PostgreSQL Kysely holds an advisory lock, so two processes starting at once agree. */

@@ -97,6 +97,42 @@ export interface AuditLogTable {
   client_address: string | null;
 }
 
+export interface DestinationsTable {
+  id: string;
+  name: string;
+  kind: 'keitaro' | 'binom' | 'voluum' | 'redtrack' | 'chatterfy' | 'webhook';
+  /** With its key: the server sends it as is; every answer and log masks it. */
+  url: string;
+  enabled: 0 | 1;
+  /** JSON: EventType[]. */
+  events: string;
+  /** JSON: StatusMap. */
+  status_map: string;
+  method: 'GET' | 'POST' | null;
+  /** JSON object of header values (secrets included). */
+  headers: string | null;
+  body: string | null;
+  created_at: number;
+  updated_at: number;
+  /** Set when an admin deletes it: its deliveries stay, it gets nothing new. */
+  deleted_at: number | null;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  event_id: string;
+  destination_id: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
+  last_attempt_at: number | null;
+  last_error: string | null;
+  claimed_by: string | null;
+  lease_expires_at: number | null;
+  delivered_at: number | null;
+  created_at: number;
+}
+
 export interface Tables {
   operators: OperatorsTable;
   sessions: SessionsTable;
@@ -105,9 +141,13 @@ export interface Tables {
   contacts: ContactsTable;
   events: EventsTable;
   audit_log: AuditLogTable;
+  destinations: DestinationsTable;
+  deliveries: DeliveriesTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type DestinationRow = Selectable<DestinationsTable>;
+export type DeliveryRow = Selectable<DeliveriesTable>;

@@ -4,6 +4,8 @@ import type { Contact, ContactKey, ContactRef, TrackerEvent, TrackerEventInput }
 import { writeAudit } from '../audit/log';
 import { contactFromRow, trackerDataColumns } from '../contacts/rows';
 import { isUniqueViolation } from '../db/errors';
+import { createDeliveries } from '../deliveries/create';
+import { deliveriesByEvent } from '../deliveries/read';
 import type { Tables } from '../db/tables';
 import { canonicalJson, eventFromRow, eventRow } from './rows';
 import type { Receipt } from './rows';
@@ -62,12 +64,24 @@ async function upsertContact(db: Db, ref: ContactRef): Promise<string> {
   return row.id;
 }
 
-export function createTrackerStore(database: Db): TrackerStore {
+/** Attaches each event's deliveries (managers see destination names only; the Delivery shape has no URL). */
+async function withDeliveries(db: Db, events: TrackerEvent[]): Promise<TrackerEvent[]> {
+  const byEvent = await deliveriesByEvent(db, events.map((event) => event.id));
+  return events.map((event) => ({ ...event, deliveries: byEvent.get(event.id) ?? [] }));
+}
+
+export interface TrackerStoreHooks {
+  /** Called after an event with deliveries committed: the delivery worker reads the queue at once. */
+  onDeliveriesQueued?: () => void;
+}
+
+export function createTrackerStore(database: Db, hooks: TrackerStoreHooks = {}): TrackerStore {
   const existing = async (input: TrackerEventInput): Promise<RecordOutcome | undefined> => {
     const row = await eventsWithContact(database).where('events.id', '=', input.id).executeTakeFirst();
     if (!row) return undefined;
     if (row.canonical_body !== canonicalJson(input)) return { kind: 'idempotency_conflict' };
-    return { kind: 'same', event: eventFromRow(row) };
+    const [event] = await withDeliveries(database, [eventFromRow(row)]);
+    return { kind: 'same', event: event ?? eventFromRow(row) };
   };
 
   return {
@@ -98,23 +112,28 @@ export function createTrackerStore(database: Db): TrackerStore {
         .orderBy('events.id', 'desc')
         .limit(limit)
         .execute();
-      return { contact: contactFromRow(contact), events: rows.map(eventFromRow) };
+      return { contact: contactFromRow(contact), events: await withDeliveries(database, rows.map(eventFromRow)) };
     },
 
     async record(input, receipt, audit) {
       // A retry is recognised before any other rule (below, when the insert is refused), so a stored deposit answers
       // 200, not deposit_exists.
       try {
-        const event = await database.transaction().execute(async (db) => {
+        let queued = 0;
+        const stored = await database.transaction().execute(async (db) => {
           const contactId = await upsertContact(db, input.contact);
           const inserted = await db.insertInto('events').values(eventRow(input, receipt, contactId)).onConflict((conflict) => conflict.column('id').doNothing()).returning('id').executeTakeFirst();
           if (!inserted) throw new NotStored();
+          // A tracker's own postback is shown in the history, never sent back to trackers (server.md, "Intakes").
+          if (receipt.source !== 'postback') queued = await createDeliveries(db, { id: input.id, type: input.type });
           if (receipt.source === 'manual') {
             await writeAudit(db, { action: 'event_logged', operatorId: receipt.operatorId, target: input.id, details: { type: input.type }, clientAddress: audit?.clientAddress });
           }
           return eventFromRow({ ...eventRow(input, receipt, contactId), channel: input.contact.channel, external_id: input.contact.externalId });
         });
-        return { kind: 'created', event };
+        if (queued > 0) hooks.onDeliveriesQueued?.();
+        const [event] = await withDeliveries(database, [stored]);
+        return { kind: 'created', event: event ?? stored };
       } catch (error) {
         // Another request (perhaps another server process) stored this id meanwhile, or a first deposit for the contact.
         if (!(error instanceof NotStored) && !isUniqueViolation(error)) throw error;

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { maskUrl } from '../destinations/mask-secrets';
+import { postbackRequest } from '../destinations/postback-request';
+import type { Tables } from '../db/tables';
+import { DEFAULT_BACKOFF, retryDelayMs } from './backoff';
+import type { BackoffOptions } from './backoff';
+import { claimDue, loadClaimed, markAttempted, markDelivered, release, sendingDestinations } from './queue';
+import type { ClaimedDelivery } from './queue';
+import { outcomeOf, sendPostback } from './send';
+
+export interface DeliveryWorkerOptions {
+  /** Postbacks in flight to one destination from this process at most; a backlog never floods a tracker. */
+  concurrencyPerDestination?: number;
+  /** How often the queue is read when nothing woke it (another process's events, retries coming due). */
+  pollMs?: number;
+  /** How long a claim holds; longer than a request's timeout, so a live process never loses a delivery it is sending. */
+  leaseMs?: number;
+  /** A tracker that has not answered by then is tried again later. */
+  timeoutMs?: number;
+  backoff?: Partial<BackoffOptions>;
+  /** Given up (failed, resendable) after this many attempts without a 2xx. */
+  maxAttempts?: number;
+}
+
+export const DEFAULT_CONCURRENCY_PER_DESTINATION = 8;
+
+/** What the worker logs through: Fastify's logger (pino) or nothing. */
+export interface WorkerLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+export interface DeliveryWorker {
+  /** Reads the queue now: an event was stored, a click id arrived, an admin resent. */
+  wake(): void;
+  /** Stops claiming, lets postbacks in flight finish (their answers recorded), then resolves. */
+  stop(): Promise<void>;
+}
+
+const silent: WorkerLog = { info() {}, warn() {} };
+
+/**
+ * Sends due deliveries, one destination at a time up to its concurrency limit, so a destination that keeps refusing
+ * fills only its own slots. Every attempt is one real HTTP request; its answer is written before the slot frees.
+ */
+export function startDeliveryWorker(
+  db: Kysely<Tables>,
+  engine: 'sqlite' | 'postgres',
+  options: DeliveryWorkerOptions = {},
+  log: WorkerLog = silent,
+): DeliveryWorker {
+  const owner = randomUUID();
+  const limit = options.concurrencyPerDestination ?? DEFAULT_CONCURRENCY_PER_DESTINATION;
+  const pollMs = options.pollMs ?? 1_000;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const leaseMs = Math.max(options.leaseMs ?? 60_000, timeoutMs * 2);
+  const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+  const maxAttempts = options.maxAttempts ?? 30;
+
+  const inFlight = new Map<string, number>();
+  const sending = new Set<Promise<void>>();
+  let stopped = false;
+  let reading: Promise<void> | undefined;
+  let readAgain = false;
+  let timer: NodeJS.Timeout | undefined;
+  let timerAt = Infinity;
+
+  /** One timer, set to the earliest time the queue must be read again. */
+  const schedule = (delayMs: number) => {
+    const at = Date.now() + delayMs;
+    if (stopped || at >= timerAt) return;
+    if (timer) clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      timerAt = Infinity;
+      wake();
+    }, delayMs);
+  };
+
+  /**
+   * Answers are written in groups, one transaction for all that arrived while the previous group committed: a commit
+   * costs a disk sync, and one per postback would cap a backlog's drain at the disk's sync rate. Each attempt still
+   * waits for its own answer to be committed before its slot frees.
+   */
+  const unwritten: Array<{ write: (trx: Kysely<Tables>) => Promise<void>; settle: (error?: unknown) => void }> = [];
+  let writing = false;
+  const flush = () => {
+    if (writing || unwritten.length === 0) return;
+    writing = true;
+    const group = unwritten.splice(0);
+    db.transaction()
+      .execute(async (trx) => {
+        for (const each of group) await each.write(trx);
+      })
+      .then(
+        () => group.forEach((each) => each.settle()),
+        (error: unknown) => group.forEach((each) => each.settle(error)),
+      )
+      .finally(() => {
+        writing = false;
+        flush();
+      });
+  };
+  const record = (write: (trx: Kysely<Tables>) => Promise<void>) =>
+    new Promise<void>((resolve, reject) => {
+      unwritten.push({ write, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      flush();
+    });
+
+  async function attempt(delivery: ClaimedDelivery): Promise<void> {
+    const { destination } = delivery;
+    const request = postbackRequest(destination, delivery.facts);
+    const attemptedAt = Date.now();
+    const outcome = outcomeOf(await sendPostback(request, timeoutMs));
+    const logged = { delivery: delivery.id, event: delivery.facts.eventId, destination: destination.id, url: maskUrl(request.url, destination) };
+    if (outcome.kind === 'delivered') {
+      await record((trx) => markDelivered(trx, delivery.id, attemptedAt));
+      log.info({ ...logged, status: outcome.status }, 'postback delivered');
+      return;
+    }
+    const attempts = delivery.attempts + 1;
+    if (outcome.kind === 'refused') {
+      const error = `HTTP ${outcome.status}${outcome.body ? `: ${outcome.body}` : ''}`;
+      await record((trx) => markAttempted(trx, delivery.id, owner, { state: 'failed', error, attemptedAt }));
+      log.warn({ ...logged, status: outcome.status }, 'postback refused');
+      return;
+    }
+    if (attempts >= maxAttempts) {
+      await record((trx) => markAttempted(trx, delivery.id, owner, { state: 'failed', error: `Given up after ${attempts} attempts; last: ${outcome.error}`, attemptedAt }));
+      log.warn({ ...logged, attempts }, 'postback given up');
+      return;
+    }
+    const delay = retryDelayMs(attempts, outcome.retryAfterMs, backoff);
+    await record((trx) => markAttempted(trx, delivery.id, owner, { state: 'pending', error: outcome.error, attemptedAt, nextAttemptAt: Date.now() + delay }));
+    log.info({ ...logged, attempts, retryInMs: delay, error: outcome.error }, 'postback to retry');
+    if (delay < pollMs) schedule(delay);
+  }
+
+  function launch(delivery: ClaimedDelivery): void {
+    const destinationId = delivery.destination.id;
+    inFlight.set(destinationId, (inFlight.get(destinationId) ?? 0) + 1);
+    const done = attempt(delivery)
+      .catch((error: unknown) => {
+        // The answer could not be written (database gone): the lease expires and the delivery is tried again.
+        log.warn({ delivery: delivery.id, error: String(error) }, 'delivery attempt not recorded');
+      })
+      .finally(() => {
+        inFlight.set(destinationId, (inFlight.get(destinationId) ?? 1) - 1);
+        sending.delete(done);
+        wake();
+      });
+    sending.add(done);
+  }
+
+  async function readQueue(): Promise<void> {
+    for (const destinationId of await sendingDestinations(db)) {
+      if (stopped) return;
+      const free = limit - (inFlight.get(destinationId) ?? 0);
+      if (free <= 0) continue;
+      const ids = await claimDue(db, destinationId, free, { owner, leaseMs, engine });
+      const claimed = await loadClaimed(db, ids);
+      for (const delivery of claimed) {
+        if (stopped) await release(db, delivery.id, owner);
+        else launch(delivery);
+      }
+    }
+  }
+
+  function wake(): void {
+    if (stopped) return;
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    reading = readQueue()
+      .catch((error: unknown) => log.warn({ error: String(error) }, 'delivery queue not read'))
+      .finally(() => {
+        reading = undefined;
+        if (readAgain) {
+          readAgain = false;
+          wake();
+        } else schedule(pollMs);
+      });
+  }
+
+  wake();
+  return {
+    wake,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await reading;
+      await Promise.all([...sending]);
+    },
+  };
+}
