@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { startListening } from './child-process';
+import { startListening } from '../../support/listening-child';
 import type { Target } from './target';
 
 const FLOOR_SCRIPT = fileURLToPath(new URL('./floor.ts', import.meta.url));

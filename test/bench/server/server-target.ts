@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startListening } from './child-process';
+import { startListening } from '../../support/listening-child';
 import { KeepAliveClient } from './http-client';
 import type { Target } from './target';
 

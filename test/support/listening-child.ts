@@ -13,8 +13,8 @@ const START_TIMEOUT_MS = 60_000;
 const TAIL_LINES = 40;
 
 /**
- * Starts `script` under tsx in a process of its own (so the load generator never shares its event loop) and resolves
- * with the first URL it prints. Its output is read to the end, or a chatty logger would fill the pipe and stall it.
+ * Starts `script` under tsx in a process of its own (the server, or the bench's floor: a load generator or a test then
+ * never shares its event loop) and resolves with the first URL it prints. Its output is read to the end, or a chatty logger would fill the pipe and stall it.
  */
 export function startListening(label: string, script: string, env: NodeJS.ProcessEnv): Promise<ListeningChild> {
   const merged = { ...process.env, ...env };
