@@ -14,12 +14,13 @@ export interface ServerProcess extends ListeningChild {
 export async function startServerProcess(
   databaseEnv: NodeJS.ProcessEnv,
   admin = { email: 'admin@tracker.test', password: randomBytes(12).toString('base64url') },
+  nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
-  const child = await startListening('the server', SERVER_SCRIPT, {
-    ...databaseEnv,
-    PORT: '0',
-    TRACKER_ADMIN_EMAIL: admin.email,
-    TRACKER_ADMIN_PASSWORD: admin.password,
-  });
+  const child = await startListening(
+    'the server',
+    SERVER_SCRIPT,
+    { ...databaseEnv, PORT: '0', TRACKER_ADMIN_EMAIL: admin.email, TRACKER_ADMIN_PASSWORD: admin.password },
+    nodeArgs,
+  );
   return { ...child, admin };
 }

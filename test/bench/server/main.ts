@@ -4,6 +4,7 @@
  * Prints one table (median, p95 and p99 of each figure beside its budget) and the machine, writes the same as JSON
  * (BENCH_SERVER_JSON, default test-results/bench-server.json), and exits 1 when a budget is broken.
  * BENCH_SHORT=1 (or --short) is the CI run, under a minute. BENCH_ENGINES=sqlite or postgres runs one engine.
+ * BENCH_PROFILE=<dir>: both processes run with --cpu-prof into <dir>; the details say where their CPU went.
  * See docs/performance.md, "The server", for what each figure means.
  */
 import { existsSync } from 'node:fs';
@@ -14,13 +15,13 @@ import type { Engine } from './engine';
 import { assertValidStream } from './events';
 import { postgresEngine } from './postgres-engine';
 import { broken, failedFigure, serverTable, writeJson, type ServerFigure } from './report';
-import { runEngine, type Plan } from './run-engine';
+import { runEngine, type Plan, type StartServer } from './run-engine';
 import { startServer } from './server-target';
 import { sqliteEngine } from './sqlite-engine';
 
 const short = process.env.BENCH_SHORT === '1' || process.argv.includes('--short');
 const PLAN: Plan = short
-  ? { rounds: 2, roundMs: 2000, connections: 16, warmupMs: 500, rate: 200, rateMs: 5000, rateConnections: 16 }
+  ? { rounds: 2, roundMs: 1500, connections: 16, warmupMs: 300, rate: 200, rateMs: 4000, rateConnections: 16 }
   : { rounds: 5, roundMs: 5000, connections: 16, warmupMs: 1000, rate: 200, rateMs: 30_000, rateConnections: 16 };
 const ENGINES: Record<Engine['id'], () => Promise<Engine>> = { sqlite: sqliteEngine, postgres: postgresEngine };
 const engineIds = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((id) => id.trim()) as Array<Engine['id']>;
@@ -32,7 +33,8 @@ async function main(): Promise<number> {
   const figures: ServerFigure[] = [];
   const details: Record<string, unknown> = {};
   const versions: string[] = [];
-  const start = existsSync('server/main.ts')
+  const profileDir = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
+  const start: StartServer = existsSync('server/main.ts')
     ? startServer
     : () => Promise.reject(new Error('server/main.ts is not on this branch: the floor alone was measured'));
   for (const id of engineIds) {
@@ -42,7 +44,7 @@ async function main(): Promise<number> {
     try {
       engine = await open();
       versions.push(engine.version);
-      const run = await runEngine(engine, PLAN, short, start);
+      const run = await runEngine(engine, PLAN, short, start, profileDir);
       figures.push(...run.figures);
       details[id] = run.details;
     } catch (error) {

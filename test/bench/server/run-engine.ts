@@ -1,7 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { percentile } from '../support/stats';
 import type { Engine } from './engine';
 import { measureFixedRate, type FixedRateRun } from './fixed-rate';
 import { startFloor } from './floor-target';
+import { summarizeProfiles } from './profile-summary';
 import { failedFigure, serverFigure, type ServerFigure } from './report';
 import type { Target } from './target';
 import { measureThroughput, type ThroughputRun } from './throughput';
@@ -22,9 +25,11 @@ export interface EngineRun {
   details: Record<string, unknown>;
 }
 
-type StartServer = (databaseEnv: NodeJS.ProcessEnv) => Promise<Target>;
+export type StartServer = (databaseEnv: NodeJS.ProcessEnv, nodeArgs: readonly string[]) => Promise<Target>;
 
-function refusals(runs: ReadonlyArray<Pick<ThroughputRun, 'refused'>>): string | undefined {
+type Refused = ThroughputRun['refused'];
+
+function refusals(runs: ReadonlyArray<{ refused: Refused }>): string | undefined {
   const totals = new Map<string, { count: number; example: string }>();
   for (const run of runs) {
     for (const [status, { count, example }] of Object.entries(run.refused)) {
@@ -36,25 +41,42 @@ function refusals(runs: ReadonlyArray<Pick<ThroughputRun, 'refused'>>): string |
   return [...totals].map(([status, { count, example }]) => `${count} answered ${status === '0' ? 'no connection' : status} (${example})`).join('; ');
 }
 
-/** Both targets on one engine: throughput rounds, then the fixed rate, each on a fresh database of its own. */
-export async function runEngine(engine: Engine, plan: Plan, short: boolean, startServer: StartServer): Promise<EngineRun> {
+const withRefusals = (row: ServerFigure, runs: ReadonlyArray<{ refused: Refused }>): ServerFigure => {
+  const refused = refusals(runs);
+  return refused ? { ...row, failure: refused } : row;
+};
+
+/**
+ * Both targets on one engine, each on a fresh database: throughput rounds taken in turns, then the fixed rate.
+ * `profileDir`: each target runs with --cpu-prof into a folder of its own, summed up by component in the details.
+ */
+export async function runEngine(engine: Engine, plan: Plan, short: boolean, startServer: StartServer, profileDir?: string): Promise<EngineRun> {
   const figures: ServerFigure[] = [];
   const details: Record<string, unknown> = { engine: engine.version, plan };
   const label = (target: string, what: string) => `${engine.name}, ${target}: ${what}`;
   const throughputLabel = `events accepted per second (durable commits, ${plan.connections} connections)`;
+  const cpuLabel = 'CPU of its process per event accepted';
   const latencyLabel = `latency at ${plan.rate} events/s for ${plan.rateMs / 1000} s`;
+  const profileArgs = (name: string): string[] => {
+    if (!profileDir) return [];
+    const dir = join(profileDir, `${engine.id}-${name}`);
+    mkdirSync(dir, { recursive: true });
+    return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+  };
 
-  const floor = await startFloor(await engine.floorDatabase());
-  let server: Target | undefined;
+  const [floorDatabase, serverEnv] = await Promise.all([engine.floorDatabase(), engine.serverEnv()]);
+  const [floorStart, serverStart] = await Promise.allSettled([startFloor(floorDatabase, profileArgs('floor')), startServer(serverEnv, profileArgs('server'))]);
+  const floor = floorStart.status === 'fulfilled' ? floorStart.value : undefined;
+  const server = serverStart.status === 'fulfilled' ? serverStart.value : undefined;
   try {
-    server = await startServer(await engine.serverEnv()).catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
+    if (!floor) throw floorStart.status === 'rejected' ? floorStart.reason : new Error('the floor did not start');
+    if (serverStart.status === 'rejected') {
+      const reason = serverStart.reason instanceof Error ? serverStart.reason.message : String(serverStart.reason);
       process.stderr.write(`bench:server: ${engine.name}: ${reason}\n`);
       const why = reason.split('\n')[0]!;
       figures.push(failedFigure(`${engine.id}.server.throughput`, label('server', throughputLabel), 'events/s', why));
       figures.push(failedFigure(`${engine.id}.server.latency`, label('server', latencyLabel), 'ms', why));
-      return undefined;
-    });
+    }
     const targets = server ? [floor, server] : [floor];
 
     for (const target of targets) await measureThroughput(target, plan.connections, plan.warmupMs, `${engine.id}-${target.name}-warmup`);
@@ -72,40 +94,59 @@ export async function runEngine(engine: Engine, plan: Plan, short: boolean, star
       latency.set(target.name, await measureFixedRate(target, plan.rate, plan.rateMs, plan.rateConnections, `${engine.id}-${target.name}-rate`));
     }
 
+    const runsOf = (name: string) => throughput.get(name) ?? [];
+    const cpuOf = (name: string) => runsOf(name).flatMap((run) => (run.cpuMsPerEvent === undefined ? [] : [run.cpuMsPerEvent]));
     for (const target of targets) {
-      const runs = throughput.get(target.name)!;
-      const row = serverFigure(`${engine.id}.${target.name}.throughput`, label(target.name, throughputLabel), 'events/s', runs.map((run) => run.perSecond), short);
-      const refused = refusals(runs);
-      figures.push(refused ? { ...row, failure: refused } : row);
+      const runs = runsOf(target.name);
+      figures.push(withRefusals(serverFigure(`${engine.id}.${target.name}.throughput`, label(target.name, throughputLabel), 'events/s', runs.map((run) => run.perSecond), short), runs));
     }
-    const floorRuns = throughput.get('floor')!;
-    const serverRuns = server ? throughput.get('server')! : undefined;
-    if (serverRuns) {
-      const ratios = serverRuns.map((run, round) => run.perSecond / floorRuns[round]!.perSecond);
+    if (server) {
+      const floorRuns = runsOf('floor');
+      const ratios = runsOf('server').map((run, round) => run.perSecond / floorRuns[round]!.perSecond);
       figures.push(serverFigure(`${engine.id}.throughput.ratio`, `${engine.name}: server ÷ floor, events accepted per second, per round`, '×', ratios, short, 'throughputOverFloor'));
+    }
+    for (const target of targets) {
+      const cpu = cpuOf(target.name);
+      if (cpu.length) figures.push(serverFigure(`${engine.id}.${target.name}.cpu`, label(target.name, cpuLabel), 'ms', cpu, short));
+    }
+    if (server && cpuOf('server').length && cpuOf('floor').length) {
+      const floorCpu = cpuOf('floor');
+      const ratios = cpuOf('server').map((ms, round) => ms / floorCpu[round]!);
+      figures.push(serverFigure(`${engine.id}.cpu.ratio`, `${engine.name}: server ÷ floor, CPU per event, per round`, '×', ratios, short));
     }
     for (const target of targets) {
       const run = latency.get(target.name)!;
       const budget = target.name === 'server' && engine.id === 'sqlite' ? 'sqliteLatencyAt200' : undefined;
-      const row = serverFigure(`${engine.id}.${target.name}.latency`, label(target.name, latencyLabel), 'ms', run.latenciesMs, short, budget);
-      const refused = refusals([run]);
-      figures.push(refused ? { ...row, failure: refused } : row);
+      figures.push(withRefusals(serverFigure(`${engine.id}.${target.name}.latency`, label(target.name, latencyLabel), 'ms', run.latenciesMs, short, budget), [run]));
     }
-    const floorLatency = latency.get('floor')!;
     const serverLatency = latency.get('server');
     if (serverLatency) {
-      const sortedFloor = [...floorLatency.latenciesMs].sort((a, b) => a - b);
+      const sortedFloor = [...latency.get('floor')!.latenciesMs].sort((a, b) => a - b);
       const sortedServer = [...serverLatency.latenciesMs].sort((a, b) => a - b);
       for (const p of [50, 99]) {
-        figures.push(serverFigure(`${engine.id}.latency.ratio.p${p}`, `${engine.name}: server ÷ floor, latency p${p} at ${plan.rate} events/s`, '×', [percentile(sortedServer, p) / percentile(sortedFloor, p)], short));
+        const ratio = percentile(sortedServer, p) / percentile(sortedFloor, p);
+        figures.push(serverFigure(`${engine.id}.latency.ratio.p${p}`, `${engine.name}: server ÷ floor, latency p${p} at ${plan.rate} events/s`, '×', [ratio], short));
       }
     }
-    details.throughput = Object.fromEntries([...throughput].map(([name, runs]) => [name, runs.map(({ perSecond, accepted, durationMs, refused }) => ({ perSecond, accepted, durationMs, refused }))]));
+    details.throughput = Object.fromEntries([...throughput].map(([name, runs]) => [name, runs]));
     details.latency = Object.fromEntries(
       [...latency].map(([name, run]) => [name, { ...run, latenciesMs: run.latenciesMs.map((ms) => Math.round(ms * 100) / 100) }]),
     );
   } finally {
-    await Promise.all([floor.stop(), server?.stop()]);
+    await Promise.all([floor?.stop(), server?.stop()]);
+  }
+  if (profileDir) {
+    details.profiles = Object.fromEntries(
+      ['floor', 'server'].map((name) => [name, summarizeProfilesSafely(join(profileDir, `${engine.id}-${name}`))]),
+    );
   }
   return { figures, details };
+}
+
+function summarizeProfilesSafely(dir: string): Array<[string, number]> | string {
+  try {
+    return summarizeProfiles(dir);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -9,11 +9,11 @@ const MANAGER_EMAIL = 'bench-manager@tracker.test';
  * The server as a team starts it, on a fresh database: the admin from TRACKER_ADMIN_* creates a manager through the
  * admin API, and the events are posted with the manager's token, as the extension posts them.
  */
-export async function startServer(databaseEnv: NodeJS.ProcessEnv): Promise<Target> {
-  const server = await startServerProcess(databaseEnv);
+export async function startServer(databaseEnv: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): Promise<Target> {
+  const server = await startServerProcess(databaseEnv, undefined, nodeArgs);
   try {
     const token = await managerToken(server.url, server.admin);
-    return { name: 'server', url: server.url, token, stop: server.stop };
+    return { name: 'server', url: server.url, token, pid: server.child.pid, stop: server.stop };
   } catch (error) {
     await server.stop();
     throw error;

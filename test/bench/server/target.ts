@@ -5,6 +5,8 @@ export interface Target {
   url: string;
   /** The bearer token events are posted with; the floor takes none. */
   token?: string;
+  /** Its process, whose CPU time the bench reads. */
+  pid?: number;
   stop(): Promise<void>;
 }
 

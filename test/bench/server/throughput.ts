@@ -1,4 +1,5 @@
 import { eventStream, postHeaders } from './events';
+import { processCpuMs } from './process-cpu';
 import { KeepAliveClient } from './http-client';
 import { EVENTS_PATH, type Target } from './target';
 
@@ -9,6 +10,8 @@ export interface ThroughputRun {
   /** Answers other than 201 by status (0: the connection failed), with the first body of each for the report. */
   refused: Record<string, { count: number; example: string }>;
   durationMs: number;
+  /** CPU time the target's own process spent per event accepted (ms), when /proc tells. */
+  cpuMsPerEvent?: number;
 }
 
 /**
@@ -21,6 +24,7 @@ export async function measureThroughput(target: Target, connections: number, dur
   const next = eventStream(prefix);
   const refused: ThroughputRun['refused'] = {};
   let accepted = 0;
+  const cpuBefore = processCpuMs(target.pid);
   const started = performance.now();
   const deadline = started + durationMs;
   const loop = async () => {
@@ -40,5 +44,7 @@ export async function measureThroughput(target: Target, connections: number, dur
     client.close();
   }
   const elapsed = performance.now() - started;
-  return { perSecond: (accepted * 1000) / elapsed, accepted, refused, durationMs: elapsed };
+  const cpuAfter = processCpuMs(target.pid);
+  const cpuMsPerEvent = cpuBefore !== undefined && cpuAfter !== undefined && accepted > 0 ? (cpuAfter - cpuBefore) / accepted : undefined;
+  return { perSecond: (accepted * 1000) / elapsed, accepted, refused, durationMs: elapsed, cpuMsPerEvent };
 }
