@@ -11,6 +11,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         test: {
           name: 'dom',
           include: ['test/components/**/*.test.{ts,tsx}', 'test/adapters/**/*.test.ts'],

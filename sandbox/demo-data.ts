@@ -1,11 +1,14 @@
 import type { Contact, Operator, TrackerEventInput } from '../lib/schemas/api';
-import type { Receipt } from './tracker-store';
+import type { OperatorRole } from '../lib/schemas/admin';
+import type { ServerContext } from '../server/context';
+import type { Receipt } from '../server/events/rows';
 
 /** The accounts, contacts and history every fresh sandbox starts with (the shared fixed facts of the project). */
 
-export const DEMO_OPERATORS: ReadonlyArray<{ operator: Operator; password: string }> = [
-  { operator: { id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' }, password: 'demo-password' },
-  { operator: { id: 'op_second', name: 'Second Manager', email: 'second@tracker.test' }, password: 'second-password' },
+export const DEMO_OPERATORS: ReadonlyArray<{ operator: Operator; password: string; role: OperatorRole }> = [
+  { operator: { id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' }, password: 'demo-password', role: 'manager' },
+  { operator: { id: 'op_second', name: 'Second Manager', email: 'second@tracker.test' }, password: 'second-password', role: 'manager' },
+  { operator: { id: 'op_admin', name: 'Demo Admin', email: 'admin@tracker.test' }, password: 'admin-password', role: 'admin' },
 ];
 
 const anna = { channel: 'telegram', externalId: '777001', displayName: 'Anna Petrova', username: 'anna_leads' } as const;
@@ -42,20 +45,10 @@ export const DEMO_EVENTS: ReadonlyArray<{ input: TrackerEventInput; receipt: Rec
   },
 ];
 
-interface SeedTargets {
-  isEmpty(): boolean;
-  transaction(write: () => void): void;
-  addOperator(operator: Operator, password: string): void;
-  addContact(contact: Contact): void;
-  record(input: TrackerEventInput, receipt: Receipt): void;
-}
-
 /** Seeds only a database that has no operators yet, so a restart over a used file keeps what happened since. */
-export function seedDemoData(target: SeedTargets): void {
-  if (!target.isEmpty()) return;
-  target.transaction(() => {
-    for (const { operator, password } of DEMO_OPERATORS) target.addOperator(operator, password);
-    for (const contact of DEMO_CONTACTS) target.addContact(contact);
-    for (const { input, receipt } of DEMO_EVENTS) target.record(input, receipt);
-  });
+export async function seedDemoData({ operators, tracker }: ServerContext): Promise<void> {
+  if ((await operators.list()).length > 0) return;
+  for (const { operator, password, role } of DEMO_OPERATORS) await operators.create({ ...operator, password, role });
+  for (const contact of DEMO_CONTACTS) await tracker.addContact(contact);
+  for (const { input, receipt } of DEMO_EVENTS) await tracker.record(input, receipt);
 }

@@ -1,44 +1,38 @@
-import { createServer } from 'node:http';
-import type { Socket } from 'node:net';
 import type { TrackerEvent } from '../lib/schemas/api';
-import { createAuthStore } from './auth-store';
-import { openDb } from './db';
+import { DEFAULT_REFRESH_GRACE_SECONDS, startServer } from '../server/app';
+import type { RunningServer, ServerOptions } from '../server/app';
+import { TEST_SCRYPT_COST } from '../server/auth/passwords';
+import type { FaultControls } from '../server/testing/faults';
+import type { StaticDir } from '../server/testing/static-files';
+import type { Stats } from '../server/testing/stats';
 import { seedDemoData } from './demo-data';
-import { createFaults } from './faults';
-import type { FaultControls } from './faults';
-import { createLoginLimiter } from './login-limiter';
-import { createRequestHandler } from './request-handler';
-import { authRoutes } from './routes/auth';
-import { contactRoutes } from './routes/contacts';
-import { controlRoutes } from './routes/controls';
-import { eventRoutes } from './routes/events';
-import type { StaticDir } from './static-files';
-import { createStats } from './stats';
-import type { Stats } from './stats';
-import { createTrackerStore } from './tracker-store';
 
+/**
+ * The sandbox is the Tracker Data server (server/) with the demo data and the test controls on: what `npm start`, the
+ * unit tests of the extension and the end-to-end tests run against. Its data is one SQLite file.
+ */
+
+export { DEFAULT_REFRESH_GRACE_SECONDS };
 export const DEFAULT_PORT = 8787;
-export const DEFAULT_DATA_FILE = '.sandbox-data/tracker.sqlite';
-export const DEFAULT_REFRESH_GRACE_SECONDS = 60;
+export const DEFAULT_DATA_FILE = '.tracker-data/demo.sqlite';
 
 export interface SandboxOptions {
   /** 0 picks a free port; default 8787. */
   port?: number;
   /** Default 127.0.0.1: the sandbox is for this machine only. */
   host?: string;
-  /** SQLite file; default '.sandbox-data/tracker.sqlite'; ':memory:' keeps nothing on disk. */
+  /** SQLite file; default '.tracker-data/demo.sqlite'; ':memory:' keeps nothing on disk. */
   dataFile?: string;
   /** Default 900. */
   accessTokenTtlSeconds?: number;
-  /**
-   * How long a rotated refresh token still works, so a client whose refresh answer was lost (a dropped connection, a
-   * timeout, a stopped worker) keeps its session, as Okta's and Auth0's rotation grace periods allow. Default 60.
-   */
+  /** How long a spent refresh token may be spent again while its successor is unused; default 5. */
   refreshTokenGraceSeconds?: number;
-  /** Mounts the test controls under /__sandbox/; default false. */
+  /** Mounts the test controls under /__sandbox/; default false. The fault hooks behind `faults` are always on. */
   controls?: boolean;
   /** Serves the files of `dir` under `urlPrefix`, e.g. demo pages. */
   staticDir?: StaticDir;
+  /** Passed on to the server (loginLimits, logger, …). */
+  server?: Partial<ServerOptions>;
 }
 
 export interface Sandbox {
@@ -53,82 +47,34 @@ export interface Sandbox {
   /** API requests per route key and how they were answered. */
   stats(): Stats;
   resetStats(): void;
-}
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
+  /** The server underneath, for tests of what the sandbox interface does not cover (admin API, audit). */
+  server: RunningServer;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const host = options.host ?? '127.0.0.1';
-  const db = await openDb(options.dataFile ?? DEFAULT_DATA_FILE);
-  const auth = createAuthStore(db, options.accessTokenTtlSeconds ?? 900, options.refreshTokenGraceSeconds ?? DEFAULT_REFRESH_GRACE_SECONDS);
-  const tracker = createTrackerStore(db);
-  seedDemoData({
-    isEmpty: () => db.get('SELECT 1 FROM operators LIMIT 1') === undefined,
-    transaction: (write) => db.transaction(write),
-    addOperator: auth.addOperator,
-    addContact: tracker.addContact,
-    record: tracker.record,
-  });
-
-  const faults = createFaults(auth);
-  const stats = createStats();
-  const closing = new AbortController();
-  const handle = createRequestHandler({
-    apiRoutes: [...authRoutes(auth, createLoginLimiter()), ...contactRoutes(auth, tracker), ...eventRoutes(auth, tracker)],
-    controlRoutes: options.controls ? controlRoutes(faults, tracker, stats) : [],
-    faults,
-    stats,
+  const server = await startServer({
+    port: options.port ?? DEFAULT_PORT,
+    host: options.host,
+    databaseFile: options.dataFile ?? DEFAULT_DATA_FILE,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    refreshTokenGraceSeconds: options.refreshTokenGraceSeconds,
+    // Demo passwords are public: a low cost keeps the many sign-ins of the tests fast.
+    passwordCost: TEST_SCRYPT_COST,
+    testing: { controls: options.controls ?? false },
     staticDir: options.staticDir,
-    signal: closing.signal,
+    seed: seedDemoData,
+    ...options.server,
   });
-
-  const sockets = new Set<Socket>();
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      console.error('sandbox: request failed', error);
-      response.destroy();
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());
-    });
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
-
-  let closed: Promise<void> | undefined;
-  const close = () => {
-    closed ??= new Promise<void>((resolve) => {
-      closing.abort();
-      server.close(() => {
-        db.close();
-        resolve();
-      });
-      for (const socket of sockets) socket.destroy();
-    });
-    return closed;
-  };
-
+  const testing = server.testing;
+  if (!testing) throw new Error('The sandbox needs the server started for tests');
   return {
-    url: `http://${urlHost(host)}:${port}`,
-    port,
-    close,
-    faults,
-    storedEvents: () => tracker.allEvents(),
-    stats: () => stats.snapshot(),
-    resetStats: () => stats.reset(),
+    url: server.url,
+    port: server.port,
+    close: server.close,
+    faults: testing.faults,
+    storedEvents: testing.storedEventsNow,
+    stats: () => testing.stats.snapshot(),
+    resetStats: () => testing.stats.reset(),
+    server,
   };
 }

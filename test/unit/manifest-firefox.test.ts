@@ -114,7 +114,7 @@ describe('the Firefox package', () => {
   it("comes with the sources AMO's reviewers rebuild it from, and nothing private or generated", () => {
     expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md']));
     expect(sources.some((name) => name.startsWith('entrypoints/'))).toBe(true);
-    const leaked = sources.filter((name) => /(^|\/)(node_modules|\.output|\.wxt|\.sandbox-data|\.git|test-results|test)\//.test(name));
+    const leaked = sources.filter((name) => /(^|\/)(node_modules|\.output|\.wxt|\.sandbox-data|\.tracker-data|\.git|test-results|test)\//.test(name));
     expect(leaked).toEqual([]);
   });
 });

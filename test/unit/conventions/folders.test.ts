@@ -25,7 +25,8 @@ const RULES: Record<string, Rule> = {
   },
   'lib/stores': { folders: ['lib/schemas', 'lib/messaging/client.ts', 'lib/stores'], packages: /^(zustand(\/vanilla)?)$/ },
   components: { folders: ['lib/stores', 'components'], packages: /^(react|react-dom|zustand)$/, typesOnly: ['lib/schemas'] },
-  sandbox: { folders: ['lib/schemas', 'sandbox'], packages: /^(node:.*|zod\/mini|sql\.js)$/ },
+  server: { folders: ['lib/schemas', 'server'], packages: /^(node:.*|zod\/mini|fastify|kysely|kysely\/migration|better-sqlite3|pg)$/ },
+  sandbox: { folders: ['lib/schemas', 'server', 'sandbox'], packages: /^(node:.*|zod\/mini)$/ },
 };
 
 function sourceFiles(dir: string): string[] {
@@ -70,14 +71,14 @@ function violations(file: string): string[] {
 }
 
 describe('the folder rules', () => {
-  it('hold for every file under lib/, components/ and sandbox/', () => {
-    const files = ['lib', 'components', 'sandbox'].flatMap(sourceFiles);
+  it('hold for every file under lib/, components/, server/ and sandbox/', () => {
+    const files = ['lib', 'components', 'server', 'sandbox'].flatMap(sourceFiles);
     expect(files.length).toBeGreaterThan(20);
     expect(files.flatMap(violations)).toEqual([]);
   });
 
   it('let product code import zod only as zod/mini, entry points included', () => {
-    const files = ['lib', 'components', 'entrypoints', 'sandbox'].flatMap(sourceFiles);
+    const files = ['lib', 'components', 'entrypoints', 'server', 'sandbox'].flatMap(sourceFiles);
     const classic = files.filter((file) =>
       [...readFileSync(file, 'utf8').matchAll(IMPORT)].some(([, , , specifier]) => /^zod(\/|$)/.test(specifier ?? '') && specifier !== 'zod/mini'),
     );

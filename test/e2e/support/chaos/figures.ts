@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { OutboxRecord } from '../../../../lib/schemas';
-import type { ChaosKind } from '../../../../sandbox/chaos';
+import type { ChaosKind } from '../../../../server/testing/chaos';
 import type { PlannedEvent } from './plan';
 import type { PlatformTally } from './platform';
 import type { Reconciliation } from './reconcile';

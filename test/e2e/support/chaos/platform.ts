@@ -1,6 +1,6 @@
-import { CHAOS_KINDS, type ChaosConfig, type ChaosKind } from '../../../../sandbox/chaos';
+import { CHAOS_KINDS, type ChaosConfig, type ChaosKind } from '../../../../server/testing/chaos';
 import type { Sandbox } from '../../../../sandbox/server';
-import type { Stats } from '../../../../sandbox/stats';
+import type { Stats } from '../../../../server/testing/stats';
 import { SandboxHost } from '../fixtures';
 
 /** What the platform went through over the whole run, summed over every time the sandbox was started. */

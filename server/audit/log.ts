@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuditRow, Tables } from '../db/tables';
+
+/** Who did what, for an admin to read: sign-ins, events logged, operators changed (later: destinations, intakes). */
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'refresh_token_reuse'
+  | 'event_logged'
+  | 'operator_created'
+  | 'operator_removed';
+
+export interface AuditEntry {
+  action: AuditAction;
+  operatorId?: string;
+  target?: string;
+  /** Facts worth keeping; never a password or a token. */
+  details?: Record<string, string | number | boolean>;
+  clientAddress?: string;
+}
+
+/** Writes in the caller's transaction when given one, so the entry commits or rolls back with what it records. */
+export async function writeAudit(db: Kysely<Tables>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: randomUUID(),
+      at: Date.now(),
+      operator_id: entry.operatorId ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+      client_address: entry.clientAddress ?? null,
+    })
+    .execute();
+}
+
+/** Newest first; `before` is the `at` of the last entry of the previous page. */
+export function readAudit(db: Kysely<Tables>, options: { limit: number; before?: number; action?: string }): Promise<AuditRow[]> {
+  let query = db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(options.limit);
+  if (options.before !== undefined) query = query.where('at', '<', options.before);
+  if (options.action !== undefined) query = query.where('action', '=', options.action);
+  return query.execute();
+}

@@ -1,0 +1,114 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Times the server decides (created, expires, used) are milliseconds since the epoch
+ * in BIGINT columns; times the API carries (occurredAt, receivedAt) are also kept as the ISO text the contract echoes.
+ * Tokens are stored only as SHA-256 hashes, so a copied database opens no session.
+ */
+
+export interface OperatorsTable {
+  id: string;
+  /** Lower case: one account per address, however it is typed. */
+  email: string;
+  name: string;
+  role: 'admin' | 'manager';
+  password_hash: string;
+  created_at: number;
+  /** Set when an admin removes the operator: the row stays, so their events still name who logged them. */
+  deleted_at: number | null;
+}
+
+/** A sign-in and every token rotated from it: one refresh-token family (RFC 9700 §4.14.2). */
+export interface SessionsTable {
+  id: string;
+  operator_id: string;
+  created_at: number;
+  revoked_at: number | null;
+  /** Why it ended: 'logout', 'refresh_token_reuse', 'operator_removed', 'revoked_by_test'. */
+  revoked_reason: string | null;
+}
+
+export interface RefreshTokensTable {
+  token_hash: string;
+  session_id: string;
+  created_at: number;
+  expires_at: number;
+  /** When it was spent on a refresh; a spent token outside the grace is a reuse. */
+  used_at: number | null;
+  /** When a later refresh inside the grace replaced it before it was ever used. */
+  revoked_at: number | null;
+}
+
+export interface AccessTokensTable {
+  token_hash: string;
+  session_id: string;
+  expires_at: number;
+}
+
+export interface ContactsTable {
+  id: string;
+  channel: string;
+  external_id: string;
+  display_name: string | null;
+  username: string | null;
+  click_id: string | null;
+  sub_id: string | null;
+  source: string | null;
+  campaign: string | null;
+  /** Other tracker data keys, a JSON object of strings. */
+  extra_tracker_data: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EventsTable {
+  /** The client's UUID: the primary key is what makes a retry land on the same row. */
+  id: string;
+  contact_id: string;
+  type: 'registration' | 'deposit' | 'redeposit';
+  /** The contact's name and username as this event carried them (the contact row keeps the latest). */
+  contact_display_name: string | null;
+  contact_username: string | null;
+  /** A decimal string as posted, never a float. */
+  amount: string | null;
+  currency: string | null;
+  occurred_at: string;
+  occurred_at_ms: number;
+  received_at: string;
+  note: string | null;
+  status: 'accepted' | 'forwarded' | 'rejected';
+  source: 'manual' | 'flow' | 'postback';
+  step_name: string | null;
+  operator_id: string | null;
+  /** The posted input with sorted keys: a retry is "the same body" when this matches. */
+  canonical_body: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  /** The operator who acted; null for an anonymous caller (a failed sign-in) or the server itself. */
+  operator_id: string | null;
+  action: string;
+  /** What it acted on: an operator id, an event id, an email. */
+  target: string | null;
+  /** A JSON object of further facts; never a secret. */
+  details: string | null;
+  client_address: string | null;
+}
+
+export interface Tables {
+  operators: OperatorsTable;
+  sessions: SessionsTable;
+  refresh_tokens: RefreshTokensTable;
+  access_tokens: AccessTokensTable;
+  contacts: ContactsTable;
+  events: EventsTable;
+  audit_log: AuditLogTable;
+}
+
+export type OperatorRow = Selectable<OperatorsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewEvent = Insertable<EventsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
