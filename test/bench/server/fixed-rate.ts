@@ -9,7 +9,15 @@ export interface FixedRateRun {
   refused: Record<string, { count: number; example: string }>;
   /** How late the generator itself sent, worst case (ms): if this is large, the machine, not the target, was slow. */
   worstSendLagMs: number;
+  /**
+   * Events still unanswered when the run gave up on them (the target is far below the rate); each counts in
+   * `latenciesMs` with its wait so far, so the percentiles are lower bounds. Slow, not wrong: not a refusal.
+   */
+  unanswered: number;
 }
+
+/** How long after the last event was due the run waits for answers: a target far below the rate is not waited out. */
+const GRACE_MS = 3000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -27,6 +35,7 @@ export async function measureFixedRate(target: Target, ratePerSecond: number, du
   const latenciesMs: number[] = [];
   const refused: FixedRateRun['refused'] = {};
   const pending: Array<Promise<void>> = [];
+  const answered = new Set<number>();
   let accepted = 0;
   let worstSendLagMs = 0;
   const start = performance.now() + 20;
@@ -38,23 +47,40 @@ export async function measureFixedRate(target: Target, ratePerSecond: number, du
       if (wait > 0) await sleep(wait);
       worstSendLagMs = Math.max(worstSendLagMs, performance.now() - due);
       const event = next();
+      const sent = index;
       pending.push(
         client.request('POST', EVENTS_PATH, event, postHeaders(event, target.token)).then(
           (answer) => {
+            if (answered.has(sent)) return;
+            answered.add(sent);
             latenciesMs.push(performance.now() - due);
             if (answer.status === 201) accepted += 1;
             else (refused[answer.status] ??= { count: 0, example: answer.body.slice(0, 200) }).count += 1;
           },
           (error: Error) => {
+            if (answered.has(sent)) return;
+            answered.add(sent);
             latenciesMs.push(performance.now() - due);
             (refused[0] ??= { count: 0, example: error.message }).count += 1;
           },
         ),
       );
     }
-    await Promise.all(pending);
+    const lastDue = start + (total - 1) * intervalMs;
+    let timer: NodeJS.Timeout | undefined;
+    const givingUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, lastDue + GRACE_MS - performance.now()))));
+    await Promise.race([Promise.all(pending), givingUp]);
+    clearTimeout(timer);
   } finally {
     client.close();
   }
-  return { latenciesMs, accepted, refused, worstSendLagMs };
+  const cutOff = performance.now();
+  let unanswered = 0;
+  for (let index = 0; index < total; index += 1) {
+    if (answered.has(index)) continue;
+    answered.add(index);
+    unanswered += 1;
+    latenciesMs.push(cutOff - (start + index * intervalMs));
+  }
+  return { latenciesMs, accepted, refused, worstSendLagMs, unanswered };
 }

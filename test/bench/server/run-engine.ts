@@ -4,7 +4,7 @@ import { percentile } from '../support/stats';
 import type { Engine } from './engine';
 import { measureFixedRate, type FixedRateRun } from './fixed-rate';
 import { startFloor } from './floor-target';
-import { summarizeProfiles } from './profile-summary';
+import { profilePerEvent } from './profile-summary';
 import { failedFigure, serverFigure, type ServerFigure } from './report';
 import type { Target } from './target';
 import { measureThroughput, type ThroughputRun } from './throughput';
@@ -51,6 +51,8 @@ const withRefusals = (row: ServerFigure, runs: ReadonlyArray<{ refused: Refused 
  * `profileDir`: each target runs with --cpu-prof into a folder of its own, summed up by component in the details.
  */
 export async function runEngine(engine: Engine, plan: Plan, short: boolean, startServer: StartServer, profileDir?: string): Promise<EngineRun> {
+  const began = Date.now();
+  const say = (line: string) => process.stderr.write(`bench:server: ${((Date.now() - began) / 1000).toFixed(1)} s: ${line}\n`);
   const figures: ServerFigure[] = [];
   const details: Record<string, unknown> = { engine: engine.version, plan };
   const label = (target: string, what: string) => `${engine.name}, ${target}: ${what}`;
@@ -78,19 +80,20 @@ export async function runEngine(engine: Engine, plan: Plan, short: boolean, star
       figures.push(failedFigure(`${engine.id}.server.latency`, label('server', latencyLabel), 'ms', why));
     }
     const targets = server ? [floor, server] : [floor];
+    say(`${engine.name}: started`);
 
     for (const target of targets) await measureThroughput(target, plan.connections, plan.warmupMs, `${engine.id}-${target.name}-warmup`);
     const throughput = new Map<string, ThroughputRun[]>(targets.map((target) => [target.name, []]));
     for (let round = 0; round < plan.rounds; round += 1) {
       const order = round % 2 === 0 ? targets : [...targets].reverse();
       for (const target of order) {
-        process.stderr.write(`bench:server: ${engine.name}, ${target.name}: throughput round ${round + 1} of ${plan.rounds}\n`);
+        say(`${engine.name}, ${target.name}: throughput round ${round + 1} of ${plan.rounds}`);
         throughput.get(target.name)!.push(await measureThroughput(target, plan.connections, plan.roundMs, `${engine.id}-${target.name}-r${round}`));
       }
     }
     const latency = new Map<string, FixedRateRun>();
     for (const target of targets) {
-      process.stderr.write(`bench:server: ${engine.name}, ${target.name}: ${plan.rate} events/s for ${plan.rateMs / 1000} s\n`);
+      say(`${engine.name}, ${target.name}: ${plan.rate} events/s for ${plan.rateMs / 1000} s`);
       latency.set(target.name, await measureFixedRate(target, plan.rate, plan.rateMs, plan.rateConnections, `${engine.id}-${target.name}-rate`));
     }
 
@@ -117,7 +120,9 @@ export async function runEngine(engine: Engine, plan: Plan, short: boolean, star
     for (const target of targets) {
       const run = latency.get(target.name)!;
       const budget = target.name === 'server' && engine.id === 'sqlite' ? 'sqliteLatencyAt200' : undefined;
-      figures.push(withRefusals(serverFigure(`${engine.id}.${target.name}.latency`, label(target.name, latencyLabel), 'ms', run.latenciesMs, short, budget), [run]));
+      const row = withRefusals(serverFigure(`${engine.id}.${target.name}.latency`, label(target.name, latencyLabel), 'ms', run.latenciesMs, short, budget), [run]);
+      // A target far below the rate leaves events unanswered at the end: its percentiles are then lower bounds.
+      figures.push(run.unanswered ? { ...row, label: `${row.label} (${run.unanswered} unanswered: at least)` } : row);
     }
     const serverLatency = latency.get('server');
     if (serverLatency) {
@@ -135,18 +140,21 @@ export async function runEngine(engine: Engine, plan: Plan, short: boolean, star
   } finally {
     await Promise.all([floor?.stop(), server?.stop()]);
   }
-  if (profileDir) {
-    details.profiles = Object.fromEntries(
-      ['floor', 'server'].map((name) => [name, summarizeProfilesSafely(join(profileDir, `${engine.id}-${name}`))]),
-    );
-  }
+  const measured = details.throughput as Record<string, ThroughputRun[]> | undefined;
+  if (profileDir && measured) details.profileMsPerEvent = profilesPerEvent(profileDir, engine.id, measured);
   return { figures, details };
 }
 
-function summarizeProfilesSafely(dir: string): Array<[string, number]> | string {
-  try {
-    return summarizeProfiles(dir);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+/** Each target's CPU per event by component, over its throughput rounds only (not its start, not the fixed rate). */
+function profilesPerEvent(profileDir: string, engineId: string, throughput: Record<string, ThroughputRun[]>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(throughput).map(([name, runs]) => {
+      const events = runs.reduce((sum, run) => sum + run.accepted, 0);
+      try {
+        return [name, profilePerEvent(join(profileDir, `${engineId}-${name}`), runs.map((run) => run.window), events)];
+      } catch (error) {
+        return [name, error instanceof Error ? error.message : String(error)];
+      }
+    }),
+  );
 }

@@ -12,7 +12,12 @@ export interface ThroughputRun {
   durationMs: number;
   /** CPU time the target's own process spent per event accepted (ms), when /proc tells. */
   cpuMsPerEvent?: number;
+  /** When the run began and ended on the monotonic clock V8's profiler stamps its samples with (µs). */
+  window: [startUs: number, endUs: number];
 }
+
+/** CLOCK_MONOTONIC in µs: the clock of process.hrtime and of V8's CPU profiles, the same in every process. */
+export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /**
  * Closed loop: `connections` clients each post the next event as soon as the last one was answered, for `durationMs`.
@@ -25,6 +30,7 @@ export async function measureThroughput(target: Target, connections: number, dur
   const refused: ThroughputRun['refused'] = {};
   let accepted = 0;
   const cpuBefore = processCpuMs(target.pid);
+  const windowStart = monotonicUs();
   const started = performance.now();
   const deadline = started + durationMs;
   const loop = async () => {
@@ -44,7 +50,8 @@ export async function measureThroughput(target: Target, connections: number, dur
     client.close();
   }
   const elapsed = performance.now() - started;
+  const window: ThroughputRun['window'] = [windowStart, monotonicUs()];
   const cpuAfter = processCpuMs(target.pid);
   const cpuMsPerEvent = cpuBefore !== undefined && cpuAfter !== undefined && accepted > 0 ? (cpuAfter - cpuBefore) / accepted : undefined;
-  return { perSecond: (accepted * 1000) / elapsed, accepted, refused, durationMs: elapsed, cpuMsPerEvent };
+  return { perSecond: (accepted * 1000) / elapsed, accepted, refused, durationMs: elapsed, cpuMsPerEvent, window };
 }
