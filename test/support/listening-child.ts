@@ -8,7 +8,8 @@ export interface ListeningChild {
 }
 
 const URL_PATTERN = /https?:\/\/[\w.\-[\]:]+:\d+/;
-const START_TIMEOUT_MS = 60_000;
+/** Generous: on a machine shared with other work, tsx compiling the server and its first scrypt take a while. */
+const START_TIMEOUT_MS = 120_000;
 /** Lines kept from the child's output to explain a failed start. */
 const TAIL_LINES = 40;
 
