@@ -11,7 +11,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          // One throwaway PostgreSQL cluster per run: the server's API suite runs on SQLite and on PostgreSQL.
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          // Real servers over real databases, often two engines per test: slower than the unit tests on a busy machine.
+          testTimeout: 20_000,
+        },
       },
       {
         extends: true,

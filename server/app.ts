@@ -10,7 +10,7 @@ import type { ServerContext } from './context';
 import { openDatabase, storageFor } from './db/open';
 import type { Database } from './db/open';
 import { createTrackerStore } from './events/store';
-import { registerErrorHandling } from './http/error-handling';
+import { frameworkErrors, registerErrorHandling } from './http/error-handling';
 import { ownHostnames, registerHardening } from './http/hardening';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminOperatorRoutes } from './routes/admin-operators';
@@ -58,6 +58,11 @@ export interface ServerOptions {
   staticDir?: StaticDir;
   /** Fills a fresh database (demo data); runs after migrations, before the server listens. */
   seed?: (context: ServerContext) => Promise<void>;
+  /**
+   * Behind a reverse proxy: `true` or the proxies' addresses ('127.0.0.1', CIDRs), so the client address the sign-in
+   * throttle and the audit log use is the caller's, not the proxy's. Default: no proxy trusted.
+   */
+  trustProxy?: boolean | string;
   /** pino options for Fastify's logger; default off. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -129,6 +134,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // close() ends keep-alive connections and requests held by a test delay instead of waiting for them.
     forceCloseConnections: true,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrors as FastifyServerOptions['frameworkErrors'],
+    trustProxy: options.trustProxy ?? false,
   });
   const closing = new AbortController();
   let origins: string[] = [];

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { contactLookupResponseSchema, eventResponseSchema } from '../../../lib/schemas/api';
+import { ENGINES, MANAGER, call, errorOf, freshStorage, newEvent, postEvent, signIn, startTestServer } from './support';
+
+const BORIS = { channel: 'telegram', externalId: '777002', displayName: 'Boris Ivanov' } as const;
+const DAVID = { channel: 'whatsapp', externalId: '79991234567', displayName: 'David' } as const;
+
+describe.each(ENGINES)('events on %s', (engine) => {
+  it('stores an event once: 201, then 200 with the same event for a retry, committed and listed for its contact', async () => {
+    const server = await startTestServer(engine);
+    const { accessToken } = await signIn(server, MANAGER);
+    const event = newEvent({ type: 'deposit', contact: DAVID, amount: '1234567890.12', currency: 'USD', note: 'первый депозит' });
+
+    const created = await postEvent(server, accessToken, event);
+    expect(created.status).toBe(201);
+    const stored = eventResponseSchema.parse(created.body).event;
+    expect(stored).toMatchObject({ ...event, status: 'accepted', source: 'manual', operatorId: 'op_demo' });
+    const retried = await postEvent(server, accessToken, Object.fromEntries(Object.entries(event).reverse()));
+    expect([retried.status, eventResponseSchema.parse(retried.body).event]).toEqual([200, stored]);
+
+    const lookup = contactLookupResponseSchema.parse((await call(server, `/api/v1/contacts/whatsapp/${DAVID.externalId}`, { token: accessToken })).body);
+    expect(lookup.events).toEqual([stored]);
+    // The amount is the decimal string as posted, never a float.
+    expect(lookup.events[0]?.amount).toBe('1234567890.12');
+    expect((await server.context.tracker.allEvents()).filter((each) => each.id === event.id)).toHaveLength(1);
+  });
+
+  it('answers idempotency_conflict for the same id with another body, and deposit_exists for a second first deposit', async () => {
+    const server = await startTestServer(engine);
+    const { accessToken } = await signIn(server, MANAGER);
+    const event = newEvent();
+    expect((await postEvent(server, accessToken, event)).status).toBe(201);
+    const changed = await postEvent(server, accessToken, { ...event, note: 'edited' });
+    expect([changed.status, errorOf(changed.body).code]).toEqual([409, 'idempotency_conflict']);
+
+    const deposit = newEvent({ type: 'deposit', contact: BORIS, amount: '50', currency: 'USD' });
+    const refused = await postEvent(server, accessToken, deposit);
+    expect([refused.status, errorOf(refused.body).code]).toEqual([409, 'deposit_exists']);
+    expect((await server.context.tracker.allEvents()).some((each) => each.id === deposit.id)).toBe(false);
+    expect((await postEvent(server, accessToken, { ...deposit, id: crypto.randomUUID(), type: 'redeposit' })).status).toBe(201);
+  });
+
+  it('stores one event when twenty retries of one id arrive at once: one 201, nineteen 200', async () => {
+    const server = await startTestServer(engine);
+    const { accessToken } = await signIn(server, MANAGER);
+    const event = newEvent({ type: 'deposit', contact: DAVID, amount: '10', currency: 'EUR' });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => postEvent(server, accessToken, event)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, ...Array<number>(19).fill(200)].sort());
+    expect((await server.context.tracker.allEvents()).filter((each) => each.id === event.id)).toHaveLength(1);
+  });
+
+  it('takes one first deposit when ten different ones for one contact race: the others are deposit_exists', async () => {
+    const server = await startTestServer(engine);
+    const { accessToken } = await signIn(server, MANAGER);
+    const deposits = Array.from({ length: 10 }, () => newEvent({ type: 'deposit', contact: DAVID, amount: '10', currency: 'EUR' }));
+    const answers = await Promise.all(deposits.map((deposit) => postEvent(server, accessToken, deposit)));
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 409).map((answer) => errorOf(answer.body).code)).toEqual(Array(9).fill('deposit_exists'));
+    expect((await server.context.tracker.allEvents()).filter((each) => each.contact.externalId === DAVID.externalId)).toHaveLength(1);
+  });
+
+  it('keeps what was stored across a restart over the same storage', async () => {
+    const storage = await freshStorage(engine);
+    const first = await startTestServer(engine, storage);
+    const { accessToken } = await signIn(first, MANAGER);
+    const event = newEvent();
+    expect((await postEvent(first, accessToken, event)).status).toBe(201);
+    await first.close();
+    const second = await startTestServer(engine, storage);
+    expect((await second.context.tracker.allEvents()).map((each) => each.id)).toContain(event.id);
+    expect((await call(second, '/api/v1/contacts/telegram/777003', { token: accessToken })).status).toBe(200);
+  });
+});
+
+describe('two servers on one PostgreSQL database', () => {
+  it('store each event once when its posts and retries go to both at once', async () => {
+    const storage = await freshStorage('postgres');
+    const first = await startTestServer('postgres', storage);
+    const second = await startTestServer('postgres', storage);
+    const [a, b] = [await signIn(first, MANAGER), await signIn(second, MANAGER)];
+    const events = Array.from({ length: 60 }, (_, index) =>
+      newEvent({ type: index % 3 === 0 ? 'deposit' : 'redeposit', amount: '5', currency: 'USD', contact: { channel: 'telegram', externalId: `9000${index % 20}` } }),
+    );
+    const answers = await Promise.all(
+      events.flatMap((event) => [postEvent(first, a.accessToken, event), postEvent(second, b.accessToken, event), postEvent(second, b.accessToken, event)]),
+    );
+    expect(answers.every((answer) => [200, 201].includes(answer.status))).toBe(true);
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(60);
+    const stored = await first.context.tracker.allEvents();
+    for (const event of events) expect(stored.filter((each) => each.id === event.id)).toHaveLength(1);
+  }, 60_000);
+});
