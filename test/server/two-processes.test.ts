@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TrackerEvent, TrackerEventInput } from '../../lib/schemas/api';
-import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
+import { createDatabase } from '../support/postgres-cluster';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 
 const CONTACTS = 200;
@@ -23,7 +23,6 @@ interface Answer {
   body: { event?: TrackerEvent; error?: { code: string } };
 }
 
-let cluster: PostgresCluster;
 let databaseUrl: string;
 let servers: ServerProcess[] = [];
 let token: string;
@@ -71,9 +70,8 @@ async function signIn(server: ServerProcess, email: string, password: string): P
 }
 
 beforeAll(async () => {
-  // fsync off: this test is about two processes agreeing, not about surviving a power cut.
-  cluster = await startPostgresCluster({ fsync: false });
-  databaseUrl = await cluster.createDatabase();
+  // A fresh database on the server project's cluster (test/support/postgres-global-setup.ts).
+  databaseUrl = await createDatabase(inject('postgresUrl'));
   const admin = { email: 'admin@tracker.test', password: randomUUID() };
   // Started at the same time, as a deployment would: migrations and the first admin must not race.
   servers = await Promise.all([startServerProcess({ DATABASE_URL: databaseUrl }, admin), startServerProcess({ DATABASE_URL: databaseUrl }, admin)]);
@@ -85,7 +83,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()));
-  await cluster?.stop();
 });
 
 describe('two server processes on one PostgreSQL database', () => {
