@@ -17,6 +17,15 @@ export default defineConfig({
           environment: 'jsdom',
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'console',
+          include: ['test/console/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/console/support/setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -46,3 +46,13 @@ export const deliverySchema = z.object({
   lastError: z.optional(z.string()),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
+
+/** Each preset's default status map (server.md, "Destination kinds"). */
+export const DEFAULT_STATUS_MAPS: Record<DestinationKind, StatusMap> = {
+  keitaro: { registration: 'lead', deposit: 'sale', redeposit: 'rebill' },
+  binom: { registration: 'registration', deposit: 'deposit', redeposit: 'redeposit' },
+  voluum: { registration: 'registration', deposit: 'deposit', redeposit: 'redeposit' },
+  redtrack: { registration: 'Registration', deposit: 'Deposit', redeposit: 'Redeposit' },
+  chatterfy: { registration: 'registration', deposit: 'sale', redeposit: 'resale' },
+  webhook: { registration: 'registration', deposit: 'deposit', redeposit: 'redeposit' },
+};
