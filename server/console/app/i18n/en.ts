@@ -186,6 +186,8 @@ export const en = {
   'lead.campaign': 'Campaign',
   'lead.noClickId': 'No click id yet: deliveries wait (held) until one arrives.',
   'lead.events': 'Events',
+  'lead.eventsTable': 'Events of {name}',
+  'lead.auditTable': 'Audit trail of {name}',
   'lead.audit': 'Audit trail',
   'lead.who': 'Who',
   'lead.what': 'What',

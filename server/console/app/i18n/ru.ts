@@ -188,6 +188,8 @@ export const ru: Record<MessageId, string> = {
   'lead.campaign': 'Кампания',
   'lead.noClickId': 'Click id пока нет: доставки ждут, пока он придёт.',
   'lead.events': 'События',
+  'lead.eventsTable': 'События: {name}',
+  'lead.auditTable': 'Журнал изменений: {name}',
   'lead.audit': 'Журнал изменений',
   'lead.who': 'Кто',
   'lead.what': 'Что',

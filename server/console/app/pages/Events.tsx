@@ -145,7 +145,7 @@ export function Events() {
         {notice}
       </p>
       {first.problem && <LoadProblem message={first.problem} retry={first.reload} />}
-      {first.data && (events.length ? <EventTable events={events} showContact onResent={reload} /> : <p>{t('events.empty')}</p>)}
+      {first.data && (events.length ? <EventTable label={t('events.heading')} events={events} showContact onResent={reload} /> : <p>{t('events.empty')}</p>)}
       {next && (
         <button type="button" onClick={() => void showMore()}>
           {t('events.more')}

@@ -51,12 +51,12 @@ export function Lead({ channel, externalId }: { channel: string; externalId: str
           </section>
           <section aria-labelledby="lead-events">
             <h2 id="lead-events">{t('lead.events')}</h2>
-            {lead.data.events.length ? <EventTable events={lead.data.events} showContact={false} onResent={lead.reload} /> : <p>{t('common.none')}</p>}
+            {lead.data.events.length ? <EventTable label={t('lead.eventsTable', { name })} events={lead.data.events} showContact={false} onResent={lead.reload} /> : <p>{t('common.none')}</p>}
           </section>
           <section aria-labelledby="lead-audit">
             <h2 id="lead-audit">{t('lead.audit')}</h2>
             {lead.data.audit.length ? (
-              <div className="table-wrap" role="region" aria-label={t('lead.audit')} tabIndex={0}>
+              <div className="table-wrap" role="region" aria-label={t('lead.auditTable', { name })} tabIndex={0}>
                 <table>
                   <thead>
                     <tr>

@@ -5,10 +5,10 @@ import { useFormatTime, useText } from '../i18n/text';
 import { leadHref } from '../route';
 
 /** Events as table rows: when, what, whose, from where, and each delivery with Resend on a failed one. */
-export function EventTable({ events, showContact, onResent }: { events: readonly AdminEvent[]; showContact: boolean; onResent(): void }) {
+export function EventTable({ label, events, showContact, onResent }: { label: string; events: readonly AdminEvent[]; showContact: boolean; onResent(): void }) {
   const t = useText();
   return (
-    <div className="table-wrap" role="region" aria-label={t('events.heading')} tabIndex={0}>
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
       <table>
         <thead>
           <tr>
