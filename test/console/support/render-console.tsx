@@ -16,7 +16,7 @@ export async function openConsole(api: FakeAdminApi, options: { locale?: Locale;
     api.data.accounts.unshift({ email: ADMIN.email, password: ADMIN_PASSWORD, operator: ADMIN });
   }
   const user = userEvent.setup();
-  render(<ConsoleApp baseUrl={api.url} locale={locale} />);
+  render(<ConsoleApp baseUrl={api.url} locale={locale} storage={window.localStorage} />);
   if (options.signIn !== false) {
     const names = locale === 'ru' ? { password: 'Пароль', submit: 'Войти' } : { password: 'Password', submit: 'Sign in' };
     await user.type(await screen.findByLabelText('Email'), ADMIN.email);
