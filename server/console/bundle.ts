@@ -24,6 +24,8 @@ export async function bundleConsole(): Promise<ConsoleBundle> {
     jsx: 'automatic',
     minify: true,
     legalComments: 'none',
+    // Served as UTF-8: Russian text stays as it is instead of \u escapes, a third the size.
+    charset: 'utf8',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
