@@ -32,7 +32,7 @@ describe('the Intakes page', () => {
 
     const url = (await screen.findByLabelText('Intake URL')) as HTMLInputElement;
     const secretUrl = url.value;
-    expect(secretUrl).toMatch(/^https:\/\/td\.example\/intake\/secret-intake-\d+$/);
+    expect(secretUrl).toMatch(/^https:\/\/td\.example\/intake\/secret-intake-[a-z0-9]+$/);
     expect(screen.getByText(/Copy its address now: it is not shown again/)).toBeTruthy();
     const chatterfy = screen.getByLabelText('Chatterfy “Send Webhook” step') as HTMLInputElement;
     expect(chatterfy.value).toBe(`${secretUrl}?channel=telegram&contact_id={chatId}&click_id={tracker.clickid}&username={username}`);
