@@ -30,8 +30,7 @@ export type SecureCookieSetting = 'auto' | boolean;
 
 export function cookieIsSecure(request: FastifyRequest, setting: SecureCookieSetting): boolean {
   if (setting !== 'auto') return setting;
-  const hostname = request.hostname.replace(/:\d+$/, '');
-  return request.protocol === 'https' || !isLoopbackHost(hostname);
+  return request.protocol === 'https' || !isLoopbackHost(request.hostname);
 }
 
 export function sessionCookieOptions(request: FastifyRequest, setting: SecureCookieSetting, expiresAt?: Date) {

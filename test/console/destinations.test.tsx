@@ -88,6 +88,7 @@ describe('the Destinations page', () => {
       events: ['registration', 'deposit'],
       statusMap: { registration: 'lead', deposit: 'dep', redeposit: 'rebill' },
     });
+    expect(api.calls('PUT', '/api/v1/admin/destinations/dest-k')[0]?.body).not.toHaveProperty('today');
     expect(await within(await card('Main Keitaro')).findByText('Registration → lead · Deposit → dep')).toBeTruthy();
   });
 

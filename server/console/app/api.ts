@@ -18,7 +18,7 @@ import {
   type IntakeKind,
   type NewOperator,
 } from '../../../lib/schemas/console';
-import type { Destination, DestinationInput } from '../../../lib/schemas/console-stand-ins';
+import { destinationSchema, type Destination, type DestinationInput } from '../../../lib/schemas/console-stand-ins';
 
 /** A refusal or failure the console shows where it happened: the server's code and message, and its field messages. */
 export class ApiProblem extends Error {
@@ -102,8 +102,9 @@ export function createConsoleApi(baseUrl = '', onSessionEnded: () => void = () =
     removeOperator: (id: string) => call('DELETE', `${admin}/operators/${encodeURIComponent(id)}`, NO_BODY),
     listDestinations: () => call('GET', `${admin}/destinations`, adminDestinationListSchema),
     createDestination: (destination: DestinationInput) => call('POST', `${admin}/destinations`, destinationSavedSchema, destination),
+    /** Sends the destination's own fields only (parsing drops the answer's extras such as `today`). */
     updateDestination: (destination: Destination) =>
-      call('PUT', `${admin}/destinations/${encodeURIComponent(destination.id)}`, destinationSavedSchema, destination),
+      call('PUT', `${admin}/destinations/${encodeURIComponent(destination.id)}`, destinationSavedSchema, destinationSchema.parse(destination)),
     testDestination: (id: string, test: DestinationTestRequest) =>
       call('POST', `${admin}/destinations/${encodeURIComponent(id)}/test`, destinationTestResultSchema, test),
     listIntakes: () => call('GET', `${admin}/intakes`, adminIntakeListSchema),
