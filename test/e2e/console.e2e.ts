@@ -5,6 +5,7 @@ import { en } from '../../server/console/app/i18n/en';
 import { ru } from '../../server/console/app/i18n/ru';
 import { DEPOSIT, LENA, MIA } from '../console/support/events';
 import { startConsoleHost, type ConsoleHost } from './support/console-host';
+import { screenshotPath } from './support/screenshots';
 
 /**
  * The admin console in Debian's Chromium, served by its real plugin (page, bundle, cookie session, CSRF) over the
@@ -54,6 +55,8 @@ async function checkPage(page: Page, name: string): Promise<void> {
 }
 
 for (const language of Object.keys(TABLES) as Language[]) {
+  /** For the README with `SCREENSHOT_DIR=docs/screenshots`, else with the test's results. */
+  const shoot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`console-${name}${language === 'en' ? '' : `-${language}`}.png`) });
   const t = (id: keyof typeof en, values: Record<string, string> = {}) =>
     TABLES[language][id].replace(/\{(\w+)\}/g, (placeholder, key: string) => values[key] ?? placeholder);
 
@@ -88,6 +91,7 @@ for (const language of Object.keys(TABLES) as Language[]) {
     const password = page.getByRole('textbox', { name: t('managers.passwordLabel', { email: 'olga@team.example' }) });
     await expect(password).toHaveValue(host.data.accounts.find((account) => account.email === 'olga@team.example')!.password);
     await checkPage(page, 'managers, password shown');
+    await shoot(page, 'managers');
 
     // Destinations
     await nav.getByRole('link', { name: t('nav.destinations') }).click();
@@ -102,6 +106,7 @@ for (const language of Object.keys(TABLES) as Language[]) {
     await keitaro.getByRole('button', { name: t('destinations.test') }).click();
     await expect(keitaro.getByText(/GET https:\/\/kt\.example\/key123\/postback\?subid=tracker-data-test&status=sale/)).toBeVisible();
     await checkPage(page, 'destinations with a test result');
+    await shoot(page, 'destinations');
 
     // Intakes
     await nav.getByRole('link', { name: t('nav.intakes') }).click();
@@ -113,11 +118,13 @@ for (const language of Object.keys(TABLES) as Language[]) {
     await page.getByRole('textbox', { name: t('pattern.label') }).fill('ref[:\\s]*([A-Za-z0-9_-]{6,64})');
     await expect(page.getByText(t('pattern.found', { code: 'ab12cd34' }))).toBeVisible();
     await checkPage(page, 'intakes');
+    await shoot(page, 'intakes');
 
     // Events, then the lead's page
     await nav.getByRole('link', { name: t('nav.events') }).click();
     const deposit = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /150\.00 USD/ }) });
     await checkPage(page, 'events');
+    await shoot(page, 'events');
     await deposit.getByRole('button', { name: t('events.resend') }).click();
     await expect(page.getByText(t('events.resent', { destination: 'Binom' }))).toBeVisible();
     await page.getByRole('link', { name: '@lena_k' }).click();
