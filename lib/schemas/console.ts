@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { contactSchema, eventTypeSchema, loginRequestSchema, operatorSchema, trackerEventSchema } from './api';
-import { deliverySchema, deliveryStateSchema, destinationSchema } from './console-stand-ins';
+import { deliverySchema, deliveryStateSchema } from './delivery';
+import { destinationSchema, postbackRequestSchema } from './destination';
 
 /**
  * What the admin console sends and reads beyond server.md's table: its cookie session, and the admin answers that carry
@@ -65,7 +66,7 @@ export type DeliveryCounts = z.infer<typeof deliveryCountsSchema>;
  * received since 00:00 UTC today. `PUT …/destinations/{id}` gets the destination back as answered, with only the edited
  * fields changed: a url or header value still equal to its masked form keeps the stored secret.
  */
-export const adminDestinationSchema = z.extend(destinationSchema, { today: deliveryCountsSchema });
+export const adminDestinationSchema = z.intersection(destinationSchema, z.object({ today: deliveryCountsSchema }));
 export type AdminDestination = z.infer<typeof adminDestinationSchema>;
 export const adminDestinationListSchema = z.object({ destinations: z.array(adminDestinationSchema) });
 export const destinationSavedSchema = z.object({ destination: destinationSchema });
@@ -79,9 +80,12 @@ export const destinationTestRequestSchema = z.object({
 });
 export type DestinationTestRequest = z.infer<typeof destinationTestRequestSchema>;
 
-/** Its 200: `response` when the tracker answered; `error` (timeout, refused connection) when it did not. */
+/**
+ * Its 200: the postback as sent (a `PostbackRequest`, secrets masked), then `response` when the tracker answered, or
+ * `error` (timeout, refused connection) when it did not.
+ */
 export const destinationTestResultSchema = z.object({
-  request: z.object({ method: z.string(), url: z.string(), body: z.optional(z.string()) }),
+  request: z.extend(postbackRequestSchema, { headers: z.optional(z.record(z.string(), z.string())) }),
   response: z.optional(z.object({ status: z.number(), body: z.string() })),
   error: z.optional(z.string()),
 });

@@ -68,7 +68,7 @@ describe('the Destinations page', () => {
     await user.click(within(form).getByRole('button', { name: 'Save destination' }));
     const url = within(form).getByLabelText('Postback URL');
     expect(url.getAttribute('aria-invalid')).toBe('true');
-    expect(within(form).getByText('Enter the full http(s) address the tracker gives you')).toBeTruthy();
+    expect(within(form).getByText('Enter a full URL, starting with https://')).toBeTruthy();
     expect(api.calls('POST', '/api/v1/admin/destinations')).toHaveLength(0);
   });
 

@@ -18,7 +18,7 @@ import {
   type IntakeKind,
   type NewOperator,
 } from '../../../lib/schemas/console';
-import { destinationSchema, type Destination, type DestinationInput } from '../../../lib/schemas/console-stand-ins';
+import { destinationSchema, type Destination, type DestinationInput } from '../../../lib/schemas/destination';
 
 /** A refusal or failure the console shows where it happened: the server's code and message, and its field messages. */
 export class ApiProblem extends Error {

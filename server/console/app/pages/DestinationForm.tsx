@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { eventTypeSchema, type EventType } from '../../../../lib/schemas/api';
 import {
-  DEFAULT_STATUS_MAPS,
   destinationInputSchema,
   destinationKindSchema,
   type Destination,
   type DestinationInput,
   type DestinationKind,
   type StatusMap,
-} from '../../../../lib/schemas/console-stand-ins';
+} from '../../../../lib/schemas/destination';
 import { ApiProblem } from '../api';
 import { useApi } from '../context';
 import { useText } from '../i18n/text';
+import { DEFAULT_STATUS_MAPS } from '../parts/default-status-maps';
 import { TextField } from '../parts/TextField';
 
 const EVENT_TYPES = eventTypeSchema.options;
@@ -76,9 +76,8 @@ export function DestinationForm({ editing, onSaved, onCancel }: { editing?: Dest
       statusMap,
       ...(kind === 'webhook' ? { method, headers: parsedHeaders, body: body || undefined } : {}),
     };
-    // A saved URL comes back masked; left as it is, it stands for the stored one, so only a new URL must parse.
-    const unchangedUrl = editing !== undefined && input.url === editing.url;
-    const parsed = destinationInputSchema.safeParse(unchangedUrl ? { ...input, url: 'https://unchanged.invalid/' } : input);
+    // A saved URL comes back masked (its key as ***) and still has its kind's shape; sent back as it is, the server keeps the stored one.
+    const parsed = destinationInputSchema.safeParse(input);
     if (!parsed.success) {
       setFields(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
       setProblem(t('common.checkFields'));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EventType } from '../../../../lib/schemas/api';
 import type { DestinationTestResult } from '../../../../lib/schemas/console';
-import type { Destination } from '../../../../lib/schemas/console-stand-ins';
+import type { Destination } from '../../../../lib/schemas/destination';
 import { useApi } from '../context';
 import { useText } from '../i18n/text';
 
@@ -79,6 +79,7 @@ export function DestinationTest({ destination }: { destination: Destination }) {
             <h3>{t('destinations.request')}</h3>
             <pre>
               {result.request.method} {result.request.url}
+              {Object.entries(result.request.headers ?? {}).map(([name, value]) => `\n${name}: ${value}`)}
               {result.request.body ? `\n\n${result.request.body}` : ''}
             </pre>
             <h3>{t('destinations.response')}</h3>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { deliveryStateSchema } from '../../../../lib/schemas/console-stand-ins';
+import { deliveryStateSchema } from '../../../../lib/schemas/delivery';
 import type { AdminDestination } from '../../../../lib/schemas/console';
 import { useApi } from '../context';
 import { useText } from '../i18n/text';

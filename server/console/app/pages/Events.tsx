@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { eventTypeSchema } from '../../../../lib/schemas/api';
 import type { AdminEvent, AdminEventQuery } from '../../../../lib/schemas/console';
-import { deliveryStateSchema } from '../../../../lib/schemas/console-stand-ins';
+import { deliveryStateSchema } from '../../../../lib/schemas/delivery';
 import { useApi } from '../context';
 import { useText } from '../i18n/text';
 import { EventTable } from '../parts/EventRows';
