@@ -15,6 +15,7 @@ import { createTrackerStore } from './events/store';
 import { frameworkErrors, registerErrorHandling } from './http/error-handling';
 import { ownHostnames, registerHardening } from './http/hardening';
 import { adminAuditRoutes } from './routes/admin-audit';
+import { adminContactRoutes } from './routes/admin-contacts';
 import { adminOperatorRoutes } from './routes/admin-operators';
 import { authRoutes } from './routes/auth';
 import { contactRoutes } from './routes/contacts';
@@ -157,6 +158,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     eventRoutes(app, context);
     adminOperatorRoutes(app, context);
     adminAuditRoutes(app, context);
+    adminContactRoutes(app, context);
 
     await app.listen({ port: options.port ?? DEFAULT_PORT, host });
     const address = app.server.address();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditResponseSchema } from '../../../lib/schemas/admin';
-import { adminOperatorListSchema, consoleSessionSchema, CSRF_HEADER } from '../../../lib/schemas/console';
+import { adminLeadSchema, adminOperatorListSchema, consoleSessionSchema, CSRF_HEADER } from '../../../lib/schemas/console';
 import type { RunningServer } from '../../../server/app';
 import { ADMIN, ENGINES, MANAGER, call, errorOf, newEvent, postEvent, signIn, startTestServer } from './support';
 
@@ -20,7 +20,7 @@ async function signedInAdmin(server: RunningServer, credentials: { email: string
 }
 
 describe.each(ENGINES)('the console on the real server (%s)', (engine) => {
-  it('signs the admin in with an HttpOnly, SameSite=Strict cookie holding no bearer token, recorded as a sign-in', async () => {
+  it('signs the admin in with an HttpOnly, SameSite=Strict cookie holding a 256-bit secret, recorded as a sign-in', async () => {
     const server = await startTestServer(engine);
     const { answer, setCookie } = await consoleSignIn(server, ADMIN);
     expect(answer.status).toBe(200);
@@ -110,3 +110,24 @@ describe.each(ENGINES)('the console on the real server (%s)', (engine) => {
   });
 });
 
+
+describe.each(ENGINES)("a lead's page from the console (%s)", (engine) => {
+  it('shows the contact, every event with who logged it, and the audit trail; 404 for an unknown contact', async () => {
+    const server = await startTestServer(engine);
+    const manager = await signIn(server, MANAGER);
+    const event = newEvent({ contact: { channel: 'telegram', externalId: '888001', displayName: 'Lena K' } });
+    expect((await postEvent(server, manager.accessToken, event)).status).toBe(201);
+    const { cookie } = await signedInAdmin(server);
+
+    const answer = await call(server, '/api/v1/admin/contacts/telegram/888001', { headers: { cookie } });
+    expect(answer.status).toBe(200);
+    const lead = adminLeadSchema.parse(answer.body);
+    expect(lead.contact).toMatchObject({ channel: 'telegram', externalId: '888001' });
+    expect(lead.events).toHaveLength(1);
+    expect(lead.events[0]).toMatchObject({ id: event.id, type: 'registration', operator: { email: MANAGER.email }, deliveries: [] });
+    expect(lead.audit).toEqual([expect.objectContaining({ actor: MANAGER.email, action: 'event_logged', details: { type: 'registration' } })]);
+
+    expect((await call(server, '/api/v1/admin/contacts/telegram/nobody', { headers: { cookie } })).status).toBe(404);
+    expect((await call(server, '/api/v1/admin/contacts/telegram/888001', { token: manager.accessToken })).status).toBe(403);
+  });
+});
