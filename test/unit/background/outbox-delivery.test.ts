@@ -202,6 +202,8 @@ describe('refusals', () => {
     expect(clicked).toEqual(redeposit);
     expect(redeposit.event).toEqual({ ...event, id: newId, type: 'redeposit' });
     await waitFor(() => storedCount(sandbox, newId) === 1, 3_000, 'the redeposit');
+    // Stored is not yet answered: the platform commits before it answers, and the outbox settles when the 201 arrives.
+    await waitFor(async () => (await handlers['outbox.summary']({}, {})).queued === 0, 3_000, 'the answer to the redeposit');
 
     expect(sandbox.storedEvents().find((stored) => stored.id === newId)).toMatchObject({
       type: 'redeposit',
