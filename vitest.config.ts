@@ -29,6 +29,17 @@ export default defineConfig({
           environment: 'jsdom',
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'console',
+          include: ['test/console/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/console/support/setup.ts'],
+          // Each test signs in and clicks through real HTTP round trips; the shared 2-core machine needs the margin.
+          testTimeout: 20_000,
+        },
+      },
     ],
   },
 });

@@ -6,6 +6,8 @@ import { createOperatorStore } from './auth/operators';
 import { OWASP_SCRYPT_COST } from './auth/passwords';
 import type { PasswordCost } from './auth/passwords';
 import { createSessionStore } from './auth/sessions';
+import { registerConsole } from './console/plugin';
+import { serverConsoleAuth } from './console/server-auth';
 import type { ServerContext } from './context';
 import { openDatabase, storageFor } from './db/open';
 import type { Database } from './db/open';
@@ -18,6 +20,7 @@ import { ownHostnames, registerHardening } from './http/hardening';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminDestinationRoutes } from './routes/admin-destinations';
 import { adminEventRoutes } from './routes/admin-events';
+import { adminContactRoutes } from './routes/admin-contacts';
 import { adminOperatorRoutes } from './routes/admin-operators';
 import { authRoutes } from './routes/auth';
 import { contactRoutes } from './routes/contacts';
@@ -163,6 +166,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     registerErrorHandling(app);
     registerHardening(app, ownHostnames(host, options.publicUrl, options.allowedHosts), () => origins);
     const testing = options.testing || options.staticDir ? registerTesting(app, { database, context, signal: closing.signal, testing: options.testing, staticDir: options.staticDir }) : undefined;
+    // On the root instance and before the routes: its hook lets the admin routes' guard see the console's operator.
+    await registerConsole(app, { auth: serverConsoleAuth(context) });
     authRoutes(app, context);
     contactRoutes(app, context);
     eventRoutes(app, context);
@@ -171,6 +176,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     adminDestinationRoutes(app, context);
     adminEventRoutes(app, context);
     trackerDataRoutes(app, context);
+    adminContactRoutes(app, context);
 
     await app.listen({ port: options.port ?? DEFAULT_PORT, host });
     const address = app.server.address();

@@ -33,6 +33,11 @@ export interface SessionOptions {
 
 export interface SessionStore {
   start(operatorId: string): Promise<IssuedTokens>;
+  /**
+   * A console sign-in: a session of its own whose one access token (the cookie's value, kept only hashed) lives for
+   * `ttlSeconds` and has no refresh token, so `check`, `end` and `revokeOperator` treat it like any other session.
+   */
+  startConsole(operatorId: string, ttlSeconds: number): Promise<{ token: string; expiresAt: number }>;
   refresh(refreshToken: string): Promise<RefreshOutcome>;
   /** Ends the session either token belongs to; unknown tokens are ignored. */
   end(tokens: { refreshToken?: string; accessToken?: string }): Promise<void>;
@@ -124,6 +129,17 @@ export function createSessionStore(database: Db, options: SessionOptions): Sessi
         const id = randomUUID();
         await db.insertInto('sessions').values({ id, operator_id: operatorId, created_at: Date.now(), revoked_at: null, revoked_reason: null }).execute();
         return issue(db, id, options);
+      }),
+
+    startConsole: (operatorId, ttlSeconds) =>
+      database.transaction().execute(async (db) => {
+        const id = randomUUID();
+        const token = newToken();
+        const now = Date.now();
+        const expiresAt = now + ttlSeconds * 1000;
+        await db.insertInto('sessions').values({ id, operator_id: operatorId, created_at: now, revoked_at: null, revoked_reason: null }).execute();
+        await db.insertInto('access_tokens').values({ token_hash: tokenHash(token), session_id: id, expires_at: expiresAt }).execute();
+        return { token, expiresAt };
       }),
 
     refresh: (refreshToken) => database.transaction().execute((db) => refreshIn(db, refreshToken)),

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
-import { createOperatorRequestSchema, operatorResponseSchema, operatorsResponseSchema } from '../../lib/schemas/admin';
+import { createOperatorRequestSchema, operatorResponseSchema } from '../../lib/schemas/admin';
 import type { AdminOperator } from '../../lib/schemas/admin';
+import { adminOperatorListSchema } from '../../lib/schemas/console';
+import { eventsSinceByOperator, lastSignInByOperator, startOfUtcWeek } from '../audit/operator-activity';
 import { writeAudit } from '../audit/log';
 import { requireOperator } from '../auth/bearer';
 import type { ServerContext } from '../context';
@@ -30,9 +32,16 @@ export function adminOperatorRoutes(app: FastifyInstance, context: ServerContext
     return reply.code(201).send(operatorResponseSchema.parse({ operator: adminOperatorOf(created) }));
   });
 
+  // What the console's Managers page shows beside each operator: their last sign-in and what they logged this week.
   app.get('/api/v1/admin/operators', async (request) => {
     await requireOperator(request, context, 'admin');
-    return operatorsResponseSchema.parse({ operators: (await operators.list()).map(adminOperatorOf) });
+    const [rows, lastSignIns, weekCounts] = await Promise.all([operators.list(), lastSignInByOperator(db), eventsSinceByOperator(db, startOfUtcWeek(new Date()))]);
+    return adminOperatorListSchema.parse({
+      operators: rows.map((row) => {
+        const lastSignIn = lastSignIns.get(row.id);
+        return { ...adminOperatorOf(row), lastSignInAt: lastSignIn === undefined ? null : new Date(lastSignIn).toISOString(), eventsThisWeek: weekCounts.get(row.id) ?? 0 };
+      }),
+    });
   });
 
   // The operator's row stays (their events keep naming them); every session of theirs ends before the 204.

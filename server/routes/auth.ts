@@ -3,6 +3,7 @@ import { loginRequestSchema, refreshRequestSchema, sessionSchema } from '../../l
 import type { Session } from '../../lib/schemas/api';
 import { writeAudit } from '../audit/log';
 import { bearerToken } from '../auth/bearer';
+import { checkSignIn } from '../auth/sign-in';
 import type { ServerContext } from '../context';
 import type { OperatorRow } from '../db/tables';
 import { fail, parseBody } from '../http/errors';
@@ -11,23 +12,18 @@ const sessionOf = (operator: OperatorRow, tokens: Omit<Session, 'operator'>): Se
   sessionSchema.parse({ ...tokens, operator: { id: operator.id, name: operator.name, email: operator.email } });
 
 export function authRoutes(app: FastifyInstance, context: ServerContext): void {
-  const { db, operators, sessions, loginLimiter } = context;
+  const { db, operators, sessions } = context;
 
   app.post('/api/v1/auth/login', async (request) => {
     const { email, password } = parseBody(loginRequestSchema, request.body);
-    const wait = loginLimiter.retryAfterSeconds(email, request.ip);
-    if (wait > 0) {
+    const outcome = await checkSignIn(context, email, password, request.ip);
+    if (!outcome.ok && outcome.reason === 'throttled') {
+      const wait = outcome.retryAfterSeconds;
       fail(429, { code: 'too_many_attempts', message: `Too many failed sign-ins: try again in ${wait} s` }, { 'retry-after': String(wait) });
     }
-    const operator = await operators.byCredentials(email, password);
-    if (!operator) {
-      loginLimiter.recordFailure(email, request.ip);
-      await writeAudit(db, { action: 'sign_in_failed', target: email.toLowerCase(), clientAddress: request.ip });
-      fail(401, { code: 'invalid_credentials', message: 'Wrong email or password' });
-    }
-    loginLimiter.recordSuccess(email);
+    if (!outcome.ok) return fail(401, { code: 'invalid_credentials', message: 'Wrong email or password' });
+    const { operator } = outcome;
     const tokens = await sessions.start(operator.id);
-    await writeAudit(db, { action: 'sign_in', operatorId: operator.id, clientAddress: request.ip });
     return sessionOf(operator, tokens);
   });
 

@@ -26,7 +26,9 @@ const RULES: Record<string, Rule> = {
   },
   'lib/stores': { folders: ['lib/schemas', 'lib/messaging/client.ts', 'lib/stores'], packages: /^(zustand(\/vanilla)?)$/ },
   components: { folders: ['lib/stores', 'components'], packages: /^(react|react-dom|zustand)$/, typesOnly: ['lib/schemas'] },
-  server: { folders: ['lib/schemas', 'server'], packages: /^(node:.*|zod\/mini|fastify|kysely|kysely\/migration|better-sqlite3|pg)$/ },
+  server: { folders: ['lib/schemas', 'server'], packages: /^(node:.*|zod\/mini|fastify|@fastify\/cookie|esbuild|kysely|kysely\/migration|better-sqlite3|pg)$/ },
+  // The console's page runs in the admin's browser: React and zustand over the shared schemas, never the server's code.
+  'server/console/app': { folders: ['lib/schemas', 'server/console/app'], packages: /^(zod\/mini|react|react-dom\/client|zustand(\/vanilla)?)$/ },
   sandbox: { folders: ['lib/schemas', 'server', 'sandbox'], packages: /^(node:.*|zod\/mini)$/ },
 };
 
