@@ -153,6 +153,17 @@ export const en = {
   'options.language.auto': 'Browser language',
   'options.language.en': 'English',
   'options.language.ru': 'Русский',
+
+  'deliveries.label': 'Trackers',
+  'deliveries.delivered': 'delivered',
+  'deliveries.pending': 'queued',
+  'deliveries.held': 'held: no click id',
+  'deliveries.failed': 'failed',
+  'deliveries.failedBecause': 'failed: {error}',
+  'deliveries.heldHint': 'No click id yet: link the lead’s click id to send it.',
+  'deliveries.failedHeading': 'Not counted by a tracker',
+  'deliveries.failedUnread': 'Could not read which events the trackers refused: {message}',
+  'deliveries.failedHint': 'An admin can resend these from the server’s console.',
 } as const;
 
 export type MessageId = keyof typeof en;

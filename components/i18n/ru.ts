@@ -152,4 +152,15 @@ export const ru = {
   'options.language.auto': 'Язык браузера',
   'options.language.en': 'English',
   'options.language.ru': 'Русский',
+
+  'deliveries.label': 'Трекеры',
+  'deliveries.delivered': 'доставлено',
+  'deliveries.pending': 'в очереди',
+  'deliveries.held': 'ждёт: нет click id',
+  'deliveries.failed': 'ошибка',
+  'deliveries.failedBecause': 'ошибка: {error}',
+  'deliveries.heldHint': 'Нет click id: привяжите click id лида, чтобы отправить событие.',
+  'deliveries.failedHeading': 'Не учтено трекером',
+  'deliveries.failedUnread': 'Не удалось узнать, какие события трекеры отклонили: {message}',
+  'deliveries.failedHint': 'Администратор может отправить их повторно из консоли сервера.',
 } satisfies Record<MessageId, string>;

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { sameHistoryItem, type HistoryItem } from '../../lib/stores/event-history';
+import { DeliveryList } from '../deliveries/DeliveryList';
 import { describeEvent, formatTime } from '../format';
 import { useLocale, useText, type Translate } from '../i18n/text';
 import { FailedEventActions } from './FailedEventActions';
@@ -10,7 +11,8 @@ function sourceText(t: Translate, item: HistoryItem): string {
 }
 
 /**
- * One event of the contact's history: what, how much, when, who logged it, and whether it reached the platform.
+ * One event of the contact's history: what, how much, when, who logged it, whether it reached the platform, and
+ * which trackers it reached.
  * Memoised by what it shows: while the outbox drains, each reload brings every item anew and most are unchanged.
  */
 export const HistoryEntry = memo(function HistoryEntry({ item }: { item: HistoryItem }) {
@@ -27,6 +29,7 @@ export const HistoryEntry = memo(function HistoryEntry({ item }: { item: History
         <span>{sourceText(t, item)}</span>
         {item.rejectedByTracker && <span>{t('history.rejectedByTracker')}</span>}
       </div>
+      {item.deliveries && <DeliveryList deliveries={item.deliveries} />}
       {item.note && <p className="td-event-note">{item.note}</p>}
       {item.state === 'failed' && <FailedEventActions item={item} />}
     </li>

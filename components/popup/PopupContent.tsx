@@ -1,5 +1,6 @@
 import { useText } from '../i18n/text';
 import { DismissedLog } from './DismissedLog';
+import { FailedDeliveries } from './FailedDeliveries';
 import { HeldForOthers } from './HeldForOthers';
 import { OutboxCounts } from './OutboxCounts';
 import { problemText } from './problemText';
@@ -31,6 +32,7 @@ export function PopupContent() {
       )}
       {outbox && <OutboxCounts outbox={outbox} />}
       <WaitingEvents />
+      {session?.signedIn === true && <FailedDeliveries />}
       <DismissedLog />
     </main>
   );

@@ -3,6 +3,7 @@ import {
   contactLookupResponseSchema,
   errorBodySchema,
   eventResponseSchema,
+  failedDeliveriesResponseSchema,
   sessionSchema,
   type ContactKey,
   type ContactLookupResponse,
@@ -19,6 +20,8 @@ export interface ApiClient {
   logout(refreshToken: string, accessToken: string | undefined): Promise<ApiResult<null>>;
   getContact(key: ContactKey, accessToken: string): Promise<ApiResult<ContactLookupResponse>>;
   postEvent(event: TrackerEventInput, accessToken: string): Promise<ApiResult<TrackerEvent>>;
+  /** The signed-in operator's events a tracker refused or the server gave up on (docs/tracker-api.md, Deliveries). */
+  failedDeliveries(accessToken: string): Promise<ApiResult<TrackerEvent[]>>;
 }
 
 export interface ApiClientOptions {
@@ -83,6 +86,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         schema: eventResponseSchema,
       });
       return result.ok ? { ...result, data: result.data.event } : result;
+    },
+    failedDeliveries: async (accessToken) => {
+      const result = await call({ method: 'GET', path: '/events?delivery=failed', accessToken, schema: failedDeliveriesResponseSchema });
+      return result.ok ? { ...result, data: result.data.events } : result;
     },
   };
 }

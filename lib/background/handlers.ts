@@ -1,6 +1,7 @@
 import type { MessageHandlers } from '../messaging/router';
 import type { ApiClient } from './api-client';
 import type { ChatIdentities } from './chat-identities';
+import { failedDeliveriesHandler } from './failed-deliveries';
 import { createKnownOperators } from './known-operators';
 import { createRecentCurrencies } from './recent-currencies';
 import { toApiError } from './api-failure';
@@ -46,6 +47,7 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
       if (failure.kind === 'http' && failure.status === 404) return { status: 'unknown' };
       return { status: 'error', error: toApiError(failure) };
     },
+    'deliveries.failed': failedDeliveriesHandler(session, api),
     'event.submit': async (event) => {
       const record = await outbox.enqueue(event);
       if (event.currency) await recentCurrencies.remember(event.currency).catch(() => undefined);

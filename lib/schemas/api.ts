@@ -128,6 +128,13 @@ export type ContactLookupResponse = z.infer<typeof contactLookupResponseSchema>;
 
 export const eventResponseSchema = z.object({ event: trackerEventSchema });
 
+/** `GET /api/v1/events?delivery=failed`: the signed-in operator's events a tracker refused or the server gave up on. */
+export const FAILED_DELIVERIES_MAX = 50;
+export const failedDeliveriesResponseSchema = z.object({
+  events: z.array(trackerEventSchema).check(z.maxLength(FAILED_DELIVERIES_MAX)),
+});
+export type FailedDeliveriesResponse = z.infer<typeof failedDeliveriesResponseSchema>;
+
 export const apiErrorCodeSchema = z.string();
 export const apiErrorSchema = z.object({
   code: apiErrorCodeSchema,

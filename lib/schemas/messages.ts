@@ -42,6 +42,16 @@ export const messages = {
       z.object({ status: z.literal('error'), error: apiErrorSchema }),
     ]),
   },
+  /** The popup's list of the signed-in operator's events that a tracker refused or the server gave up on. */
+  'deliveries.failed': {
+    from: 'extension',
+    request: z.object({}),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('listed'), events: z.array(trackerEventSchema) }),
+      z.object({ status: z.literal('signedOut') }),
+      z.object({ status: z.literal('error'), error: apiErrorSchema }),
+    ]),
+  },
   'event.submit': { from: 'content', request: trackerEventInputSchema, response: outboxRecordSchema },
   'event.resendAsRedeposit': {
     from: 'content',

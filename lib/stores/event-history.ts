@@ -1,4 +1,4 @@
-import type { ApiError, EventType, OutboxRecord, OutboxState, TrackerEvent, TrackerEventInput } from '../schemas';
+import type { ApiError, Delivery, EventType, OutboxRecord, OutboxState, TrackerEvent, TrackerEventInput } from '../schemas';
 import type { LookupState } from './panel-state';
 
 /** One line of a contact's history: an event the platform has, or one still in this browser's outbox. */
@@ -17,12 +17,19 @@ export interface HistoryItem {
   rejectedByTracker: boolean;
   /** Why the platform refused it, on a failed event. */
   error?: ApiError;
+  /** Where the platform forwarded it, one per tracker; absent while only the outbox has it, or on a platform without. */
+  deliveries?: readonly Delivery[];
 }
 
-/** Whether two items show the same: every field equal, the error by what it says. */
+/** The fields compared by what they say rather than by identity: each lookup brings them anew. */
+const COMPARED_BY_VALUE: readonly (keyof HistoryItem)[] = ['error', 'deliveries'];
+
+/** Whether two items show the same: every field equal, the error and the deliveries by what they say. */
 export function sameHistoryItem(a: HistoryItem, b: HistoryItem): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof HistoryItem)[]);
-  return [...keys].every((key) => (key === 'error' ? JSON.stringify(a.error) === JSON.stringify(b.error) : Object.is(a[key], b[key])));
+  return [...keys].every((key) =>
+    COMPARED_BY_VALUE.includes(key) ? JSON.stringify(a[key]) === JSON.stringify(b[key]) : Object.is(a[key], b[key]),
+  );
 }
 
 /** What the platform's events and the outbox's records both say of an event. */
@@ -38,6 +45,7 @@ function fromPlatform(event: TrackerEvent): HistoryItem {
     source: event.source,
     stepName: event.stepName,
     rejectedByTracker: event.status === 'rejected',
+    deliveries: event.deliveries,
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../schemas';
 import { coalesce } from './coalesce';
 import { contactKeyOf, sameContact } from './contact-key';
+import { createDeliveryFollower, type DeliveryFollower } from './delivery-follower';
 import { blankDraft, buildEvent, editDraft, errorsAtFields, type EventDraft } from './event-draft';
 import { historyOf, proposedEventType } from './event-history';
 import type { Announcement, LookupState, PanelState } from './panel-state';
@@ -56,6 +57,7 @@ export function createPanelStore(): PanelStore {
   /** The contact whose lookup the state holds, so a refresh of the same contact does not flash "loading". */
   let lookedUpKey: string | undefined;
   let stopListening = () => {};
+  let deliveries: DeliveryFollower | undefined;
 
   const store = createStore<PanelState>()((set, get) => {
     const currentKey = () => {
@@ -85,7 +87,8 @@ export function createPanelStore(): PanelStore {
       if (type !== draft.values.type) putDraft(key, { ...draft, values: { ...draft.values, type } });
     };
 
-    const lookUp = async () => {
+    /** `keepShown`: a follow-up lookup that fails leaves the history as shown; the next one asks again. */
+    const lookUp = async ({ keepShown = false } = {}) => {
       const { contact, open } = get();
       if (!contact || !open) return;
       const key = contactKeyOf(contact);
@@ -101,6 +104,7 @@ export function createPanelStore(): PanelStore {
         lookup = { status: 'error', message: problemOf(error).message };
       }
       if (request !== lookupRequest) return;
+      if (keepShown && lookup.status === 'error' && get().lookup.status === 'found') return;
       set({ lookup });
       followProposal();
     };
@@ -176,11 +180,12 @@ export function createPanelStore(): PanelStore {
 
     stopListening = onBackgroundChange((change, readWritten) => {
       if (change === 'session') void lookUp();
-      else if (change === 'settings') void loadSettings().then(lookUp);
+      else if (change === 'settings') void loadSettings().then(() => lookUp());
       else if (!listHolds(readWritten?.())) void refreshOutbox();
     });
     void loadSettings();
     void loadRecentCurrencies();
+    deliveries = createDeliveryFollower(() => lookUp({ keepShown: true }), get);
 
     return {
       open: false,
@@ -342,8 +347,10 @@ export function createPanelStore(): PanelStore {
 
       dispose() {
         stopListening();
+        deliveries?.stop();
       },
     };
   });
+  store.subscribe((state, previous) => deliveries?.follow(state, previous));
   return store;
 }

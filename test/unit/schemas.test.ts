@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { eventFormSchema, fieldErrors, settingsSchema, trackerEventInputSchema } from '../../lib/schemas';
+import {
+  contactLookupResponseSchema,
+  eventFormSchema,
+  failedDeliveriesResponseSchema,
+  fieldErrors,
+  settingsSchema,
+  trackerEventInputSchema,
+} from '../../lib/schemas';
 
 const contact = { channel: 'telegram', externalId: '777001' } as const;
 const base = { id: '3f1c2b9e-8d4a-4f6b-9c1e-2a7d5e8f0b13', contact, occurredAt: '2026-11-25T09:30:00.000Z' };
@@ -60,5 +67,33 @@ describe('settings', () => {
     expect(settingsSchema.safeParse({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'USD' }).success).toBe(true);
     expect(settingsSchema.safeParse({ apiUrl: 'http://tracker.example.com', defaultCurrency: 'USD' }).success).toBe(false);
     expect(settingsSchema.safeParse({ apiUrl: 'tracker', defaultCurrency: 'USD' }).success).toBe(false);
+  });
+});
+
+describe('where an event went (deliveries, a v1 addition)', () => {
+  const stored = { ...base, type: 'registration', status: 'accepted', receivedAt: '2026-11-25T09:30:01.000Z', source: 'manual' };
+  const lookup = (event: object) => ({ contact: { ...contact, trackerData: {} }, events: [event] });
+  const keitaro = { destinationId: 'dst_1', destination: 'Keitaro', state: 'delivered', attempts: 1, lastAttemptAt: '2026-11-25T09:30:02.000Z' };
+
+  it('still reads a platform that says nothing of deliveries', () => {
+    const parsed = contactLookupResponseSchema.parse(lookup(stored));
+    expect(parsed.events[0]?.deliveries).toBeUndefined();
+  });
+
+  it('reads each destination’s state, attempts and the tracker’s error', () => {
+    const binom = { destinationId: 'dst_2', destination: 'Binom', state: 'failed', attempts: 3, lastError: '400 Bad Request' };
+    const parsed = contactLookupResponseSchema.parse(lookup({ ...stored, deliveries: [keitaro, binom] }));
+    expect(parsed.events[0]?.deliveries).toEqual([keitaro, binom]);
+  });
+
+  it('refuses a delivery in a state the contract does not name, or without its destination', () => {
+    expect(contactLookupResponseSchema.safeParse(lookup({ ...stored, deliveries: [{ ...keitaro, state: 'lost' }] })).success).toBe(false);
+    expect(contactLookupResponseSchema.safeParse(lookup({ ...stored, deliveries: [{ ...keitaro, destinationId: '' }] })).success).toBe(false);
+  });
+
+  it('reads the failed deliveries list, at most 50 events', () => {
+    const failed = { ...stored, deliveries: [{ ...keitaro, state: 'failed', lastError: 'bad token' }] };
+    expect(failedDeliveriesResponseSchema.parse({ events: [failed] }).events).toHaveLength(1);
+    expect(failedDeliveriesResponseSchema.safeParse({ events: Array.from({ length: 51 }, () => failed) }).success).toBe(false);
   });
 });

@@ -55,6 +55,7 @@ export function sampleRequests(context: SampleContext): Record<MessageName, unkn
     'session.signIn': DEMO,
     'session.signOut': {},
     'contact.lookup': { channel: 'telegram', externalId: '777001' },
+    'deliveries.failed': {},
     'event.submit': deposit(),
     'event.resendAsRedeposit': { id: context.refusedDepositId, newId: randomUUID() },
     'outbox.list': {},
