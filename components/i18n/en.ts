@@ -164,6 +164,18 @@ export const en = {
   'deliveries.failedHeading': 'Not counted by a tracker',
   'deliveries.failedUnread': 'Could not read which events the trackers refused: {message}',
   'deliveries.failedHint': 'An admin can resend these from the server’s console.',
+  // Linking a lead to its click id (issue 17): by hand, or from the lead's first message.
+  'clickId.missing': 'No click id for this lead yet: the tracker cannot count their events.',
+  'clickId.label': 'Click id',
+  'clickId.link': 'Link click id',
+  'clickId.correct': 'Correct click id',
+  'clickId.cancel': 'Cancel',
+  'clickId.proposal': 'Link click id {clickId} (from the message of {time})?',
+  'clickId.proposalUndated': 'Link click id {clickId} (from the lead’s message)?',
+  'clickId.accept': 'Link',
+  'clickId.invalid': 'A click id is 4 to 128 letters, digits or . _ ~ -',
+  'clickId.signedOut': 'Signed out — sign in from the Tracker Data toolbar button to link the click id',
+  'clickId.failed': 'The click id was not linked: {message}',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -163,4 +163,16 @@ export const ru = {
   'deliveries.failedHeading': 'Не учтено трекером',
   'deliveries.failedUnread': 'Не удалось узнать, какие события трекеры отклонили: {message}',
   'deliveries.failedHint': 'Администратор может отправить их повторно из консоли сервера.',
+  // Привязка лида к click id (задача 17): вручную или по первому сообщению лида.
+  'clickId.missing': 'У этого лида ещё нет click id: трекер не засчитает его события.',
+  'clickId.label': 'Click id',
+  'clickId.link': 'Привязать click id',
+  'clickId.correct': 'Исправить click id',
+  'clickId.cancel': 'Отмена',
+  'clickId.proposal': 'Привязать click id {clickId} (из сообщения от {time})?',
+  'clickId.proposalUndated': 'Привязать click id {clickId} (из сообщения лида)?',
+  'clickId.accept': 'Привязать',
+  'clickId.invalid': 'Click id — от 4 до 128 латинских букв, цифр или символов . _ ~ -',
+  'clickId.signedOut': 'Вы не вошли — войдите через кнопку Tracker Data на панели браузера, чтобы привязать click id',
+  'clickId.failed': 'Click id не привязан: {message}',
 } satisfies Record<MessageId, string>;

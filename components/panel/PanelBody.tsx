@@ -2,6 +2,7 @@ import { useCallback, useRef } from 'react';
 import { contactKeyOf } from '../../lib/stores/contact-key';
 import { useText } from '../i18n/text';
 import { EventForm } from '../form/EventForm';
+import { ClickIdLink } from './ClickIdLink';
 import { ContactSummary } from './ContactSummary';
 import { EventHistory } from './EventHistory';
 import { IdentifyChat } from './IdentifyChat';
@@ -52,6 +53,7 @@ export function PanelBody() {
       )}
       <LookupNotice lookup={lookup} />
       {lookup.status === 'found' && <TrackerDataList trackerData={lookup.contact.trackerData} />}
+      <ClickIdLink key={contactKeyOf(contact)} />
       {draft ? (
         <EventForm draft={draft} takeFocus={takeFocus} onDone={focusSendEvent} />
       ) : (

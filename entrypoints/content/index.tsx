@@ -26,7 +26,8 @@ export default defineContentScript({
     const addedSite = () => sendMessage('sites.forPage', {}).then((answer) => answer.site, () => undefined);
     const adapter = adapterForUrl(url) ?? adapterForAddedSite(url, await addedSite());
     if (!adapter) return;
-    const store = createPanelStore();
+    // The lead's own messages are read off the page only when the panel asks (a contact without a click id, a team pattern).
+    const store = createPanelStore({ readIncomingMessages: (limit) => adapter.readIncomingMessages?.(document, limit) ?? [] });
     // The panel and button follow the chat app's light or dark theme as the manager switches it.
     const stopTheme = watchPageTheme(document, (theme) => store.getState().setTheme(theme));
     const language = createLanguageStore(() => browser.i18n.getUILanguage());

@@ -5,10 +5,15 @@ import {
   eventResponseSchema,
   failedDeliveriesResponseSchema,
   sessionSchema,
+  teamSettingsSchema,
+  trackerDataUpdateResponseSchema,
+  type Contact,
   type ContactKey,
   type ContactLookupResponse,
   type LoginRequest,
   type Session,
+  type TeamSettings,
+  type TrackerDataUpdate,
   type TrackerEvent,
   type TrackerEventInput,
 } from '../schemas';
@@ -22,6 +27,10 @@ export interface ApiClient {
   postEvent(event: TrackerEventInput, accessToken: string): Promise<ApiResult<TrackerEvent>>;
   /** The signed-in operator's events a tracker refused or the server gave up on (docs/tracker-api.md, Deliveries). */
   failedDeliveries(accessToken: string): Promise<ApiResult<TrackerEvent[]>>;
+  /** v1 addition: what the team's admin set for every manager (the first-message pattern). */
+  getTeamSettings(accessToken: string): Promise<ApiResult<TeamSettings>>;
+  /** v1 addition: links the contact to a click id by hand; answers the contact as the platform now has it. */
+  putTrackerData(key: ContactKey, update: TrackerDataUpdate, accessToken: string): Promise<ApiResult<Contact>>;
 }
 
 export interface ApiClientOptions {
@@ -33,7 +42,7 @@ export interface ApiClientOptions {
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 interface Call<T> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: unknown;
   accessToken?: string;
@@ -72,7 +81,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getContact: (key, accessToken) =>
       call({
         method: 'GET',
-        path: `/contacts/${encodeURIComponent(key.channel)}/${encodeURIComponent(key.externalId)}`,
+        path: contactPath(key),
         accessToken,
         schema: contactLookupResponseSchema,
       }),
@@ -91,7 +100,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const result = await call({ method: 'GET', path: '/events?delivery=failed', accessToken, schema: failedDeliveriesResponseSchema });
       return result.ok ? { ...result, data: result.data.events } : result;
     },
+    getTeamSettings: (accessToken) => call({ method: 'GET', path: '/team-settings', accessToken, schema: teamSettingsSchema }),
+    putTrackerData: async (key, update, accessToken) => {
+      const result = await call({
+        method: 'PUT',
+        path: `${contactPath(key)}/tracker-data`,
+        body: update,
+        accessToken,
+        schema: trackerDataUpdateResponseSchema,
+      });
+      return result.ok ? { ...result, data: result.data.contact } : result;
+    },
   };
+}
+
+function contactPath(key: ContactKey): string {
+  return `/contacts/${encodeURIComponent(key.channel)}/${encodeURIComponent(key.externalId)}`;
 }
 
 function readSuccess<T>(status: number, text: string, schema: z.ZodMiniType<T> | undefined): ApiResult<T> {

@@ -10,6 +10,7 @@ import type { PageStatuses } from './page-statuses';
 import type { AuthSession } from './session';
 import type { SettingsStore } from './settings-store';
 import { siteHandlers } from './site-registration-handlers';
+import { trackerDataHandlers } from './tracker-data-handlers';
 import type { SiteRegistration } from './site-registration';
 
 export interface HandlerDeps {
@@ -28,6 +29,7 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
   const recentCurrencies = createRecentCurrencies();
   return {
     ...siteHandlers(sites),
+    ...trackerDataHandlers({ session, api }),
     'session.get': () => session.summary(),
     'session.signIn': async (credentials) => {
       const result = await session.signIn(credentials);

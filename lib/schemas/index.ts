@@ -12,3 +12,6 @@ export * from './session';
 export * from './settings';
 export * from './sites';
 export * from './stored';
+export * from './first-message';
+export * from './team-settings';
+export * from './tracker-data';

@@ -16,6 +16,8 @@ import { outboxRecordSchema, outboxSummarySchema } from './outbox';
 import { sessionSummarySchema } from './session';
 import { settingsSchema } from './settings';
 import { addedSiteSchema, addedSitesSchema } from './sites';
+import { teamSettingsSchema } from './team-settings';
+import { linkClickIdRequestSchema } from './tracker-data';
 
 /**
  * Every runtime message, name → request and response, checked with zod on both ends.
@@ -115,6 +117,18 @@ export const messages = {
   /** The currencies of the manager's last saved deposits, latest first: the currency picker offers them first. */
   'currencies.recent': { from: 'content', request: z.object({}), response: recentCurrenciesSchema },
   'settings.save': { from: 'extension', request: settingsSchema, response: settingsSchema },
+  /** The team's settings (the first-message pattern); empty when signed out or the platform has none to give. */
+  'team.settings': { from: 'content', request: z.object({}), response: teamSettingsSchema },
+  /** Links the open contact to a click id the manager typed or accepted: only the click id leaves the page. */
+  'contact.linkClickId': {
+    from: 'content',
+    request: linkClickIdRequestSchema,
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('linked'), contact: contactSchema }),
+      z.object({ status: z.literal('signedOut') }),
+      z.object({ status: z.literal('error'), error: apiErrorSchema }),
+    ]),
+  },
 } as const satisfies Record<string, { from: 'content' | 'extension'; request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export type MessageName = keyof typeof messages;

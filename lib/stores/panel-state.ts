@@ -1,4 +1,5 @@
 import type { ApiError, Contact, ContactRef, UnidentifiedChat, EventFormValues, OutboxRecord, OutboxState, TrackerEvent, TrackerEventInput } from '../schemas';
+import type { ClickIdLinkState } from './click-id-link';
 import type { EventDraft } from './event-draft';
 
 /** What the platform said of the open contact. */
@@ -38,6 +39,8 @@ export interface PanelState {
   busyIds: readonly string[];
   /** Bumped when the panel is closed from inside it, so the Tracker Data button (in its own mount) takes focus back. */
   buttonFocusRequest: number;
+  /** Linking the open contact to its click id: typed by the manager, or proposed from the lead's first message. */
+  clickIdLink: ClickIdLinkState;
 
   setContact(contact: ContactRef | undefined): void;
   /** What the site adapter reads: a contact, or a chat whose lead the manager must name (asked once per chat). */
@@ -61,6 +64,10 @@ export interface PanelState {
   resendAsRedeposit(id: string): Promise<void>;
   retry(id: string): Promise<void>;
   dismiss(id: string): Promise<void>;
+  /** Links the open contact to the click id the manager typed; resolves true once the platform has it. */
+  linkClickId(typed: string): Promise<boolean>;
+  /** Links the open contact to the click id proposed from the lead's message: the one click that sends it. */
+  acceptClickIdProposal(): Promise<boolean>;
   /** Stops listening to the background; the content script calls it when the extension context goes away. */
   dispose(): void;
 }

@@ -8,7 +8,9 @@ import {
   type OutboxRecord,
   type OutboxStamp,
   type UnidentifiedChat,
+  type IncomingMessage,
 } from '../schemas';
+import { createClickIdLink, NO_CLICK_ID_LINK } from './click-id-link';
 import { coalesce } from './coalesce';
 import { contactKeyOf, sameContact } from './contact-key';
 import { createDeliveryFollower, type DeliveryFollower } from './delivery-follower';
@@ -52,7 +54,12 @@ function changedRecord(previous: readonly OutboxRecord[], next: readonly OutboxR
  * The state of one mounted Tracker Data UI. The content script keeps one store for the page, outside React, so the
  * panel, its drafts and its announcements survive the chat app rebuilding the header the UI is mounted in.
  */
-export function createPanelStore(): PanelStore {
+export interface PanelStoreOptions {
+  /** The site adapter's reader of the lead's own messages on the page, for proposing a click id from them. */
+  readIncomingMessages?: (limit: number) => IncomingMessage[];
+}
+
+export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
   let lookupRequest = 0;
   /** The contact whose lookup the state holds, so a refresh of the same contact does not flash "loading". */
   let lookedUpKey: string | undefined;
@@ -71,6 +78,18 @@ export function createPanelStore(): PanelStore {
       else delete drafts[key];
       set({ drafts });
     };
+
+    const clickIdLink = createClickIdLink({
+      contact: () => get().contact,
+      lookup: () => get().lookup,
+      link: () => get().clickIdLink,
+      setLink: (link) => set({ clickIdLink: link }),
+      linked: (contact) => {
+        const { lookup } = get();
+        set({ lookup: { status: 'found', contact, events: lookup.status === 'found' ? lookup.events : [] } });
+      },
+      readIncomingMessages: options.readIncomingMessages,
+    });
 
     const announceRecord = (record: OutboxRecord) =>
       set({
@@ -107,6 +126,7 @@ export function createPanelStore(): PanelStore {
       if (keepShown && lookup.status === 'error' && get().lookup.status === 'found') return;
       set({ lookup });
       followProposal();
+      void clickIdLink.propose();
     };
 
     const refreshOutbox = coalesce(async () => {
@@ -201,6 +221,7 @@ export function createPanelStore(): PanelStore {
       announcement: undefined,
       busyIds: [],
       buttonFocusRequest: 0,
+      clickIdLink: NO_CLICK_ID_LINK,
 
       setTheme(theme) {
         if (get().theme !== theme) set({ theme });
@@ -213,7 +234,7 @@ export function createPanelStore(): PanelStore {
         }
         lookupRequest++;
         lookedUpKey = undefined;
-        set({ contact, lookup: { status: 'idle' }, outbox: [], announcement: undefined });
+        set({ contact, lookup: { status: 'idle' }, outbox: [], announcement: undefined, clickIdLink: NO_CLICK_ID_LINK });
         load();
       },
 
@@ -344,6 +365,9 @@ export function createPanelStore(): PanelStore {
           await sendMessage('outbox.dismiss', { id });
           await refreshOutbox();
         }),
+
+      linkClickId: (typed) => clickIdLink.linkTyped(typed),
+      acceptClickIdProposal: () => clickIdLink.acceptProposal(),
 
       dispose() {
         stopListening();

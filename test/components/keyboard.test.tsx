@@ -44,10 +44,10 @@ describe('the panel by keyboard', () => {
     expect(document.activeElement).toBe(toggle());
   });
 
-  it('reaches Close, Send event and every field of the form by Tab, in reading order', async () => {
+  it('reaches Close, Correct click id, Send event and every field of the form by Tab, in reading order', async () => {
     const ui = renderPanel(ANNA);
     await ui.openPanel();
-    expect(await tabOrder(ui.user, 2)).toEqual(['Close', 'Send event']);
+    expect(await tabOrder(ui.user, 3)).toEqual(['Close', 'Correct click id', 'Send event']);
 
     await ui.user.keyboard('{Enter}');
     // Arrow keys between the radios are the browser's own (jsdom has none; the keyboard e2e presses them).

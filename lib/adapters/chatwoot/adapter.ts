@@ -4,6 +4,7 @@ import { queryFirst } from '../shared/query';
 import type { SiteAdapter, UnidentifiedChat } from '../shared/site-adapter';
 import { conversationKey, conversationOf } from './conversation-url';
 import { isConversationShown, readContactPanel, readHeader } from './conversation-view';
+import { readIncomingMessages } from './incoming';
 import { leadIdOf } from './lead-id';
 import { CONVERSATION_ROOT } from './selectors';
 
@@ -35,6 +36,7 @@ export function createChatwootAdapter(addedHosts: readonly string[] = []): SiteA
       return root && readHeader(root)?.actions;
     },
     conversationRoot: (doc) => queryFirst(doc, CONVERSATION_ROOT),
+    readIncomingMessages,
   };
 }
 

@@ -56,3 +56,18 @@ export const IDENTIFIER_EMOJI = '🪪';
 
 /** A Telegram social profile link (`https://t.me/<username>`), from additional_attributes.social_telegram_user_name. */
 export const TELEGRAM_PROFILE_LINK: SelectorList = ['a[href^="https://t.me/"]'];
+
+/**
+ * The contact's messages in the open conversation, oldest loaded first. v4: every message is a
+ * `div.message-bubble-container[data-message-id]` whose flex class follows its orientation — `justify-start` for the
+ * contact's, `justify-end` for agents' and bots', `justify-center` for activity — and whose bubble carries
+ * `left-bubble`/`right-bubble`; the meta row (time, status) is the `[grid-area:meta]` cell. Seen: components-next/
+ * message/Message.vue 47a51cc9 (2026; orientation from isBotOrAgentMessage). v3: `ul.conversation-panel > li.left`
+ * (incoming) / `li.right`, text in `.message-text__wrap`, time in `.time` (Message.vue 2020–2024).
+ */
+export const INCOMING_MESSAGES: SelectorList = [
+  '.message-bubble-container[data-message-id].justify-start',
+  '.conversation-panel > li.left',
+];
+export const MESSAGE_TEXT: SelectorList = ['.left-bubble', '.message-text__wrap'];
+export const MESSAGE_TIME: SelectorList = ['[class*="[grid-area:meta]"]', '.time'];

@@ -1,4 +1,4 @@
-import type { ContactRef, UnidentifiedChat } from '../../schemas';
+import type { ContactRef, IncomingMessage, UnidentifiedChat } from '../../schemas';
 
 export type { UnidentifiedChat };
 
@@ -25,4 +25,10 @@ export interface SiteAdapter {
   findMountPoint(doc: Document): Element | undefined;
   /** The part of the page that changes when the manager switches chats (observed for changes). */
   conversationRoot(doc: Document): Element | undefined;
+  /**
+   * The lead's own messages in the open chat, the first `limit` the page has loaded, oldest first: never the manager's
+   * (outgoing) ones, never more than asked. Read only when the panel asks (a contact without a click id and a team
+   * pattern to match); what the chat has not loaded is not there to read.
+   */
+  readIncomingMessages?(doc: Document, limit: number): IncomingMessage[];
 }

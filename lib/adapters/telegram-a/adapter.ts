@@ -4,6 +4,7 @@ import { queryFirst, visibleText } from '../shared/query';
 import type { SiteAdapter } from '../shared/site-adapter';
 import { platformPeerId } from '../shared/telegram-peer-id';
 import { chatIdFromHash } from './chat-hash';
+import { readIncomingMessages } from './incoming';
 import {
   ACTIVE_SLIDE,
   CHAT_INFO,
@@ -30,6 +31,7 @@ export const telegramA: SiteAdapter = {
     return header && queryFirst(header, HEADER_TOOLS);
   },
   conversationRoot: (doc) => queryFirst(doc, MIDDLE_COLUMN),
+  readIncomingMessages,
 };
 
 /**

@@ -52,3 +52,18 @@ export const TITLE: SelectorList = ['.title > .fullName', '.title > h3', 'h3'];
  * HeaderActions group inside it.
  */
 export const HEADER_TOOLS: SelectorList = ['.header-tools', '.HeaderActions'];
+
+/**
+ * The lead's messages in the chat shown, oldest loaded first. telegram-tt renders each as
+ * `div.Message.message-list-item#message-<id>[data-message-id]` and adds `own` to the manager's; service messages are
+ * `ActionMessage`s, not `Message`s. The list is a Transition slide; only the active one is the open chat. The text is in
+ * `.text-content`, which also holds the `.MessageMeta` (with `.message-time`, the clock time) and inline reactions.
+ * Seen: components/middle/message/Message.tsx 4633bb3a and MessageMeta.tsx (2022–2026); fallback without the slide.
+ */
+export const INCOMING_MESSAGES: SelectorList = [
+  '#MiddleColumn .Transition_slide-active > .MessageList .Message.message-list-item:not(.own)',
+  '#MiddleColumn .MessageList .Message.message-list-item:not(.own)',
+];
+export const MESSAGE_TEXT: SelectorList = ['.text-content'];
+export const MESSAGE_TIME: SelectorList = ['.message-time'];
+export const NOT_MESSAGE_TEXT = '.MessageMeta, .Reactions';

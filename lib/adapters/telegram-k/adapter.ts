@@ -3,6 +3,7 @@ import { urlMatchesAny } from '../shared/match-pattern';
 import { queryFirst, visibleText } from '../shared/query';
 import type { SiteAdapter } from '../shared/site-adapter';
 import { platformPeerId } from '../shared/telegram-peer-id';
+import { readIncomingMessages } from './incoming';
 import {
   ACTIVE_CHAT,
   CENTER_COLUMN,
@@ -30,6 +31,7 @@ export const telegramK: SiteAdapter = {
     return header && queryFirst(header, HEADER_BUTTONS);
   },
   conversationRoot: (doc) => queryFirst(doc, CENTER_COLUMN),
+  readIncomingMessages,
 };
 
 /**

@@ -45,3 +45,14 @@ export const HEADER_AVATAR: SelectorList = ['.chat-info .person-avatar[data-peer
 
 /** The header's button group (search, calls, menu): where the Tracker Data button goes. Seen: topbar.ts 010f59fc. */
 export const HEADER_BUTTONS: SelectorList = ['.chat-info-container > .chat-utils', '.chat-utils'];
+
+/**
+ * The lead's messages in the active chat, oldest loaded first. tweb gives every bubble `is-in` or `is-out` from
+ * `chat.isOutMessage` (the manager's own are `is-out`), and service bubbles (dates, joins) carry `service`; a bubble's
+ * text sits in `.message`, which also holds the `.time` (with a `.time-inner` copy titled with the full date) and inline
+ * `.reactions`. Seen: src/components/chat/bubbles.ts 001922d0 and messageRender.ts (2026); `is-in`/`is-out` since 2020.
+ */
+export const INCOMING_BUBBLES = '.bubbles-inner .bubble.is-in:not(.service)';
+export const BUBBLE_TEXT: SelectorList = ['.message'];
+export const BUBBLE_TIME: SelectorList = ['.time-inner', '.time'];
+export const NOT_BUBBLE_TEXT = '.time, .reactions';

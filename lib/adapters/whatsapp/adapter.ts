@@ -2,6 +2,7 @@ import type { ContactRef } from '../../schemas';
 import { urlMatchesAny } from '../shared/match-pattern';
 import { queryFirst, visibleText } from '../shared/query';
 import type { SiteAdapter, UnidentifiedChat } from '../shared/site-adapter';
+import { readIncomingMessages } from './incoming';
 import { chatJidOfMessageKey, isJid, phoneOfJid } from './jid';
 import {
   APP_ROOT,
@@ -31,6 +32,7 @@ export const whatsapp: SiteAdapter = {
   },
   /** #main is replaced on every switch, so its parent is watched; before any chat is open, the whole app. */
   conversationRoot: (doc) => queryFirst(doc, CONVERSATION)?.parentElement ?? queryFirst(doc, APP_ROOT),
+  readIncomingMessages,
 };
 
 /** A person reachable by phone number: their digits, the id the platform knows a WhatsApp lead by. */

@@ -51,3 +51,17 @@ export const MESSAGE_ROWS = '#main [data-id]';
  */
 export const HEADER_AVATAR_WITH_JID: SelectorList = ['img[src*="/pp?"][src*="u="]'];
 export const AVATAR_JID_PARAM = 'u';
+
+/**
+ * The lead's messages, oldest loaded first: rows whose message key says the manager did not send them
+ * (`false_<chat>_<id>`, wa-js MsgKey), drawn as `.message-in` (the manager's are `.message-out`). The text is the
+ * `.selectable-text` inside the bubble's `.copyable-text`, whose `data-pre-plain-text` is `[10:31, 25/11/2026] Name: `.
+ * Seen: the key format in wa-js MsgKey (above); `message-in`/`message-out` are WhatsApp's own, ungenerated class names,
+ * in the page structure saved 2026-11-25 (test/fixtures/whatsapp). Both are required, so a change to either reads
+ * nothing rather than the manager's messages.
+ */
+export const INCOMING_ROWS = '#main [data-id^="false_"]';
+export const INCOMING_BUBBLE: SelectorList = ['.message-in'];
+export const MESSAGE_TEXT: SelectorList = ['.copyable-text .selectable-text', '.selectable-text'];
+export const MESSAGE_META: SelectorList = ['[data-pre-plain-text]'];
+export const MESSAGE_META_ATTRIBUTE = 'data-pre-plain-text';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { TrackerRoot } from '../../../components/TrackerRoot';
 import type { Locale } from '../../../components/i18n/text';
 import type { ContactRef } from '../../../lib/schemas';
-import { createPanelStore } from '../../../lib/stores/panel-store';
+import { createPanelStore, type PanelStoreOptions } from '../../../lib/stores/panel-store';
 import { lookUpDemoContact } from './demo-contacts';
 import { startFakeBackground, type Handlers } from './fake-background';
 import { createFakeOutbox } from './fake-outbox';
@@ -12,7 +12,12 @@ import { createFakeOutbox } from './fake-outbox';
  * The Tracker Data UI as the content script mounts it: one store outside React, the open chat's contact given by the
  * site adapter, and a fake background answering with the demo contacts and an outbox.
  */
-export function renderPanel(contact: ContactRef | undefined, handlers: Handlers = {}, locale: Locale = 'en') {
+export function renderPanel(
+  contact: ContactRef | undefined,
+  handlers: Handlers = {},
+  locale: Locale = 'en',
+  storeOptions: PanelStoreOptions = {},
+) {
   const outbox = createFakeOutbox();
   const background = startFakeBackground({
     'contact.lookup': lookUpDemoContact,
@@ -20,7 +25,7 @@ export function renderPanel(contact: ContactRef | undefined, handlers: Handlers 
     ...outbox.handlers,
     ...handlers,
   });
-  const store = createPanelStore();
+  const store = createPanelStore(storeOptions);
   store.getState().setContact(contact);
   const user = userEvent.setup();
   const view = render(<TrackerRoot store={store} locale={locale} />);

@@ -14,6 +14,8 @@ export class SandboxHost {
   private running: Sandbox | undefined;
   readonly dataFile = join(mkdtempSync(join(tmpdir(), 'tracker-data-sandbox-')), 'tracker.sqlite');
   port = 0;
+  /** The team's first-message pattern the platform gives the extension, from the next start on. */
+  firstMessagePattern: string | undefined;
 
   get sandbox(): Sandbox {
     if (!this.running) throw new Error('The sandbox is stopped');
@@ -25,7 +27,12 @@ export class SandboxHost {
   }
 
   async start(): Promise<Sandbox> {
-    this.running = await startSandbox({ port: this.port, dataFile: this.dataFile, controls: true });
+    this.running = await startSandbox({
+      port: this.port,
+      dataFile: this.dataFile,
+      controls: true,
+      ...(this.firstMessagePattern === undefined ? {} : { firstMessagePattern: this.firstMessagePattern }),
+    });
     this.port = this.running.port;
     return this.running;
   }

@@ -14,7 +14,8 @@ interface Rule {
 }
 
 const RULES: Record<string, Rule> = {
-  'lib/schemas': { folders: ['lib/schemas'], packages: /^zod\/mini$/ },
+  // redos-detector: the first-message pattern's safety check (lib/schemas/link-pattern.ts), shared with the server.
+  'lib/schemas': { folders: ['lib/schemas'], packages: /^(zod\/mini|redos-detector)$/ },
   'lib/adapters/shared': { folders: ['lib/schemas', 'lib/adapters/shared'], packages: /^$/ },
   'lib/adapters/*': { folders: ['lib/schemas', 'lib/adapters/shared', 'lib/adapters/$site'], packages: /^$/ },
   'lib/adapters': { folders: ['lib/schemas', 'lib/adapters'], packages: /^$/ },

@@ -35,7 +35,13 @@ async function footprint() {
     chatIdentities: Object.keys(local).filter((key) => key.startsWith(stored.chatIdentity.prefix)),
     sites: local[stored.sites.key],
     pageStatuses: await fakeBrowser.storage.session.get(null).then((all) => Object.keys(all).filter((key) => key.startsWith(stored.pageStatus.prefix))),
-    platform: ['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/refresh', 'POST /api/v1/events'].map(requestsTo),
+    platform: [
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/logout',
+      'POST /api/v1/auth/refresh',
+      'POST /api/v1/events',
+      'PUT /api/v1/contacts/:channel/:externalId/tracker-data',
+    ].map(requestsTo),
   };
 }
 

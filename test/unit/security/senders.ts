@@ -76,6 +76,8 @@ export function sampleRequests(context: SampleContext): Record<MessageName, unkn
     'settings.get': {},
     'currencies.recent': {},
     'settings.save': { apiUrl: context.sandboxUrl, defaultCurrency: 'EUR' },
+    'team.settings': {},
+    'contact.linkClickId': { channel: 'telegram', externalId: '777001', trackerData: { clickId: 'ab12cd34' } },
   };
 }
 
