@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth';
 import { contactRoutes } from './routes/contacts';
 import { trackerDataRoutes } from './routes/contact-tracker-data';
 import { eventRoutes } from './routes/events';
+import { teamSettingsRoutes } from './routes/team-settings';
 import { registerTesting } from './testing/register';
 import type { Testing, TestingOptions } from './testing/register';
 import type { StaticDir } from './testing/static-files';
@@ -164,6 +165,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     adminDestinationRoutes(app, context);
     adminEventRoutes(app, context);
     trackerDataRoutes(app, context);
+    teamSettingsRoutes(app, context);
 
     await app.listen({ port: options.port ?? DEFAULT_PORT, host });
     const address = app.server.address();
