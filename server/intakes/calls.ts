@@ -1,4 +1,5 @@
 import { channelSchema } from '../../lib/schemas/api';
+import type { TrackerEventInput } from '../../lib/schemas/api';
 import { flowCallSchema, linksCallSchema, postbackCallSchema } from '../../lib/schemas/intake-calls';
 import { linkContact } from '../contacts/link';
 import type { ServerContext } from '../context';
@@ -51,6 +52,14 @@ async function flowEvent(context: ServerContext, params: Params, clientAddress: 
   return answer(outcome);
 }
 
+async function keepForAdmin(context: ServerContext, intake: IntakeRow, id: string, clickId: string, input: TrackerEventInput, tid: string | undefined): Promise<void> {
+  await context.db
+    .insertInto('unmatched_postbacks')
+    .values({ id, intake_id: intake.id, click_id: clickId, type: input.type, amount: input.amount ?? null, currency: input.currency ?? null, tid: tid ?? null, received_at: Date.now() })
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .execute();
+}
+
 /**
  * `postbacks`: a partner's own conversion, stored on the contact with that click id (never forwarded: the trackers
  * already have it) or, when no contact has it yet, kept for the admin.
@@ -67,15 +76,18 @@ async function postback(context: ServerContext, intake: IntakeRow, params: Param
   if (!contact) {
     // Checked by the event rules like a matched one (the contact here only fills the shape), so what is kept is valid.
     const input = intakeEventInput(id, call.event, { channel: 'web', externalId: 'unmatched' }, call.amount, call.currency);
-    await context.db
-      .insertInto('unmatched_postbacks')
-      .values({ id, intake_id: intake.id, click_id: call.click_id, type: input.type, amount: input.amount ?? null, currency: input.currency ?? null, tid: call.tid ?? null, received_at: Date.now() })
-      .onConflict((conflict) => conflict.column('id').doNothing())
-      .execute();
+    await keepForAdmin(context, intake, id, call.click_id, input, call.tid);
     return TAKEN;
   }
   const input = intakeEventInput(id, call.event, { channel: channelSchema.parse(contact.channel), externalId: contact.external_id }, call.amount, call.currency);
-  return answer(await context.tracker.record(input, { status: 'accepted', source: 'postback', receivedAt: new Date().toISOString() }));
+  const outcome = await context.tracker.record(input, { status: 'accepted', source: 'postback', receivedAt: new Date().toISOString() });
+  // The contact's first deposit is stored already (one per contact, whoever logged it): the partner's report of it is
+  // kept for the admin beside the unmatched ones rather than refused, so the partner does not retry it forever.
+  if (outcome.kind === 'deposit_exists') {
+    await keepForAdmin(context, intake, id, call.click_id, input, call.tid);
+    return TAKEN;
+  }
+  return answer(outcome);
 }
 
 export function takeIntakeCall(context: ServerContext, intake: IntakeRow, params: Params, clientAddress: string): Promise<Taken> {

@@ -39,17 +39,5 @@ export const intakesSettings: Migration = {
       .addColumn('tid', 'text')
       .addColumn('received_at', 'bigint', (column) => column.notNull())
       .execute();
-
-    // A partner's postback reports a deposit the manager may have logged too: both are kept (the panel says they may
-    // be one deposit), so the one-first-deposit rule covers what the team logs (manual and flow), not postbacks.
-    await db.schema.dropIndex('events_one_deposit_per_contact').execute();
-    await db.schema
-      .createIndex('events_one_deposit_per_contact')
-      .unique()
-      .on('events')
-      .column('contact_id')
-      .where(sql.ref('type'), '=', 'deposit')
-      .where(sql.ref('source'), '<>', 'postback')
-      .execute();
   },
 };

@@ -6,7 +6,7 @@ import type { RunningServer } from '../../../server/app';
 import { startFakeKeitaro } from '../../support/fake-trackers';
 import { closeAfterTest } from '../fake-trackers/with-destination';
 import { ADMIN, ENGINES, MANAGER, call, errorOf, postEvent, signIn } from '../api/support';
-import { CLARA, addDestination, deliveriesOf, deposit, eventsOf, startDeliveringServer } from '../deliveries/support';
+import { ANNA, CLARA, addDestination, deliveriesOf, deposit, eventsOf, startDeliveringServer } from '../deliveries/support';
 
 const WAIT = { timeout: 10_000, interval: 25 };
 
@@ -123,20 +123,22 @@ describe.each(ENGINES)('intakes on %s', { timeout: 60_000 }, (engine) => {
     const links = pathOf((await createIntake(server, admin.accessToken, 'links')).url);
     const postbacks = pathOf((await createIntake(server, admin.accessToken, 'postbacks')).url);
     expect((await call(server, `${links}${query({ channel: 'telegram', contact_id: '777003', click_id: 'kt_partner7' })}`)).status).toBe(200);
-    const manual = deposit(CLARA, '100', 'USD');
-    expect((await postEvent(server, manager.accessToken, manual)).status).toBe(201);
-    await vi.waitFor(() => expect(keitaro.conversions.length).toBe(1), WAIT);
-
     const partner = { click_id: 'kt_partner7', event: 'deposit', amount: '100.00', currency: 'USD', tid: 'net-881' };
     expect((await call(server, `${postbacks}${query(partner)}`)).status).toBe(201);
     expect((await call(server, postbacks, form(partner))).status).toBe(200);
     expect((await call(server, `${postbacks}${query({ click_id: 'kt_nobody99', event: 'deposit', amount: '5', currency: 'EUR' })}`)).status).toBe(200);
+    // Keitaro is reachable (the manager's redeposit reaches it), yet it never got the partner's own deposit back.
+    const manual = deposit(CLARA, '40', 'USD', 'redeposit');
+    expect((await postEvent(server, manager.accessToken, manual)).status).toBe(201);
+    await vi.waitFor(() => expect(keitaro.conversions.length).toBe(1), WAIT);
 
     const events = await eventsOf(server, manager.accessToken, CLARA);
-    expect(events.map((each) => [each.source, each.type, each.amount]).sort()).toEqual([['manual', 'deposit', '100'], ['postback', 'deposit', '100']]);
+    expect(events.map((each) => [each.source, each.type, each.amount]).sort()).toEqual([['manual', 'redeposit', '40'], ['postback', 'deposit', '100']]);
     expect(events.find((each) => each.source === 'postback')?.deliveries).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(keitaro.conversions.map((each) => each.eventId)).toEqual([manual.id]);
+    const kept = await server.context.db.selectFrom('unmatched_postbacks').select(['click_id', 'amount', 'currency']).execute();
+    expect(kept).toEqual([{ click_id: 'kt_nobody99', amount: '5', currency: 'EUR' }]);
   });
 });
 
@@ -157,5 +159,32 @@ describe('team settings', () => {
     expect((await call(server, '/api/v1/admin/settings/first-message-pattern', { method: 'PUT', json: { pattern: null }, token: manager.accessToken })).status).toBe(403);
     expect((await call(server, '/api/v1/admin/settings/first-message-pattern', { method: 'PUT', json: { pattern: null }, token: admin.accessToken })).body).toEqual({ pattern: null });
     expect((await call(server, '/api/v1/team-settings', { token: manager.accessToken })).body).toEqual({});
+  });
+});
+
+describe('the popup list of events no tracker counted', () => {
+  it("lists the manager's own events with a failed delivery, with their deliveries; an unknown list is refused", async () => {
+    const keitaro = await startFakeKeitaro();
+    closeAfterTest(keitaro);
+    const server = await startDeliveringServer('sqlite');
+    const admin = await signIn(server, ADMIN);
+    await addDestination(server, admin.accessToken, 'keitaro', keitaro.postbackUrl, { name: 'Keitaro' });
+    const manager = await signIn(server, MANAGER);
+    const counted = deposit(ANNA, '10', 'USD', 'redeposit');
+    expect((await postEvent(server, manager.accessToken, counted)).status).toBe(201);
+    await vi.waitFor(() => expect(keitaro.conversions.length).toBe(1), WAIT);
+    keitaro.failNext(400);
+    const refused = deposit(ANNA, '20', 'USD', 'redeposit');
+    expect((await postEvent(server, manager.accessToken, refused)).status).toBe(201);
+    await vi.waitFor(async () => expect((await deliveriesOf(server, manager.accessToken, ANNA, refused.id)).map((each) => each.state)).toEqual(['failed']), WAIT);
+
+    const list = await call(server, '/api/v1/events?delivery=failed', { token: manager.accessToken });
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ events: [{ id: refused.id, deliveries: [{ destination: 'Keitaro', state: 'failed' }] }] });
+    expect((list.body as { events: unknown[] }).events).toHaveLength(1);
+    expect((await call(server, '/api/v1/events?delivery=failed', { token: admin.accessToken })).body).toEqual({ events: [] });
+    const unknown = await call(server, '/api/v1/events?delivery=pending', { token: manager.accessToken });
+    expect(unknown.status).toBe(422);
+    expect(errorOf(unknown.body).fields).toHaveProperty('delivery');
   });
 });
