@@ -43,3 +43,21 @@ export const postbackCallSchema = z.object({
   tid: z.optional(text(128)),
 });
 export type PostbackCall = z.infer<typeof postbackCallSchema>;
+
+/**
+ * `GET /api/v1/admin/unmatched-postbacks`: partner postbacks kept for the admin (no contact had the click id, or the
+ * contact's first deposit was stored already), newest first.
+ */
+export const keptPostbackSchema = z.object({
+  id: z.string(),
+  intakeId: z.string(),
+  clickId: z.string(),
+  type: eventTypeSchema,
+  amount: z.optional(z.string()),
+  currency: z.optional(z.string()),
+  tid: z.optional(z.string()),
+  receivedAt: z.iso.datetime(),
+});
+export type KeptPostback = z.infer<typeof keptPostbackSchema>;
+export const KEPT_POSTBACKS_MAX = 200;
+export const keptPostbacksResponseSchema = z.object({ postbacks: z.array(keptPostbackSchema) });

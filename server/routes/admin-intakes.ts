@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { adminIntakeListSchema, intakeCreatedSchema, newIntakeSchema } from '../../lib/schemas/console';
+import { KEPT_POSTBACKS_MAX, keptPostbacksResponseSchema } from '../../lib/schemas/intake-calls';
 import { writeAudit } from '../audit/log';
 import { requireOperator } from '../auth/bearer';
 import type { ServerContext } from '../context';
@@ -32,5 +33,22 @@ export function adminIntakeRoutes(app: FastifyInstance, context: ServerContext, 
     if (!(await revokeIntake(db, id))) return fail(404, { code: 'intake_not_found', message: 'No intake has this id' });
     await writeAudit(db, { action: 'intake_revoked', operatorId: admin.id, target: id, clientAddress: request.ip });
     return reply.code(204).send();
+  });
+
+  app.get('/api/v1/admin/unmatched-postbacks', async (request) => {
+    await requireOperator(request, context, 'admin');
+    const rows = await db.selectFrom('unmatched_postbacks').selectAll().orderBy('received_at', 'desc').orderBy('id').limit(KEPT_POSTBACKS_MAX).execute();
+    return keptPostbacksResponseSchema.parse({
+      postbacks: rows.map((row) => ({
+        id: row.id,
+        intakeId: row.intake_id,
+        clickId: row.click_id,
+        type: row.type,
+        amount: row.amount ?? undefined,
+        currency: row.currency ?? undefined,
+        tid: row.tid ?? undefined,
+        receivedAt: new Date(Number(row.received_at)).toISOString(),
+      })),
+    });
   });
 }

@@ -137,8 +137,9 @@ describe.each(ENGINES)('intakes on %s', { timeout: 60_000 }, (engine) => {
     expect(events.find((each) => each.source === 'postback')?.deliveries).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(keitaro.conversions.map((each) => each.eventId)).toEqual([manual.id]);
-    const kept = await server.context.db.selectFrom('unmatched_postbacks').select(['click_id', 'amount', 'currency']).execute();
-    expect(kept).toEqual([{ click_id: 'kt_nobody99', amount: '5', currency: 'EUR' }]);
+    const kept = await call(server, '/api/v1/admin/unmatched-postbacks', { token: admin.accessToken });
+    expect(kept.body).toEqual({ postbacks: [expect.objectContaining({ clickId: 'kt_nobody99', type: 'deposit', amount: '5', currency: 'EUR' })] });
+    expect((await call(server, '/api/v1/admin/unmatched-postbacks', { token: manager.accessToken })).status).toBe(403);
   });
 });
 
