@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { auditResponseSchema } from '../../../lib/schemas/admin';
 import { adminIntakeListSchema, intakeCreatedSchema } from '../../../lib/schemas/console';
 import type { IntakeKind } from '../../../lib/schemas/console';
+import { loggerOptions } from '../../../server/app';
 import type { RunningServer } from '../../../server/app';
 import { startFakeKeitaro } from '../../support/fake-trackers';
 import { closeAfterTest } from '../fake-trackers/with-destination';
@@ -187,5 +188,20 @@ describe('the popup list of events no tracker counted', () => {
     const unknown = await call(server, '/api/v1/events?delivery=pending', { token: manager.accessToken });
     expect(unknown.status).toBe(422);
     expect(errorOf(unknown.body).fields).toHaveProperty('delivery');
+  });
+});
+
+describe('intake secrets in logs', () => {
+  it('logs where an intake call went, never its secret', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const server = await startDeliveringServer('sqlite', { logger: { ...(loggerOptions('info') as object), stream } });
+    const admin = await signIn(server, ADMIN);
+    const links = await createIntake(server, admin.accessToken, 'links');
+    const secret = links.url.split('/intake/')[1] ?? '';
+    expect((await call(server, `${pathOf(links.url)}${query({ channel: 'telegram', contact_id: '5', click_id: 'clk_logged' })}`)).status).toBe(200);
+    const logged = lines.join('\n');
+    expect(logged).toContain('/intake/[redacted]?channel=telegram');
+    expect(logged).not.toContain(secret);
   });
 });
