@@ -41,9 +41,10 @@ export function intakeRoutes(app: FastifyInstance, context: ServerContext, limit
       const intake = await intakeBySecret(context.db, request.params.secret);
       let status = 500;
       try {
-        if (!intake) return fail(404, { code: 'not_found', message: 'No intake has this address' });
-        const wait = limiter.take(intake.id);
+        // Guesses at secrets are limited per caller address, so a flood of them cannot fill the audit log either.
+        const wait = limiter.take(intake ? intake.id : `unknown ${request.ip}`);
         if (wait !== undefined) fail(429, { code: 'rate_limited', message: 'Too many calls to this intake: try again shortly' }, { 'retry-after': String(wait) });
+        if (!intake) return fail(404, { code: 'not_found', message: 'No intake has this address' });
         const taken = await takeIntakeCall(context, intake, callParams(request), request.ip);
         status = taken.status;
         return taken;

@@ -112,6 +112,10 @@ describe.each(ENGINES)('intakes on %s', { timeout: 60_000 }, (engine) => {
 
     const manager = await signIn(server, MANAGER);
     expect((await call(server, '/api/v1/admin/intakes', { json: { name: 'x', kind: 'links' }, token: manager.accessToken })).status).toBe(403);
+
+    // Guessing secrets: one more unknown call from this address fills its burst (the two 404s above were two), then 429.
+    expect((await call(server, '/intake/another-guess-at-a-secret')).status).toBe(404);
+    expect((await call(server, '/intake/yet-another-guess')).status).toBe(429);
   });
 
   it('stores a partner postback on the contact with that click id, never forwarded, and keeps an unknown click id for the admin', async () => {
