@@ -17,6 +17,8 @@ export default defineConfig({
           environment: 'node',
           // One throwaway PostgreSQL cluster per run: the server's API suite runs on SQLite and on PostgreSQL.
           globalSetup: ['test/support/postgres-global-setup.ts'],
+          // Real servers over real databases, often two engines per test: slower than the unit tests on a busy machine.
+          testTimeout: 20_000,
         },
       },
       {

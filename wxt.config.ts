@@ -42,7 +42,9 @@ export default defineConfig({
     // scripting: register the content script on the sites the manager adds, and inject it into the tab at once.
     // activeTab: the popup's "Use on this site" learns the current tab's address when the manager opens the popup,
     // without the tabs permission (which would read every tab's address, always).
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    // unlimitedStorage: the outbox keeps every acknowledged Save until the platform has it, so storage.local's 10 MB
+    // quota must not be what refuses a Save after days offline; it grants no access to anything, only room.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab'],
     // The sandbox (and a platform run locally) answer on loopback; any other API origin is asked for at run time.
     host_permissions: LOOPBACK_API,
     optional_host_permissions: ['https://*/*'],

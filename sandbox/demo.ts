@@ -6,7 +6,8 @@
 import { resolve } from 'node:path';
 import { ensureChromium } from './chromium';
 import { assertDisplay, buildDemoExtension, openDemoBrowser } from './demo-browser';
-import { DEMO_OPERATORS } from './demo-data';
+import { DEMO_OPERATORS, seedDemoData } from './demo-data';
+import { seedDemoDestination, startDemoTracker } from './demo-tracker';
 import { DEFAULT_DATA_FILE, DEFAULT_PORT, startSandbox } from './server';
 
 const DEMO_PREFIX = '/demo/web.telegram.org/k/';
@@ -16,10 +17,17 @@ async function main(): Promise<void> {
   assertDisplay();
   const extensionDir = await buildDemoExtension();
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
+  const tracker = await startDemoTracker(Number(process.env.DEMO_TRACKER_PORT ?? port + 1));
   const sandbox = await startSandbox({
     port,
     dataFile: process.env.SANDBOX_DATA ?? DEFAULT_DATA_FILE,
     staticDir: { urlPrefix: DEMO_PREFIX, dir: resolve('test/fixtures/telegram-k/app') },
+    server: {
+      seed: async (context) => {
+        await seedDemoData(context);
+        await seedDemoDestination(context, tracker);
+      },
+    },
   }).catch((error: unknown) => {
     throw new Error(`The sandbox could not start on port ${port} (${String(error)}). Is another one running? Set PORT to use another port.`);
   });
@@ -27,6 +35,7 @@ async function main(): Promise<void> {
   console.log(`Tracker API sandbox: ${sandbox.url}`);
   for (const { operator, password } of DEMO_OPERATORS) console.log(`Sign in as ${operator.email} / ${password}`);
   console.log(`Demo chat: ${sandbox.url}${DEMO_PREFIX}`);
+  console.log(`Demo tracker (the postbacks it got): ${tracker.url}`);
 
   const browser = openDemoBrowser(chromium, extensionDir, `${sandbox.url}${DEMO_PREFIX}`);
   // `on`, not `once`: Ctrl+C reaches this process twice (from the terminal and relayed by tsx), and a second SIGINT
@@ -36,6 +45,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   const code = await browser.exited;
   await sandbox.close();
+  await tracker.close();
   process.exit(code ?? 0);
 }
 

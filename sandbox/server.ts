@@ -1,6 +1,6 @@
 import type { TrackerEvent } from '../lib/schemas/api';
 import { linkPatternSchema } from '../lib/schemas/link-pattern';
-import { DEFAULT_REFRESH_GRACE_SECONDS, startServer } from '../server/app';
+import { DEFAULT_PORT, DEFAULT_REFRESH_GRACE_SECONDS, startServer } from '../server/app';
 import type { RunningServer, ServerOptions } from '../server/app';
 import { TEST_SCRYPT_COST } from '../server/auth/passwords';
 import { writeFirstMessagePattern } from '../server/settings/first-message-pattern';
@@ -14,8 +14,7 @@ import { seedDemoData } from './demo-data';
  * unit tests of the extension and the end-to-end tests run against. Its data is one SQLite file.
  */
 
-export { DEFAULT_REFRESH_GRACE_SECONDS };
-export const DEFAULT_PORT = 8787;
+export { DEFAULT_PORT, DEFAULT_REFRESH_GRACE_SECONDS };
 export const DEFAULT_DATA_FILE = '.tracker-data/demo.sqlite';
 
 export interface SandboxOptions {

@@ -13,7 +13,7 @@ import { startDeliveryWorker } from './deliveries/worker';
 import type { DeliveryWorker, DeliveryWorkerOptions } from './deliveries/worker';
 import { createDestinationStore } from './destinations/store';
 import { createTrackerStore } from './events/store';
-import { registerErrorHandling } from './http/error-handling';
+import { frameworkErrors, registerErrorHandling } from './http/error-handling';
 import { ownHostnames, registerHardening } from './http/hardening';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminDestinationRoutes } from './routes/admin-destinations';
@@ -76,6 +76,11 @@ export interface ServerOptions {
    * process that only answers the API while others send).
    */
   deliveries?: DeliveryWorkerOptions & { worker?: boolean };
+  /**
+   * Behind a reverse proxy: `true` or the proxies' addresses ('127.0.0.1', CIDRs), so the client address the sign-in
+   * throttle and the audit log use is the caller's, not the proxy's. Default: no proxy trusted.
+   */
+  trustProxy?: boolean | string;
   /** pino options for Fastify's logger; default off. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -165,6 +170,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // close() ends keep-alive connections and requests held by a test delay instead of waiting for them.
     forceCloseConnections: true,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrors as FastifyServerOptions['frameworkErrors'],
+    trustProxy: options.trustProxy ?? false,
   });
   const closing = new AbortController();
   let origins: string[] = [];

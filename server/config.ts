@@ -14,6 +14,7 @@ const envSchema = z
     TRACKER_ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(12, 'TRACKER_ADMIN_PASSWORD must have at least 12 characters'))),
     PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' })),
     LOG_LEVEL: z.optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+    TRUST_PROXY: z.optional(z.string()),
   })
   .check(
     z.refine((env) => (env.TRACKER_ADMIN_EMAIL === undefined) === (env.TRACKER_ADMIN_PASSWORD === undefined), {
@@ -30,6 +31,8 @@ export interface ServerConfig {
   admin?: { email: string; password: string };
   publicUrl?: string;
   logLevel: string;
+  /** The reverse proxies whose X-Forwarded-For names the client (for the sign-in throttle and the audit log). */
+  trustProxy?: boolean | string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
@@ -48,5 +51,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     admin: parsed.TRACKER_ADMIN_EMAIL && parsed.TRACKER_ADMIN_PASSWORD ? { email: parsed.TRACKER_ADMIN_EMAIL, password: parsed.TRACKER_ADMIN_PASSWORD } : undefined,
     publicUrl: parsed.PUBLIC_URL,
     logLevel: parsed.LOG_LEVEL ?? 'info',
+    trustProxy: parsed.TRUST_PROXY === undefined ? undefined : ['1', 'true'].includes(parsed.TRUST_PROXY) ? true : parsed.TRUST_PROXY,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run server`: the Tracker Data server a team runs (README "The server", docs/server.md). Environment: PORT
  * (default 8787), HOST (default 127.0.0.1), DATA_DIR (default .tracker-data), DATABASE_URL (postgres://… for
- * PostgreSQL), TRACKER_ADMIN_EMAIL + TRACKER_ADMIN_PASSWORD (the first admin), PUBLIC_URL, LOG_LEVEL. Test controls
+ * PostgreSQL), TRACKER_ADMIN_EMAIL + TRACKER_ADMIN_PASSWORD (the first admin), PUBLIC_URL, LOG_LEVEL, TRUST_PROXY. Test controls
  * are never mounted here.
  */
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     admin: config.admin,
     publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
     logger: loggerOptions(config.logLevel),
   });
   const log = server.app.log;

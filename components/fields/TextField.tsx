@@ -12,15 +12,18 @@ export interface TextFieldProps {
   inputMode?: InputHTMLAttributes<HTMLInputElement>['inputMode'];
   autoComplete?: string;
   multiline?: boolean;
+  /** The field's name in its form, by which the form reads what the page shows in it. */
+  name?: string;
 }
 
 /** A labelled text input (or textarea) with its hint and error tied to it for screen readers. */
-export function TextField({ label, value, onChange, error, hint, type = 'text', inputMode, autoComplete, multiline }: TextFieldProps) {
+export function TextField({ label, value, onChange, error, hint, type = 'text', inputMode, autoComplete, multiline, name }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const shared = {
     id,
+    name,
     value,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(hint && hintId, error && errorId),

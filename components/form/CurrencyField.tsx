@@ -60,6 +60,7 @@ export function CurrencyField({ value, first, onChange, error }: CurrencyFieldPr
       <label htmlFor={id}>{t('form.currency')}</label>
       <select
         id={id}
+        name="currency"
         ref={list}
         value={value}
         aria-invalid={error ? true : undefined}

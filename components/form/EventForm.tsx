@@ -1,11 +1,13 @@
-import { useEffect, useId, useMemo, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
-import type { EventDraft } from '../../lib/stores/event-draft';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { readForm, type EventDraft } from '../../lib/stores/event-draft';
 import { TextField } from '../fields/TextField';
-import { useText } from '../i18n/text';
+import { describeEvent } from '../format';
+import { useLocale, useText } from '../i18n/text';
 import { usePanel } from '../panel/usePanel';
 import { CurrencyField } from './CurrencyField';
 import { EventTypeField } from './EventTypeField';
-import { useErrorTexts } from './problemText';
+import { fieldErrorText, useErrorTexts } from './problemText';
+import { formShows } from './shownForm';
 
 export interface EventFormProps {
   draft: EventDraft;
@@ -31,17 +33,33 @@ function savesOnEnter(target: EventTarget): boolean {
 /** The Send event form of the open contact; its values live in the panel store as that contact's draft. */
 export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
   const t = useText();
+  const locale = useLocale();
+  const contact = usePanel((state) => state.contact);
   const editForm = usePanel((state) => state.editForm);
   const closeForm = usePanel((state) => state.closeForm);
   const save = usePanel((state) => state.save);
+  const refuseChangedForm = usePanel((state) => state.refuseChangedForm);
   const defaultCurrency = usePanel((state) => state.defaultCurrency);
   const recentCurrencies = usePanel((state) => state.recentCurrencies);
   const firstCurrencies = useMemo(() => [defaultCurrency, ...recentCurrencies], [defaultCurrency, recentCurrencies]);
   const headingId = useId();
+  const previewId = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const previewLine = useRef<HTMLParagraphElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
   const { values, saving } = draft;
-  const errors = useErrorTexts(t, draft.errors);
+  const errors = useErrorTexts(t, locale, draft.errors);
   const isDeposit = values.type !== 'registration';
+
+  // What Save sends, read as it will be sent, while the manager types.
+  const read = useMemo(() => readForm(values, locale), [values, locale]);
+  const ambiguity = !read.ok && typeof read.errors.amount === 'object' && read.errors.amount.rule === 'amount.ambiguous' ? read.errors.amount : undefined;
+  const amountError = errors.amount ?? fieldErrorText(t, locale, ambiguity);
+  const contactName = contact ? (contact.displayName ?? contact.username ?? contact.externalId) : '';
+  const preview = t('form.preview', { event: read.ok ? describeEvent(t, read.fields, locale) : t(`eventType.${values.type}`), contact: contactName });
+
+  // Each refusal draws the form anew from the store: a script may have rewritten any of its nodes, text included.
+  const [drawing, setDrawing] = useState(0);
 
   useEffect(() => {
     if (takeFocus()) firstField.current?.focus();
@@ -49,7 +67,14 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
-    if (await save()) onDone();
+    // What the page shows — each field, and the line beside Save — must be what the store holds and sends.
+    const shown = form.current && formShows(form.current, values) && previewLine.current?.textContent === preview;
+    if (!contact || !shown) {
+      refuseChangedForm();
+      setDrawing((count) => count + 1);
+      return;
+    }
+    if (await save(locale, { values, contact })) onDone();
   };
 
   const cancel = () => {
@@ -63,24 +88,33 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
     if (event.key === 'Escape') {
       event.stopPropagation();
       cancel();
-    } else if (event.key === 'Enter' && savesOnEnter(event.target) && !saving) {
-      void submit(event);
+      return;
     }
+    if (event.key === 'Enter' && savesOnEnter(event.target) && !saving) void submit(event);
   };
 
   return (
-    <form className="td-form" aria-labelledby={headingId} noValidate onSubmit={neverSubmit} onKeyDown={keys}>
+    <form
+      key={drawing}
+      ref={form}
+      className="td-form"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={neverSubmit}
+      onKeyDown={keys}
+    >
       <h3 id={headingId}>{t('form.heading')}</h3>
       <EventTypeField value={values.type} onChange={(type) => editForm({ type })} error={errors.type} checkedRef={firstField} />
       {isDeposit && (
         <div className="td-form-row">
           <TextField
             label={t('form.amount')}
+            name="amount"
             value={values.amount}
             onChange={(amount) => editForm({ amount })}
             inputMode="decimal"
             autoComplete="off"
-            error={errors.amount}
+            error={amountError}
           />
           <CurrencyField
             value={values.currency}
@@ -92,6 +126,7 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
       )}
       <TextField
         label={t('form.note')}
+        name="note"
         value={values.note}
         onChange={(note) => editForm({ note })}
         hint={t('form.noteHint')}
@@ -103,8 +138,18 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
           {errors.form}
         </p>
       )}
+      <p id={previewId} ref={previewLine} className="td-form-preview">
+        {preview}
+      </p>
       <div className="td-actions">
-        <button type="submit" className="td-button td-button-primary" disabled={saving} aria-busy={saving || undefined} onClick={submit}>
+        <button
+          type="submit"
+          className="td-button td-button-primary"
+          disabled={saving}
+          aria-busy={saving || undefined}
+          aria-describedby={previewId}
+          onClick={submit}
+        >
           {t('form.save')}
         </button>
         <button type="button" className="td-button" onClick={cancel}>

@@ -29,7 +29,7 @@ export function EventTypeField({ value, onChange, error, checkedRef }: EventType
         <label key={type} className="td-choice-option">
           <input
             type="radio"
-            name={`${id}-type`}
+            name="type"
             value={type}
             checked={value === type}
             ref={value === type ? checkedRef : undefined}

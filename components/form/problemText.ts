@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import type { FieldError, FormErrors, FormProblem } from '../../lib/stores/event-draft';
-import type { Translate } from '../i18n/text';
+import { formatDecimal } from '../format';
+import type { Locale, Translate } from '../i18n/text';
 
-function problemText(t: Translate, problem: FormProblem): string {
+function problemText(t: Translate, locale: Locale, problem: FormProblem): string {
   switch (problem.rule) {
     case 'amount.too_many_decimals':
       return problem.decimals === 0
@@ -10,6 +11,11 @@ function problemText(t: Translate, problem: FormProblem): string {
         : t('problem.amount.too_many_decimals', { currency: problem.currency, decimals: problem.decimals });
     case 'amount.too_large':
       return t('problem.amount.too_large', { digits: problem.digits });
+    case 'amount.ambiguous': {
+      // Each reading written as the language writes it, so typing either one back is read as that amount.
+      const [first, second] = problem.readings.map((reading) => formatDecimal(reading, locale));
+      return t('problem.amount.ambiguous', { first: first ?? '', second: second ?? '' });
+    }
     case 'note.too_long':
       return t('problem.note.too_long', { max: problem.max });
     default:
@@ -18,14 +24,14 @@ function problemText(t: Translate, problem: FormProblem): string {
 }
 
 /** A field's error in the UI's language; what the background or the platform said comes in its own words. */
-export function fieldErrorText(t: Translate, error: FieldError | undefined): string | undefined {
-  return typeof error === 'object' ? problemText(t, error) : error;
+export function fieldErrorText(t: Translate, locale: Locale, error: FieldError | undefined): string | undefined {
+  return typeof error === 'object' ? problemText(t, locale, error) : error;
 }
 
 /** Every field's error of a form, as text. */
-export function useErrorTexts(t: Translate, errors: FormErrors): Partial<Record<keyof FormErrors, string>> {
+export function useErrorTexts(t: Translate, locale: Locale, errors: FormErrors): Partial<Record<keyof FormErrors, string>> {
   return useMemo(
-    () => Object.fromEntries(Object.entries(errors).map(([field, error]) => [field, fieldErrorText(t, error)])),
-    [t, errors],
+    () => Object.fromEntries(Object.entries(errors).map(([field, error]) => [field, fieldErrorText(t, locale, error)])),
+    [t, locale, errors],
   );
 }

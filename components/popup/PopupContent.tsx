@@ -1,9 +1,11 @@
 import { useText } from '../i18n/text';
 import { DismissedLog } from './DismissedLog';
 import { FailedDeliveries } from './FailedDeliveries';
+import { ForOtherPlatforms } from './ForOtherPlatforms';
 import { HeldForOthers } from './HeldForOthers';
 import { OutboxCounts } from './OutboxCounts';
 import { problemText } from './problemText';
+import { SetAsideRecords } from './SetAsideRecords';
 import { SignedInSummary } from './SignedInSummary';
 import { SignInForm } from './SignInForm';
 import { WaitingEvents } from './WaitingEvents';
@@ -23,7 +25,8 @@ export function PopupContent() {
       {!session && <p className="td-muted">{t('popup.loading')}</p>}
       {waitingForSignIn && <p className="td-notice td-notice-warning">{t('popup.expired')}</p>}
       {session?.signedIn === true && <SignedInSummary operator={session.operator} />}
-      {session?.signedIn === true && <HeldForOthers />}
+      {session?.signedIn === true && <HeldForOthers signedIn={session.operator} />}
+      <ForOtherPlatforms />
       {session?.signedIn === false && <SignInForm />}
       {problem && (
         <p className="td-form-error" role="alert">
@@ -31,6 +34,7 @@ export function PopupContent() {
         </p>
       )}
       {outbox && <OutboxCounts outbox={outbox} />}
+      <SetAsideRecords />
       <WaitingEvents />
       {session?.signedIn === true && <FailedDeliveries />}
       <DismissedLog />

@@ -94,7 +94,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         headers: { 'idempotency-key': event.id },
         schema: eventResponseSchema,
       });
-      return result.ok ? { ...result, data: result.data.event } : result;
+      if (!result.ok) return result;
+      // An answer about another event (a proxy's cache, a platform bug) does not say this one was stored.
+      if (result.data.event.id !== event.id) {
+        return { ok: false, failure: { kind: 'malformed', status: result.status, message: `The platform answered ${result.status} for another event than the one posted` } };
+      }
+      return { ...result, data: result.data.event };
     },
     failedDeliveries: async (accessToken) => {
       const result = await call({ method: 'GET', path: '/events?delivery=failed', accessToken, schema: failedDeliveriesResponseSchema });
@@ -149,10 +154,23 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Retry-After is either delay-seconds or an HTTP date. */
+/**
+ * The longest wait a Retry-After is taken for. A platform may ask for more (or a broken proxy send hundreds of digits);
+ * the outbox still comes back within the hour, so a queued event never waits on one answer for longer.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 60 * 60;
+
+/** delay-seconds: digits only (RFC 9110 §10.2.3). */
+const DELAY_SECONDS = /^\d+$/;
+/** An HTTP date as RFC 9110 §5.6.7 says senders write it (IMF-fixdate); anything else Date.parse might read is not one. */
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** Retry-After in seconds, at most an hour; undefined when absent or malformed (the outbox's own backoff applies). */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+  const text = value?.trim() ?? '';
+  // Compared as text, so a value too long for a number is an hour, never Infinity.
+  if (DELAY_SECONDS.test(text)) return text.replace(/^0+(?=\d)/, '').length > 4 ? MAX_RETRY_AFTER_SECONDS : Math.min(Number(text), MAX_RETRY_AFTER_SECONDS);
+  if (!IMF_FIXDATE.test(text)) return undefined;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil((date - now) / 1000)));
 }

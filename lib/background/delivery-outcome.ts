@@ -9,7 +9,7 @@ export type DeliveryOutcome =
   | { kind: 'failed'; error: ApiError }
   /** Not delivered this time; the same id goes again after a backoff, never sooner than `retryAfterMs`. */
   | { kind: 'retry'; error: ApiError; retryAfterMs?: number }
-  /** Nobody who may send it is signed in: it waits, untouched, for sign-in. */
+  /** Nobody who may send it is signed in, or another platform is set: it waits, untouched. */
   | { kind: 'hold' };
 
 export function outcomeOf(result: AuthResult<TrackerEvent>): DeliveryOutcome {

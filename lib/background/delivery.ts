@@ -10,6 +10,8 @@ export interface DeliveryOptions {
   store: OutboxStore;
   session: AuthSession;
   api: ApiClient;
+  /** The platform the extension is set to now: only records saved for it are posted. */
+  platform: () => Promise<string>;
   wakeUp: WakeUp;
   now: () => number;
   random: () => number;
@@ -19,7 +21,10 @@ export interface DeliveryOptions {
 }
 
 export interface Delivery {
-  /** Posts every queued record whose time has come (of the operator signed in); resolves when nothing is left to do. */
+  /**
+   * Posts every queued record whose time has come, of the operator signed in and for the platform set now; resolves
+   * when nothing is left to do.
+   */
   deliverDue(): Promise<void>;
   /** Posts this record at once, even while the platform is being given a rest: the manager just saved or retried it. */
   deliverNow(record: OutboxRecord): void;
@@ -51,7 +56,7 @@ const PROBE_PAUSE_CAP_MS = 15_000;
  * platform resumes the pass at full speed.
  */
 export function createDelivery(options: DeliveryOptions): Delivery {
-  const { store, session, api, wakeUp, now } = options;
+  const { store, session, api, platform, wakeUp, now } = options;
   const candidates: OutboxRecord[] = [];
   const candidateIds = new Set<string>();
   const immediate = new Set<string>();
@@ -59,6 +64,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   /** Sent or failed by this worker: a scan that read storage before that was written must not post it again. */
   const settled = new Set<string>();
   let idleWaiters: Array<() => void> = [];
+  /** Writes resting before they try storage again; stop() ends their rest. */
+  const restWaiters = new Set<() => void>();
   let active = 0;
   let scanWanted = false;
   let scanning: Promise<void> | undefined;
@@ -88,6 +95,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     earliest = undefined;
     const summary = await session.summary();
     if (!summary.signedIn) return;
+    const apiUrl = await platform();
     const { records } = await store.scan();
     const early = bringForward && retryAfterUntil <= now();
     bringForward = false;
@@ -95,7 +103,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     let nextProbe: OutboxRecord | undefined;
     for (const record of records) {
       if (record.state !== 'queued' || record.dismissedAt !== undefined) continue;
-      if (record.operatorId !== undefined && record.operatorId !== summary.operator.id) continue;
+      // Saved by someone else, or while signed out, or for another platform: it waits until the manager chooses.
+      if (record.operatorId !== summary.operator.id || record.apiUrl !== apiUrl) continue;
       if (isBusy(record.event.id)) continue;
       if (record.nextAttemptAt > now() && !early) {
         noteDue(record.nextAttemptAt);
@@ -143,19 +152,66 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     return { ...rest, attempts, nextAttemptAt, updatedAt: time, lastError };
   }
 
+  /** Waits `ms`, or less if the pass is stopped meanwhile: a stopped worker keeps no timer. */
+  function rest(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        restWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      restWaiters.add(wake);
+    });
+  }
+
+  /**
+   * Stores what an attempt settled. A write storage refuses (a full disk) is tried again after a growing rest, without
+   * posting again: after a 2xx the platform has the event, and posting it each time would only ask it again. A worker
+   * stopped meanwhile leaves the record queued as stored; the next one posts it (same id, stored once) and writes again.
+   */
+  async function storeOutcome(id: string, outcome: Exclude<DeliveryOutcome, { kind: 'hold' }>): Promise<OutboxRecord | undefined> {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await store.update([id], (current) => {
+          const latest = current.get(id);
+          if (latest?.state !== 'queued') return { put: [], result: latest };
+          const next = settle(latest, outcome);
+          return { put: [next], result: next };
+        });
+      } catch (error) {
+        if (stopped) throw error;
+        await rest(retryDelayMs(tries, options.backoff, options.random));
+      }
+    }
+  }
+
+  /**
+   * One attempt, as the record's owner and to the platform it was saved for. Never without an owner; the platform is
+   * asked right before the post, so a platform changed meanwhile is not sent it.
+   */
+  async function post(record: OutboxRecord): Promise<DeliveryOutcome> {
+    const { operatorId } = record;
+    if (operatorId === undefined) return { kind: 'hold' };
+    try {
+      const result = await session.withAuth(async (token) => {
+        if ((await platform()) !== record.apiUrl) throw new PlatformChanged();
+        return api.postEvent(record.event, token);
+      }, { operatorId });
+      return outcomeOf(result);
+    } catch (error) {
+      if (error instanceof PlatformChanged) return { kind: 'hold' };
+      throw error;
+    }
+  }
+
   async function deliverOne(record: OutboxRecord, probe: boolean): Promise<void> {
     const id = record.event.id;
     inFlight.add(id);
     try {
-      const result = await session.withAuth((token) => api.postEvent(record.event, token), { operatorId: record.operatorId });
-      const outcome = outcomeOf(result);
+      const outcome = await post(record);
       if (outcome.kind === 'hold') return;
-      const stored = await store.update([id], (current) => {
-        const latest = current.get(id);
-        if (latest?.state !== 'queued') return { put: [], result: latest };
-        const next = settle(latest, outcome);
-        return { put: [next], result: next };
-      });
+      const stored = await storeOutcome(id, outcome);
       if (outcome.kind === 'retry') probing = true;
       else platformAnswered();
       if (outcome.kind === 'retry' && outcome.retryAfterMs !== undefined) retryAfterUntil = Math.max(retryAfterUntil, now() + outcome.retryAfterMs);
@@ -172,7 +228,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         settled.add(id);
       }
     } catch {
-      // Storage refused the write: the record is still queued as stored; look again after a short rest.
+      // Stopped while storage refused the write: the record is still queued as stored; look again after a short rest.
       noteDue(now() + options.backoff.baseMs);
     } finally {
       inFlight.delete(id);
@@ -266,9 +322,18 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       candidates.length = 0;
       candidateIds.clear();
       wakeUp.stop();
+      for (const wake of [...restWaiters]) wake();
       return whenIdle();
     },
   };
+}
+
+/** The platform set now is not the one a record was saved for: the post is not made. */
+class PlatformChanged extends Error {
+  constructor() {
+    super('Another platform is set than the one this event was saved for');
+    this.name = 'PlatformChanged';
+  }
 }
 
 function withoutError(record: OutboxRecord): Omit<OutboxRecord, 'lastError'> {

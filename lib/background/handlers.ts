@@ -77,10 +77,14 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
     'outbox.heldForOthers': async () =>
       Promise.all(
         (await outbox.heldForOthers()).map(async (held) => {
-          const operator = await operators.find(held.operatorId);
+          const operator = held.operatorId === null ? undefined : await operators.find(held.operatorId);
           return operator ? { ...held, operator } : held;
         }),
       ),
+    'outbox.forOtherPlatforms': () => outbox.forOtherPlatforms(),
+    'outbox.dismissForPlatform': async ({ apiUrl }) => ({ dismissed: await outbox.dismissForPlatform(apiUrl) }),
+    'outbox.setAside': () => outbox.setAside(),
+    'outbox.restoreSetAside': () => outbox.restoreSetAside(),
     'outbox.adopt': async ({ operatorId }) => ({ adopted: await outbox.adopt(operatorId) }),
     'settings.get': () => settings.get(),
     'currencies.recent': () => recentCurrencies.list(),

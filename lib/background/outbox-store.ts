@@ -1,5 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
-import { outboxRecordSchema, stored, type OutboxRecord } from '../schemas';
+import {
+  OUTBOX_RECORD_VERSION,
+  quarantinedRecordSchema,
+  storedOutboxRecordSchema,
+  stored,
+  upgradeOutboxRecord,
+  DEFAULT_SETTINGS,
+  type OutboxRecord,
+  type QuarantinedRecord,
+  type UpgradeContext,
+} from '../schemas';
+import { readStored } from './stored-values';
 import { firstIssue, quarantine, quarantineKey } from './quarantine';
 import { serialWritesFor, type SerialWrites, type Write } from './serial-writes';
 
@@ -19,17 +30,34 @@ export interface OutboxStore {
    * absent; an unparsable value is quarantined and reads as absent) and returns the records to store.
    */
   update<T>(ids: string[], change: (current: Map<string, OutboxRecord | undefined>) => { put: OutboxRecord[]; result: T }): Promise<T>;
+  /** Every value set aside in storage.local (no secret rests there), oldest first: what the popup exports. */
+  setAside(): Promise<QuarantinedRecord[]>;
+  /**
+   * Puts back each set-aside outbox record that reads now (a build that knows its version runs again, a repaired
+   * value), unless its key holds a record again; the rest stays aside.
+   */
+  restore(): Promise<{ restored: number; left: number }>;
 }
 
 const outboxKey = (id: string) => stored.outboxRecord.prefix + id;
 
-type Checked = { ok: true; record: OutboxRecord } | { ok: false; reason: string };
+/** A record read from storage; `stale` when it was stored in an older version's shape and is to be written anew. */
+type Checked = { ok: true; record: OutboxRecord; stale: boolean } | { ok: false; reason: string };
 
-function check(key: string, value: unknown): Checked {
-  const parsed = outboxRecordSchema.safeParse(value);
+function check(key: string, value: unknown, context: UpgradeContext): Checked {
+  const upgraded = upgradeOutboxRecord(value, context);
+  if (!upgraded.ok) return upgraded;
+  const parsed = storedOutboxRecordSchema.safeParse(upgraded.value);
   if (!parsed.success) return { ok: false, reason: `Not a valid outbox record (${firstIssue(parsed.error)})` };
-  if (outboxKey(parsed.data.event.id) !== key) return { ok: false, reason: `Stored under ${key} but its event id is ${parsed.data.event.id}` };
-  return { ok: true, record: parsed.data };
+  const { v: _version, ...record } = parsed.data;
+  if (outboxKey(record.event.id) !== key) return { ok: false, reason: `Stored under ${key} but its event id is ${record.event.id}` };
+  return { ok: true, record, stale: upgraded.from < OUTBOX_RECORD_VERSION };
+}
+
+/** A record as stored: with the version of its shape. One that would not read back (no platform) is never stored. */
+function storable(record: OutboxRecord) {
+  if (!record.apiUrl) throw new Error(`Outbox record ${record.event.id} has no platform, so it is not stored`);
+  return { ...record, v: OUTBOX_RECORD_VERSION };
 }
 
 function isExpired(record: OutboxRecord, now: number): boolean {
@@ -42,8 +70,8 @@ type Entry = Checked | 'quarantined';
 
 const isOurs = (key: string) => key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix);
 
-function entryOf(key: string, value: unknown): Entry {
-  return key.startsWith(stored.quarantined.prefix) ? 'quarantined' : check(key, value);
+function entryOf(key: string, value: unknown, context: UpgradeContext): Entry {
+  return key.startsWith(stored.quarantined.prefix) ? 'quarantined' : check(key, value, context);
 }
 
 /**
@@ -67,11 +95,11 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
     for (const key of Object.keys(changes)) if (isOurs(key)) changed.add(key);
   });
 
-  async function refresh(): Promise<void> {
+  async function refresh(context: UpgradeContext): Promise<void> {
     if (!loaded) {
       changed.clear();
       const everything = await area.get(null);
-      for (const [key, value] of Object.entries(everything)) if (isOurs(key)) entries.set(key, entryOf(key, value));
+      for (const [key, value] of Object.entries(everything)) if (isOurs(key)) entries.set(key, entryOf(key, value, context));
       loaded = true;
       return;
     }
@@ -86,7 +114,7 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
       });
       for (const key of keys) {
         if (values[key] === undefined) entries.delete(key);
-        else entries.set(key, entryOf(key, values[key]));
+        else entries.set(key, entryOf(key, values[key], context));
       }
     } finally {
       for (const key of keys) beingRead.delete(key);
@@ -104,8 +132,8 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
       if (changed.has(key) || beingRead.has(key) || (writesOn.get(key) ?? 0) > 1) return undefined;
       const entry = entries.get(key);
       if (entry === undefined) continue;
-      if (entry === 'quarantined' || !entry.ok) return undefined;
-      values[key] = entry.record;
+      if (entry === 'quarantined' || !entry.ok || entry.stale) return undefined;
+      values[key] = storable(entry.record);
     }
     return values;
   }
@@ -120,8 +148,9 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
 
   return {
     /** Every outbox and quarantine key with its entry, as storage holds them now. */
-    async read(): Promise<ReadonlyMap<string, Entry>> {
-      reading = reading.then(refresh, refresh);
+    async read(context: UpgradeContext): Promise<ReadonlyMap<string, Entry>> {
+      const refreshed = () => refresh(context);
+      reading = reading.then(refreshed, refreshed);
       await reading;
       return entries;
     },
@@ -148,14 +177,26 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
 }
 
 /** The outbox records in storage.local, one key per event; only the background writes them, through one queue. */
-export function createOutboxStore(options: { now?: () => number; writes?: SerialWrites } = {}): OutboxStore {
+export interface OutboxStoreOptions {
+  now?: () => number;
+  writes?: SerialWrites;
+  /** The platform the extension is set to now: an older record without one is taken to be for it. */
+  platform?: () => Promise<string>;
+}
+
+export function createOutboxStore(options: OutboxStoreOptions = {}): OutboxStore {
   const area = browser.storage[stored.outboxRecord.area];
   const now = options.now ?? Date.now;
+  const platform = options.platform ?? (async () => ((await readStored(stored.settings)) ?? DEFAULT_SETTINGS).apiUrl);
+  const contextNow = async (): Promise<UpgradeContext> => ({ apiUrl: await platform() });
   const writes = options.writes ?? serialWritesFor(area);
   const mirror = createMirror(area, writes);
 
-  /** Moves bad values aside and drops expired records, judging each by what is stored by the time the write runs. */
-  function tidy(keys: string[]): Promise<number> {
+  /**
+   * Moves bad values aside, drops expired records and stores records of an older version in this one's shape, judging
+   * each by what is stored by the time the write runs.
+   */
+  function tidy(keys: string[], context: UpgradeContext): Promise<number> {
     return mirror.writing({
       keys: [...keys, ...keys.map(quarantineKey)],
       apply(current) {
@@ -163,32 +204,73 @@ export function createOutboxStore(options: { now?: () => number; writes?: Serial
         const remove: string[] = [];
         for (const key of keys) {
           if (!(key in current)) continue;
-          const checked = check(key, current[key]);
+          const checked = check(key, current[key], context);
           if (!checked.ok) Object.assign(set, quarantine(key, current[key], checked.reason, now(), current));
           if (!checked.ok || isExpired(checked.record, now())) remove.push(key);
+          else if (checked.stale) set[key] = storable(checked.record);
         }
-        return { set, remove, result: Object.keys(set).length };
+        return { set, remove, result: Object.keys(set).filter((key) => key.startsWith(stored.quarantined.prefix)).length };
       },
     });
   }
 
   return {
     async scan() {
-      const entries = await mirror.read();
+      const context = await contextNow();
+      const entries = await mirror.read(context);
       const records: OutboxRecord[] = [];
       const untidy: string[] = [];
       let quarantined = 0;
       for (const [key, checked] of entries) {
         if (checked === 'quarantined') quarantined += 1;
         else if (!checked.ok || isExpired(checked.record, now())) untidy.push(key);
-        else records.push(checked.record);
+        else {
+          records.push(checked.record);
+          if (checked.stale) untidy.push(key);
+        }
       }
-      if (untidy.length) quarantined += await tidy(untidy);
+      if (untidy.length) quarantined += await tidy(untidy, context);
       return { records, quarantined };
     },
 
-    update(ids, change) {
+    async setAside() {
+      const everything = await area.get(null);
+      return Object.entries(everything)
+        .filter(([key]) => key.startsWith(stored.quarantined.prefix))
+        .flatMap(([, value]) => {
+          const parsed = quarantinedRecordSchema.safeParse(value);
+          return parsed.success ? [parsed.data] : [];
+        })
+        .sort((a, b) => a.at - b.at);
+    },
+
+    async restore() {
+      const asideKeys = Object.keys(await area.get(null)).filter((key) => key.startsWith(quarantineKey(stored.outboxRecord.prefix)));
+      if (asideKeys.length === 0) return { restored: 0, left: 0 };
+      // `quarantine:<key>`, or `quarantine:<key>@<time>` when the key went bad more than once.
+      const originals = asideKeys.map((key) => key.slice(stored.quarantined.prefix.length).replace(/@\d+$/, ''));
+      const context = await contextNow();
+      return mirror.writing({
+        keys: [...asideKeys, ...new Set(originals)],
+        apply(current) {
+          const set: Record<string, unknown> = {};
+          const remove: string[] = [];
+          for (const asideKey of asideKeys) {
+            const aside = quarantinedRecordSchema.safeParse(current[asideKey]);
+            if (!aside.success || !originals.includes(aside.data.key) || aside.data.key in current || aside.data.key in set) continue;
+            const checked = check(aside.data.key, aside.data.value, context);
+            if (!checked.ok) continue;
+            set[aside.data.key] = storable(checked.record);
+            remove.push(asideKey);
+          }
+          return { set, remove, result: { restored: remove.length, left: asideKeys.length - remove.length } };
+        },
+      });
+    },
+
+    async update(ids, change) {
       const keys = ids.map(outboxKey);
+      const context = await contextNow();
       return mirror.writing({
         keys: [...keys, ...keys.map(quarantineKey)],
         apply(current) {
@@ -197,7 +279,7 @@ export function createOutboxStore(options: { now?: () => number; writes?: Serial
           const records = new Map<string, OutboxRecord | undefined>();
           for (const id of ids) {
             const key = outboxKey(id);
-            const checked = key in current ? check(key, current[key]) : undefined;
+            const checked = key in current ? check(key, current[key], context) : undefined;
             if (checked && !checked.ok) {
               Object.assign(set, quarantine(key, current[key], checked.reason, now(), current));
               bad.add(key);
@@ -206,7 +288,7 @@ export function createOutboxStore(options: { now?: () => number; writes?: Serial
           }
           const { put, result } = change(records);
           for (const record of put) {
-            set[outboxKey(record.event.id)] = record;
+            set[outboxKey(record.event.id)] = storable(record);
             bad.delete(outboxKey(record.event.id));
           }
           return { set, remove: [...bad], result };

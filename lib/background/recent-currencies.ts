@@ -1,5 +1,5 @@
 import { RECENT_CURRENCIES_KEPT, stored, type RecentCurrencies } from '../schemas';
-import { readStored, writeStored } from './stored-values';
+import { readStored, updateStored } from './stored-values';
 
 export interface RecentCurrencyList {
   list(): Promise<RecentCurrencies>;
@@ -8,20 +8,12 @@ export interface RecentCurrencyList {
 }
 
 export function createRecentCurrencies(): RecentCurrencyList {
-  let writing = Promise.resolve();
-  const list = async () => (await readStored(stored.recentCurrencies)) ?? [];
   return {
-    list,
-    remember(currency) {
-      // One write at a time: two deposits saved together must both be remembered.
-      const attempt = writing.then(async () => {
-        const current = await list();
-        if (current[0] === currency) return;
-        const next = [currency, ...current.filter((code) => code !== currency)].slice(0, RECENT_CURRENCIES_KEPT);
-        await writeStored(stored.recentCurrencies, next);
-      });
-      writing = attempt.catch(() => undefined);
-      return attempt;
-    },
+    list: async () => (await readStored(stored.recentCurrencies)) ?? [],
+    // One read-modify-write in the area's write queue: two deposits saved together are both remembered.
+    remember: (currency) =>
+      updateStored(stored.recentCurrencies, (current = []) =>
+        current[0] === currency ? undefined : [currency, ...current.filter((code) => code !== currency)].slice(0, RECENT_CURRENCIES_KEPT),
+      ),
   };
 }

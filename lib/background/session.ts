@@ -33,7 +33,8 @@ interface AccessToken {
   expiresAt: number;
 }
 
-type Refreshed = { ok: true; token: string } | { ok: false; failure: AuthFailure };
+/** A usable access token and whose session it belongs to. */
+type Refreshed = { ok: true; token: string; operatorId: string } | { ok: false; failure: AuthFailure };
 
 /**
  * The token is taken for expired a little before the platform's expiry (a tenth of its life, at most 5 s), so a call
@@ -76,7 +77,7 @@ export function createSession(options: SessionOptions): AuthSession {
     return state;
   };
 
-  async function keep(session: Session): Promise<string> {
+  async function keep(session: Session): Promise<Refreshed> {
     const access = { token: session.accessToken, expiresAt: usableUntil(now(), session.expiresIn) };
     const summary: SessionSummary = { signedIn: true, operator: session.operator };
     // The old refresh token died with this rotation: the new one is stored first, so a stopped worker keeps a live one.
@@ -84,7 +85,7 @@ export function createSession(options: SessionOptions): AuthSession {
     await writeStored(stored.accessToken, access);
     await writeStored(stored.sessionSummary, summary);
     state = Promise.resolve({ summary, access });
-    return access.token;
+    return { ok: true, token: access.token, operatorId: session.operator.id };
   }
 
   async function end(summary: SessionSummary): Promise<void> {
@@ -109,28 +110,35 @@ export function createSession(options: SessionOptions): AuthSession {
     const startedIn = epoch;
     const refreshToken = await refreshTokens.get();
     const result = refreshToken ? await refreshCall(refreshToken) : undefined;
-    return exclusively(async (): Promise<Refreshed> => {
-      if (startedIn !== epoch) return currentToken();
-      if (result?.ok) return { ok: true, token: await keep(result.data) };
+    const settled = await exclusively(async (): Promise<{ refreshed: Refreshed; lost?: { accessToken: string | undefined } }> => {
+      if (startedIn !== epoch) return { refreshed: await currentToken() };
+      if (result?.ok) return { refreshed: await keep(result.data) };
       if (!result || (result.failure.kind === 'http' && result.failure.status === 401)) {
+        const { access } = await load();
         await end(EXPIRED);
-        return { ok: false, failure: { kind: 'signedOut' } };
+        return { refreshed: { ok: false, failure: { kind: 'signedOut' } }, lost: { accessToken: access?.token } };
       }
-      return result;
+      return { refreshed: result };
     });
+    // Refused: another holder of this token may have refreshed first (a copied profile, a stolen token). Signing out
+    // with it asks the platform to end the whole session, so the other holder's chain does not live on unseen.
+    if (settled.lost && refreshToken) await api.logout(refreshToken, settled.lost.accessToken);
+    return settled.refreshed;
   }
 
   async function currentToken(): Promise<Refreshed> {
     const { summary, access } = await load();
-    return summary.signedIn && access ? { ok: true, token: access.token } : { ok: false, failure: { kind: 'signedOut' } };
+    return summary.signedIn && access ? { ok: true, token: access.token, operatorId: summary.operator.id } : { ok: false, failure: { kind: 'signedOut' } };
   }
 
   /** One refresh at a time; a caller whose token was already replaced gets the new one without another refresh. */
   async function refresh(staleToken: string | undefined): Promise<Refreshed> {
     if (refreshing) return refreshing;
-    const { access } = await load();
+    const { summary, access } = await load();
     if (refreshing) return refreshing;
-    if (access && access.token !== staleToken && access.expiresAt > now()) return { ok: true, token: access.token };
+    if (summary.signedIn && access && access.token !== staleToken && access.expiresAt > now()) {
+      return { ok: true, token: access.token, operatorId: summary.operator.id };
+    }
     refreshing = refreshNow().finally(() => {
       refreshing = undefined;
     });
@@ -167,19 +175,25 @@ export function createSession(options: SessionOptions): AuthSession {
     async withAuth(call, callOptions) {
       const { summary, access } = await load();
       if (!summary.signedIn) return { ok: false, failure: { kind: 'signedOut' } };
-      if (callOptions?.operatorId !== undefined && callOptions.operatorId !== summary.operator.id) {
-        return { ok: false, failure: { kind: 'otherOperator' } };
-      }
+      // The call is made for one operator: the one asked for, or the one signed in as it starts. A refresh can end with
+      // someone else signed in (a sign-out and sign-in while it was on its way); their token is never used for it.
+      const owner = callOptions?.operatorId ?? summary.operator.id;
+      if (owner !== summary.operator.id) return { ok: false, failure: { kind: 'otherOperator' } };
+      const ownersToken = async (stale: string | undefined): Promise<AuthResult<string>> => {
+        const refreshed = await refresh(stale);
+        if (!refreshed.ok) return refreshed;
+        return refreshed.operatorId === owner ? { ok: true, status: 200, data: refreshed.token } : { ok: false, failure: { kind: 'otherOperator' } };
+      };
       let token = access && access.expiresAt > now() ? access.token : undefined;
       if (token === undefined) {
-        const refreshed = await refresh(access?.token);
+        const refreshed = await ownersToken(access?.token);
         if (!refreshed.ok) return refreshed;
-        token = refreshed.token;
+        token = refreshed.data;
       }
       const result = await call(token);
       if (result.ok || result.failure.kind !== 'http' || result.failure.status !== 401) return result;
-      const refreshed = await refresh(token);
-      return refreshed.ok ? call(refreshed.token) : refreshed;
+      const refreshed = await ownersToken(token);
+      return refreshed.ok ? call(refreshed.data) : refreshed;
     },
   };
 }

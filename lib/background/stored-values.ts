@@ -32,10 +32,19 @@ export function removeStored<T>(entry: StoredEntry<T>): Promise<void> {
 }
 
 /**
+ * Reads and writes the value in one serial write, so two changes made at once both count: `next` gets the current
+ * value (undefined when missing or unreadable, which is set aside) and returns the value to store, or undefined to
+ * leave it.
+ */
+export function updateStored<T>(entry: StoredEntry<T>, next: (current: T | undefined) => T | undefined): Promise<void> {
+  return changeStored(entry, { next });
+}
+
+/**
  * One serial write to the entry's key: a value there that no longer parses is set aside under `quarantine:` and leaves
  * the key; then `value` is stored, or the key removed. With neither, a valid value is left as it is.
  */
-function changeStored<T>(entry: StoredEntry<T>, change: { value?: T; remove?: true }): Promise<void> {
+function changeStored<T>(entry: StoredEntry<T>, change: { value?: T; remove?: true; next?: (current: T | undefined) => T | undefined }): Promise<void> {
   const { key, schema } = entry;
   return serialWritesFor(browser.storage[entry.area]).run({
     keys: [key, quarantineKey(key)],
@@ -43,8 +52,9 @@ function changeStored<T>(entry: StoredEntry<T>, change: { value?: T; remove?: tr
       const parsed = key in current ? schema.safeParse(current[key]) : undefined;
       const bad = parsed?.success === false;
       const set: Record<string, unknown> = bad ? quarantine(key, current[key], `Not a valid stored value (${firstIssue(parsed.error)})`, Date.now(), current) : {};
-      if (change.value !== undefined) set[key] = change.value;
-      const remove = change.remove || (bad && change.value === undefined) ? [key] : [];
+      const value = change.next ? change.next(parsed?.success ? parsed.data : undefined) : change.value;
+      if (value !== undefined) set[key] = value;
+      const remove = change.remove || (bad && value === undefined) ? [key] : [];
       return { set, remove, result: undefined };
     },
   });

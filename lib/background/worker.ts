@@ -37,6 +37,7 @@ export function createBackgroundWorker(options: BackgroundWorkerOptions = {}): B
   const outbox = createOutbox({
     session,
     api,
+    platform: async () => (await settings.get()).apiUrl,
     now: options.now,
     random: options.random,
     backoff: options.backoff,

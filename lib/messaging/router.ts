@@ -17,6 +17,12 @@ function refuse(code: string, message: string, fields?: Record<string, string>):
   return { ok: false, error: { code, message, ...(fields ? { fields } : {}) } };
 }
 
+/** A handler's error may name its code (`storage_failed`), so the UI can tell it from a bug; any other is `internal`. */
+function codeOf(error: unknown): string {
+  const code: unknown = error instanceof Error && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' && /^[a-z_]+$/.test(code) ? code : 'internal';
+}
+
 /** Who sent it: one of our extension pages, our content script on a trusted page, or nobody we answer. */
 async function senderKind(sender: Sender, options: RouterOptions): Promise<'extension' | 'content' | undefined> {
   if (sender.id !== browser.runtime.id || !sender.url) return undefined;
@@ -42,7 +48,7 @@ export async function routeMessage(raw: unknown, sender: Sender, handlers: Messa
     const handler = handlers[name] as (request: unknown, sender: Sender) => Promise<unknown>;
     return { ok: true, data: await handler(request.data, sender) };
   } catch (error) {
-    return refuse('internal', error instanceof Error ? error.message : String(error));
+    return refuse(codeOf(error), error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -7,6 +7,7 @@ export * from './destination';
 export * from './event-form';
 export * from './messages';
 export * from './outbox';
+export * from './outbox-versions';
 export * from './page-status';
 export * from './session';
 export * from './settings';

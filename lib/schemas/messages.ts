@@ -12,7 +12,7 @@ import {
 import { unidentifiedChatSchema } from './chat';
 import { recentCurrenciesSchema } from './currency';
 import { pageStatusSchema } from './page-status';
-import { outboxRecordSchema, outboxSummarySchema } from './outbox';
+import { outboxRecordSchema, outboxSummarySchema, quarantinedRecordSchema } from './outbox';
 import { sessionSummarySchema } from './session';
 import { settingsSchema } from './settings';
 import { addedSiteSchema, addedSitesSchema } from './sites';
@@ -70,19 +70,42 @@ export const messages = {
   'outbox.log': { from: 'extension', request: z.object({}), response: z.array(outboxRecordSchema) },
   'outbox.retry': { from: 'content', request: z.object({ id: z.uuid() }), response: z.object({ ok: z.boolean() }) },
   'outbox.dismiss': { from: 'content', request: z.object({ id: z.uuid() }), response: z.object({ ok: z.boolean() }) },
-  /** Events queued by operators other than the one signed in, by operator: they wait until the manager chooses. */
+  /**
+   * Events queued for this platform by operators other than the one signed in, by operator (`null`: saved while signed
+   * out): they wait until the manager chooses.
+   */
   'outbox.heldForOthers': {
     from: 'extension',
     request: z.object({}),
     response: z.array(
-      z.object({ operatorId: z.string(), operator: z.optional(operatorSchema), count: z.int().check(z.positive()) }),
+      z.object({ operatorId: z.nullable(z.string()), operator: z.optional(operatorSchema), count: z.int().check(z.positive()) }),
     ),
   },
-  /** The signed-in operator sends another operator's queued events as their own. */
+  /** The signed-in operator sends another operator's queued events, or those saved while signed out (`null`), as their own. */
   'outbox.adopt': {
     from: 'extension',
-    request: z.object({ operatorId: z.string().check(z.minLength(1)) }),
+    request: z.object({ operatorId: z.nullable(z.string().check(z.minLength(1))) }),
     response: z.object({ adopted: z.int().check(z.nonnegative()) }),
+  },
+  /** Events queued for another platform than the one set now, by platform: they wait until it is chosen again. */
+  'outbox.forOtherPlatforms': {
+    from: 'extension',
+    request: z.object({}),
+    response: z.array(z.object({ apiUrl: z.string(), count: z.int().check(z.positive()) })),
+  },
+  /** The manager gives up on the events queued for another platform: dismissed, kept a week in the log. */
+  'outbox.dismissForPlatform': {
+    from: 'extension',
+    request: z.object({ apiUrl: z.string().check(z.minLength(1)) }),
+    response: z.object({ dismissed: z.int().check(z.nonnegative()) }),
+  },
+  /** Stored values that no longer read, set aside (storage.local's only: no secret rests there): the popup exports them. */
+  'outbox.setAside': { from: 'extension', request: z.object({}), response: z.array(quarantinedRecordSchema) },
+  /** Puts back the set-aside outbox records that read now; the others stay aside. */
+  'outbox.restoreSetAside': {
+    from: 'extension',
+    request: z.object({}),
+    response: z.object({ restored: z.int().check(z.nonnegative()), left: z.int().check(z.nonnegative()) }),
   },
   'chat.recall': {
     from: 'content',

@@ -18,12 +18,24 @@ export const outboxRecordSchema = z.object({
   updatedAt: z.number(),
   /** Why the last attempt did not deliver (retryable) or why the platform refused it (failed). */
   lastError: z.optional(apiErrorSchema),
-  /** The operator signed in when it was saved, so another operator never sends it unasked. */
+  /**
+   * The operator signed in when it was saved: only they send it, unless another operator takes it over in the popup.
+   * None when it was saved while signed out: it waits until someone signed in chooses to send it as theirs.
+   */
   operatorId: z.optional(z.string()),
+  /** The platform (settings.apiUrl) it was saved for: it goes there or nowhere. Always set in storage. */
+  apiUrl: z.optional(z.string()),
   /** Epoch ms when the manager dismissed this failed event: hidden from the panel, kept a while for the popup's log. */
   dismissedAt: z.optional(z.number()),
 });
 export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
+
+/**
+ * The version of the stored record's shape, stored with it as `v`. Version 1 is the shape 0.1.0 stored, without `v`;
+ * `lib/schemas/outbox-versions.ts` brings an older record up to this one, so an update never strands a queued event.
+ */
+export const OUTBOX_RECORD_VERSION = 3;
+export const storedOutboxRecordSchema = z.extend(outboxRecordSchema, { v: z.literal(OUTBOX_RECORD_VERSION), apiUrl: z.string() });
 
 /**
  * What a UI reads of an outbox record as written, to tell whether the write changes what it shows. Read on every

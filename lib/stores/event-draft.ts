@@ -1,11 +1,13 @@
 import {
   eventTypeSchema,
-  eventFormSchema,
+  eventFormSchemaIn,
   MAX_INTEGER_DIGITS,
   minorUnitsOf,
   NOTE_MAX_LENGTH,
+  type AmountLanguage,
   type AmountRule,
   type ContactRef,
+  type EventFormOutput,
   type EventFormValues,
   type EventType,
   type TrackerEventInput,
@@ -17,10 +19,11 @@ export const EVENT_TYPES = eventTypeSchema.options;
 export type FormField = keyof EventFormValues;
 /** A problem the form's own check found, by its rule, for the UI to say in its language. */
 export type FormProblem =
-  | { rule: `amount.${Exclude<AmountRule, 'too_many_decimals' | 'too_large'>}` }
+  | { rule: `amount.${Exclude<AmountRule, 'too_many_decimals' | 'too_large' | 'ambiguous'>}` }
+  | { rule: 'amount.ambiguous'; readings: readonly [string, string] }
   | { rule: 'amount.too_many_decimals'; currency: string; decimals: number }
   | { rule: 'amount.too_large'; digits: number }
-  | { rule: 'currency.unknown' | 'currency.missing' | 'form.check' }
+  | { rule: 'currency.unknown' | 'currency.missing' | 'form.check' | 'form.changed' }
   | { rule: 'note.too_long'; max: number };
 /** The form's own problem, or the background's or the platform's words (which come in English). */
 export type FieldError = FormProblem | string;
@@ -83,7 +86,8 @@ function eventContact(contact: ContactRef): ContactRef {
 
 type FormIssue = { path: readonly PropertyKey[]; message: string; code: string; params?: Record<string, unknown> };
 
-function amountProblem(rule: AmountRule, currency: string): FormProblem {
+function amountProblem(rule: AmountRule, currency: string, params: Record<string, unknown> | undefined): FormProblem {
+  if (rule === 'ambiguous') return { rule: 'amount.ambiguous', readings: params?.readings as [string, string] };
   if (rule === 'too_many_decimals') return { rule: 'amount.too_many_decimals', currency, decimals: minorUnitsOf(currency) ?? 2 };
   if (rule === 'too_large') return { rule: 'amount.too_large', digits: MAX_INTEGER_DIGITS };
   return { rule: `amount.${rule}` };
@@ -94,7 +98,7 @@ function problemOf(issue: FormIssue, values: EventFormValues): FieldError {
   const field = issue.path[0];
   if (issue.code !== 'custom') return issue.message;
   const rule = issue.params?.rule;
-  if (field === 'amount' && typeof rule === 'string') return amountProblem(rule as AmountRule, values.currency.trim().toUpperCase());
+  if (field === 'amount' && typeof rule === 'string') return amountProblem(rule as AmountRule, values.currency.trim().toUpperCase(), issue.params);
   if (field === 'currency') return { rule: values.currency.trim() ? 'currency.unknown' : 'currency.missing' };
   if (field === 'note') return { rule: 'note.too_long', max: NOTE_MAX_LENGTH };
   return issue.message;
@@ -112,12 +116,29 @@ function problemsAtFields(issues: readonly FormIssue[], values: EventFormValues)
 
 export type BuiltEvent = { ok: true; event: TrackerEventInput } | { ok: false; errors: FormErrors };
 
+export type ReadForm = { ok: true; fields: EventFormOutput } | { ok: false; errors: FormErrors };
+
+/**
+ * The event fields the form holds, read in the panel's language: what the preview beside Save shows while the manager
+ * types, and exactly what Save sends.
+ */
+export function readForm(values: EventFormValues, language: AmountLanguage): ReadForm {
+  const parsed = eventFormSchemaIn(language).safeParse(values);
+  return parsed.success ? { ok: true, fields: parsed.data } : { ok: false, errors: problemsAtFields(parsed.error.issues, values) };
+}
+
 /** Validates the form; the id and time are taken only when it is valid, as the moment Save was pressed. */
-export function buildEvent(values: EventFormValues, contact: ContactRef, newId: () => string, now: () => Date): BuiltEvent {
-  const parsed = eventFormSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: problemsAtFields(parsed.error.issues, values) };
+export function buildEvent(
+  values: EventFormValues,
+  language: AmountLanguage,
+  contact: ContactRef,
+  newId: () => string,
+  now: () => Date,
+): BuiltEvent {
+  const read = readForm(values, language);
+  if (!read.ok) return read;
   return {
     ok: true,
-    event: { id: newId(), ...parsed.data, contact: eventContact(contact), occurredAt: now().toISOString() },
+    event: { id: newId(), ...read.fields, contact: eventContact(contact), occurredAt: now().toISOString() },
   };
 }

@@ -1,4 +1,4 @@
-import type { ApiError, Contact, ContactRef, UnidentifiedChat, EventFormValues, OutboxRecord, OutboxState, TrackerEvent, TrackerEventInput } from '../schemas';
+import type { AmountLanguage, ApiError, Contact, ContactRef, UnidentifiedChat, EventFormValues, OutboxRecord, OutboxState, TrackerEvent, TrackerEventInput } from '../schemas';
 import type { ClickIdLinkState } from './click-id-link';
 import type { EventDraft } from './event-draft';
 
@@ -15,6 +15,12 @@ export type LookupState =
 export type Announcement =
   | { kind: 'event'; state: OutboxState; event: TrackerEventInput; error?: ApiError }
   | { kind: 'problem'; message: string };
+
+/** The form as the panel showed it: its values, and the contact the preview beside Save names. */
+export interface ShownEvent {
+  values: EventFormValues;
+  contact: ContactRef;
+}
 
 export interface PanelState {
   open: boolean;
@@ -59,8 +65,17 @@ export interface PanelState {
   openForm(): void;
   closeForm(): void;
   editForm(patch: Partial<EventFormValues>): void;
-  /** Validates and logs the event for the contact open now; resolves true when the outbox took it. */
-  save(): Promise<boolean>;
+  /**
+   * Validates and logs the event for the contact open now, reading the amount in the panel's language; resolves true
+   * when the outbox took it. `shown` is the form as the manager saw it when pressing Save: when the store holds
+   * another (the chat switched, a value changed meanwhile), nothing is sent and the form asks the manager to check.
+   */
+  save(language: AmountLanguage, shown: ShownEvent): Promise<boolean>;
+  /**
+   * The page shows the form otherwise than the store holds it (a script wrote into a field, or the event changed as
+   * Save was pressed): nothing is sent, the form asks the manager to check, and its fields are drawn again from the store.
+   */
+  refuseChangedForm(): void;
   resendAsRedeposit(id: string): Promise<void>;
   retry(id: string): Promise<void>;
   dismiss(id: string): Promise<void>;

@@ -4,6 +4,7 @@ import {
   DEFAULT_SETTINGS,
   typedExternalId,
   type ContactRef,
+  type EventFormValues,
   type MessageResponse,
   type OutboxRecord,
   type OutboxStamp,
@@ -16,7 +17,7 @@ import { contactKeyOf, sameContact } from './contact-key';
 import { createDeliveryFollower, type DeliveryFollower } from './delivery-follower';
 import { blankDraft, buildEvent, editDraft, errorsAtFields, type EventDraft } from './event-draft';
 import { historyOf, proposedEventType } from './event-history';
-import type { Announcement, LookupState, PanelState } from './panel-state';
+import type { Announcement, LookupState, PanelState, ShownEvent } from './panel-state';
 import { problemOf } from './problem';
 
 export type PanelStore = StoreApi<PanelState>;
@@ -32,6 +33,15 @@ function lookupStateOf(result: MessageResponse<'contact.lookup'>): LookupState {
 
 function identifiedContact(chat: UnidentifiedChat, externalId: string): ContactRef {
   return { channel: chat.channel, externalId, ...(chat.displayName ? { displayName: chat.displayName } : {}) };
+}
+
+/** Whether the form the manager confirmed is the one the store holds: the same contact, by the same name, and values. */
+function sameEvent(shown: ShownEvent, values: EventFormValues, contact: ContactRef): boolean {
+  return (
+    sameContact(shown.contact, contact) &&
+    shown.contact.displayName === contact.displayName &&
+    (Object.keys(values) as (keyof EventFormValues)[]).every((field) => shown.values[field] === values[field])
+  );
 }
 
 /** The list with this record first; a newer version of it already there (a list read after it was sent) stays. */
@@ -311,14 +321,19 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
         if (key && draft) putDraft(key, editDraft(draft, patch));
       },
 
-      async save() {
+      async save(language, shown) {
         const { contact } = get();
         if (!contact) return false;
         const key = contactKeyOf(contact);
         const draft = get().drafts[key];
         if (!draft || draft.saving) return false;
+        if (!sameEvent(shown, draft.values, contact)) {
+          get().refuseChangedForm();
+          return false;
+        }
         const built = buildEvent(
           draft.values,
+          language,
           contact,
           () => draft.pending?.id ?? crypto.randomUUID(),
           () => new Date(draft.pending?.occurredAt ?? Date.now()),
@@ -345,6 +360,12 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
           else putDraft(key, { ...current, saving: false, errors: problem.fields ? errorsAtFields(problem.fields, problem.message) : { form: problem.message } });
           return false;
         }
+      },
+
+      refuseChangedForm() {
+        const key = currentKey();
+        const draft = key ? get().drafts[key] : undefined;
+        if (key && draft) putDraft(key, { ...draft, errors: { ...draft.errors, form: { rule: 'form.changed' } } });
       },
 
       resendAsRedeposit: (id) =>

@@ -7,12 +7,16 @@ import {
   type MessageResponse,
   type OutboxRecord,
   type OutboxSummary,
+  type QuarantinedRecord,
   type SessionSummary,
 } from '../schemas';
 import { problemOf, type Problem } from './problem';
 
 export type SignInField = keyof LoginRequest;
 export type HeldForOthers = MessageResponse<'outbox.heldForOthers'>;
+export type ForOtherPlatforms = MessageResponse<'outbox.forOtherPlatforms'>;
+/** Who saved events that wait: an operator's id, or null for events saved while signed out. */
+export type SavedBy = string | null;
 
 export interface PopupState {
   /** Undefined until the background answers. */
@@ -30,19 +34,31 @@ export interface PopupState {
   problem: Problem | undefined;
   /** Events other operators saved that still wait, by operator: the signed-in manager chooses what becomes of them. */
   heldForOthers: HeldForOthers;
-  /** Operators whose events the manager chose to keep for them, while the popup is open. */
-  keptFor: readonly string[];
+  /** Operators whose events the manager chose to keep for them (null: those saved signed out), while the popup is open. */
+  keptFor: readonly SavedBy[];
   /** Operators whose events are being taken over now. */
-  adopting: readonly string[];
+  adopting: readonly SavedBy[];
+  /** Events queued for another platform than the one set now, by platform: they wait for it, or are dismissed. */
+  forOtherPlatforms: ForOtherPlatforms;
+  /** Stored values that no longer read, set aside: the manager can try them again or export them. */
+  setAside: QuarantinedRecord[];
+  /** Set-aside records being tried again now. */
+  restoring: boolean;
+  /** How the last try went: how many came back and how many still do not read. */
+  restored: { restored: number; left: number } | undefined;
 
   load(): Promise<void>;
   signIn(credentials: LoginRequest): Promise<boolean>;
   signOut(): Promise<void>;
   clearErrors(field: SignInField): void;
-  /** Sends another operator's waiting events as the signed-in operator's own. */
-  sendAsMe(operatorId: string): Promise<void>;
-  /** Leaves another operator's events waiting for them to sign in again. */
-  keepFor(operatorId: string): void;
+  /** Sends another operator's waiting events, or those saved signed out (null), as the signed-in operator's own. */
+  sendAsMe(operatorId: SavedBy): Promise<void>;
+  /** Leaves another operator's events waiting for them to sign in again (null: asks again at the next sign-in). */
+  keepFor(operatorId: SavedBy): void;
+  /** Gives up on the events queued for another platform: they move to the Dismissed log. */
+  dismissForPlatform(apiUrl: string): Promise<void>;
+  /** Puts back the set-aside records that read now (an update that knows them, say). */
+  restoreSetAside(): Promise<void>;
   dispose(): void;
 }
 
@@ -66,9 +82,22 @@ export function createPopupStore(): PopupStore {
         set({ problem: problemOf(error) });
       }
     };
+    const loadSetAside = async (summary: OutboxSummary) => {
+      if (summary.quarantined === 0) {
+        set({ setAside: [] });
+        return;
+      }
+      try {
+        set({ setAside: await sendMessage('outbox.setAside', {}) });
+      } catch {
+        // The count still says how many are aside; the export comes back at the next outbox change or opening.
+      }
+    };
     const loadOutbox = async () => {
       try {
-        set({ outbox: await sendMessage('outbox.summary', {}) });
+        const outbox = await sendMessage('outbox.summary', {});
+        set({ outbox });
+        await loadSetAside(outbox);
       } catch (error) {
         set({ problem: problemOf(error) });
       }
@@ -94,9 +123,17 @@ export function createPopupStore(): PopupStore {
       }
     };
 
+    const loadOtherPlatforms = async () => {
+      try {
+        set({ forOtherPlatforms: await sendMessage('outbox.forOtherPlatforms', {}) });
+      } catch {
+        // Listed again at the next outbox change or opening; the counts above still include them.
+      }
+    };
+
     stopListening = onBackgroundChange((change) => {
       if (change === 'session') void loadSession().then(loadHeld);
-      if (change === 'outbox') void Promise.all([loadOutbox(), loadEvents(), loadHeld()]);
+      if (change === 'outbox') void Promise.all([loadOutbox(), loadEvents(), loadHeld(), loadOtherPlatforms()]);
     });
 
     return {
@@ -111,9 +148,13 @@ export function createPopupStore(): PopupStore {
       heldForOthers: [],
       keptFor: [],
       adopting: [],
+      forOtherPlatforms: [],
+      setAside: [],
+      restoring: false,
+      restored: undefined,
 
       async load() {
-        await Promise.all([loadSession(), loadOutbox(), loadEvents()]);
+        await Promise.all([loadSession(), loadOutbox(), loadEvents(), loadOtherPlatforms()]);
         await loadHeld();
       },
 
@@ -175,6 +216,29 @@ export function createPopupStore(): PopupStore {
 
       keepFor(operatorId) {
         if (!get().keptFor.includes(operatorId)) set({ keptFor: [...get().keptFor, operatorId] });
+      },
+
+      async dismissForPlatform(apiUrl) {
+        set({ problem: undefined });
+        try {
+          await sendMessage('outbox.dismissForPlatform', { apiUrl });
+          await Promise.all([loadOtherPlatforms(), loadEvents()]);
+        } catch (error) {
+          set({ problem: problemOf(error) });
+        }
+      },
+
+      async restoreSetAside() {
+        if (get().restoring) return;
+        set({ restoring: true, restored: undefined, problem: undefined });
+        try {
+          set({ restored: await sendMessage('outbox.restoreSetAside', {}) });
+          await loadOutbox();
+        } catch (error) {
+          set({ problem: problemOf(error) });
+        } finally {
+          set({ restoring: false });
+        }
       },
 
       dispose() {

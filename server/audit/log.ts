@@ -6,7 +6,6 @@ import type { AuditRow, Tables } from '../db/tables';
 export type AuditAction =
   | 'sign_in'
   | 'sign_in_failed'
-  | 'sign_out'
   | 'refresh_token_reuse'
   | 'event_logged'
   | 'operator_created'

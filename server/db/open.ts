@@ -8,7 +8,7 @@ import { withStatementCache } from './statement-cache';
 import type { Tables } from './tables';
 
 export const SQLITE_FILE_NAME = 'tracker.sqlite';
-export const IN_MEMORY = ':memory:';
+const IN_MEMORY = ':memory:';
 
 export type Storage =
   /** `file` is a path or ':memory:'. */

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 /**
  * The tables as Kysely sees them. Times the server decides (created, expires, used) are milliseconds since the epoch
@@ -182,7 +182,6 @@ export interface Tables {
 export type OperatorRow = Selectable<OperatorsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type EventRow = Selectable<EventsTable>;
-export type NewEvent = Insertable<EventsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type DestinationRow = Selectable<DestinationsTable>;
 export type DeliveryRow = Selectable<DeliveriesTable>;

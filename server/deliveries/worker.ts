@@ -79,6 +79,36 @@ export function startDeliveryWorker(
     }, delayMs);
   };
 
+  /**
+   * Answers are written in groups, one transaction for all that arrived while the previous group committed: a commit
+   * costs a disk sync, and one per postback would cap a backlog's drain at the disk's sync rate. Each attempt still
+   * waits for its own answer to be committed before its slot frees.
+   */
+  const unwritten: Array<{ write: (trx: Kysely<Tables>) => Promise<void>; settle: (error?: unknown) => void }> = [];
+  let writing = false;
+  const flush = () => {
+    if (writing || unwritten.length === 0) return;
+    writing = true;
+    const group = unwritten.splice(0);
+    db.transaction()
+      .execute(async (trx) => {
+        for (const each of group) await each.write(trx);
+      })
+      .then(
+        () => group.forEach((each) => each.settle()),
+        (error: unknown) => group.forEach((each) => each.settle(error)),
+      )
+      .finally(() => {
+        writing = false;
+        flush();
+      });
+  };
+  const record = (write: (trx: Kysely<Tables>) => Promise<void>) =>
+    new Promise<void>((resolve, reject) => {
+      unwritten.push({ write, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      flush();
+    });
+
   async function attempt(delivery: ClaimedDelivery): Promise<void> {
     const { destination } = delivery;
     const request = postbackRequest(destination, delivery.facts);
@@ -86,24 +116,24 @@ export function startDeliveryWorker(
     const outcome = outcomeOf(await sendPostback(request, timeoutMs));
     const logged = { delivery: delivery.id, event: delivery.facts.eventId, destination: destination.id, url: maskUrl(request.url, destination) };
     if (outcome.kind === 'delivered') {
-      await markDelivered(db, delivery.id, attemptedAt);
+      await record((trx) => markDelivered(trx, delivery.id, attemptedAt));
       log.info({ ...logged, status: outcome.status }, 'postback delivered');
       return;
     }
     const attempts = delivery.attempts + 1;
     if (outcome.kind === 'refused') {
       const error = `HTTP ${outcome.status}${outcome.body ? `: ${outcome.body}` : ''}`;
-      await markAttempted(db, delivery.id, owner, { state: 'failed', error, attemptedAt });
+      await record((trx) => markAttempted(trx, delivery.id, owner, { state: 'failed', error, attemptedAt }));
       log.warn({ ...logged, status: outcome.status }, 'postback refused');
       return;
     }
     if (attempts >= maxAttempts) {
-      await markAttempted(db, delivery.id, owner, { state: 'failed', error: `Given up after ${attempts} attempts; last: ${outcome.error}`, attemptedAt });
+      await record((trx) => markAttempted(trx, delivery.id, owner, { state: 'failed', error: `Given up after ${attempts} attempts; last: ${outcome.error}`, attemptedAt }));
       log.warn({ ...logged, attempts }, 'postback given up');
       return;
     }
     const delay = retryDelayMs(attempts, outcome.retryAfterMs, backoff);
-    await markAttempted(db, delivery.id, owner, { state: 'pending', error: outcome.error, attemptedAt, nextAttemptAt: Date.now() + delay });
+    await record((trx) => markAttempted(trx, delivery.id, owner, { state: 'pending', error: outcome.error, attemptedAt, nextAttemptAt: Date.now() + delay }));
     log.info({ ...logged, attempts, retryInMs: delay, error: outcome.error }, 'postback to retry');
     if (delay < pollMs) schedule(delay);
   }

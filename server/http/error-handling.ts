@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { HttpError, INVALID_JSON } from './errors';
 
 /** Fastify's own refusals, in the contract's error shape. */
@@ -6,7 +6,15 @@ const FASTIFY_ERRORS: Readonly<Record<string, { status: number; code: string; me
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The body is larger than this server takes' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Send JSON, with Content-Type: application/json' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', message: 'The Content-Length does not match the body' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'path_too_long', message: 'A part of the path is longer than this server takes' },
+  FST_ERR_BAD_URL: { status: 400, code: 'bad_url', message: 'The path is not a valid URL path' },
 };
+
+/** Errors Fastify meets before any route or hook (a path it cannot route), answered in the contract's shape too. */
+export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  const known = FASTIFY_ERRORS[error.code] ?? { status: 400, code: 'bad_request', message: 'The request cannot be read' };
+  void reply.code(known.status).header('cache-control', 'no-store').send({ error: { code: known.code, message: known.message } });
+}
 
 /**
  * Every answer is JSON in the contract's shape and never cached. Only JSON bodies are parsed (no form, no text: 415);

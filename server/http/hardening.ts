@@ -10,7 +10,7 @@ function isLoopback(host: string): boolean {
 }
 
 /** The host part of a Host header or URL host, lower case, without port or IPv6 brackets. */
-export function hostnameOf(host: string): string {
+function hostnameOf(host: string): string {
   const lower = host.trim().toLowerCase();
   if (lower.startsWith('[')) return lower.slice(1, lower.indexOf(']'));
   const colon = lower.lastIndexOf(':');

@@ -10,7 +10,7 @@ import { fail, parseBody, parseOrRefuse } from '../http/errors';
 
 const operatorIdSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(128)) });
 
-export const adminOperatorOf = (row: OperatorRow): AdminOperator => ({
+const adminOperatorOf = (row: OperatorRow): AdminOperator => ({
   id: row.id,
   email: row.email,
   name: row.name,

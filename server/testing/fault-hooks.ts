@@ -5,7 +5,7 @@ import type { FaultPlan, Faults } from './faults';
 import type { StatsRecorder } from './stats';
 
 /** How stats and fault filters name a request with no route. */
-export const NO_ROUTE = '(no route)';
+const NO_ROUTE = '(no route)';
 
 interface InFlight {
   key: string;

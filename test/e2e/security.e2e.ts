@@ -141,7 +141,7 @@ test('the built manifest lets no page or other extension connect, and asks only 
   };
   expect(manifest).not.toHaveProperty('externally_connectable');
   expect(manifest).not.toHaveProperty('content_security_policy');
-  expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
+  expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage', 'unlimitedStorage']);
   expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
   // Only the UI's stylesheet is web-accessible, and only by a per-session URL: no extension page can be framed.
   for (const entry of manifest.web_accessible_resources ?? []) {

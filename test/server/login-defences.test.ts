@@ -36,6 +36,21 @@ describe('sign-in defences', () => {
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it("counts a proxy's callers apart only when told to trust that proxy: a forged X-Forwarded-For dodges nothing", async () => {
+    const limits = { perAddress: { maxFailures: 3, windowMs: 60_000 } };
+    const guess = (server: { url: string }, attempt: number, forwardedFor: string) =>
+      call(server, '/api/v1/auth/login', { json: { email: `guess${attempt}@tracker.test`, password: 'guess' }, headers: { 'x-forwarded-for': forwardedFor } });
+
+    const direct = await startTestServer('sqlite', { loginLimits: limits });
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await guess(direct, attempt, `203.0.113.${attempt}`)).status).toBe(401);
+    expect((await guess(direct, 9, '203.0.113.99')).status).toBe(429);
+
+    const proxied = await startTestServer('sqlite', { loginLimits: limits, trustProxy: '127.0.0.1' });
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await guess(proxied, attempt, '203.0.113.1')).status).toBe(401);
+    expect((await guess(proxied, 9, '203.0.113.1')).status).toBe(429);
+    expect((await guess(proxied, 10, '198.51.100.2')).status).toBe(401);
+  });
+
   it('remembers a bounded number of emails and addresses, however many are tried', () => {
     const limiter = createLoginLimiter({ maxKeys: 100 });
     for (let index = 0; index < 10_000; index += 1) limiter.recordFailure(`user${index}@example.com`, `10.0.${index % 250}.${index % 200}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   contactLookupResponseSchema,
-  eventFormSchema,
+  eventFormSchemaIn,
   failedDeliveriesResponseSchema,
   fieldErrors,
   settingsSchema,
@@ -49,13 +49,18 @@ describe('the event the extension posts', () => {
 
 describe('the Send event form', () => {
   it('turns what the manager typed into the contract fields', () => {
-    const parsed = eventFormSchema.parse({ type: 'deposit', amount: ' 1 234,50 ', currency: 'rub', note: '  first  ' });
+    const parsed = eventFormSchemaIn('ru').parse({ type: 'deposit', amount: ' 1 234,50 ', currency: 'rub', note: '  first  ' });
     expect(parsed).toEqual({ type: 'deposit', amount: '1234.5', currency: 'RUB', note: 'first' });
-    expect(eventFormSchema.parse({ type: 'registration', amount: '99', currency: 'USD', note: '' })).toEqual({ type: 'registration' });
+    expect(eventFormSchemaIn('en').parse({ type: 'deposit', amount: '12,500', currency: 'usdt', note: '' })).toEqual({
+      type: 'deposit',
+      amount: '12500',
+      currency: 'USDT',
+    });
+    expect(eventFormSchemaIn('en').parse({ type: 'registration', amount: '99', currency: 'USD', note: '' })).toEqual({ type: 'registration' });
   });
 
   it('puts each problem at its field', () => {
-    const result = eventFormSchema.safeParse({ type: 'deposit', amount: '0', currency: 'USD', note: '' });
+    const result = eventFormSchemaIn('en').safeParse({ type: 'deposit', amount: '0', currency: 'USD', note: '' });
     expect(result.success).toBe(false);
     if (!result.success) expect(fieldErrors(result.error)).toEqual({ amount: 'The amount must be greater than zero' });
   });

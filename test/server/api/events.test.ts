@@ -71,3 +71,22 @@ describe.each(ENGINES)('events on %s', (engine) => {
     expect((await call(second, '/api/v1/contacts/telegram/777003', { token: accessToken })).status).toBe(200);
   });
 });
+
+describe('two servers on one PostgreSQL database', () => {
+  it('store each event once when its posts and retries go to both at once', async () => {
+    const storage = await freshStorage('postgres');
+    const first = await startTestServer('postgres', storage);
+    const second = await startTestServer('postgres', storage);
+    const [a, b] = [await signIn(first, MANAGER), await signIn(second, MANAGER)];
+    const events = Array.from({ length: 60 }, (_, index) =>
+      newEvent({ type: index % 3 === 0 ? 'deposit' : 'redeposit', amount: '5', currency: 'USD', contact: { channel: 'telegram', externalId: `9000${index % 20}` } }),
+    );
+    const answers = await Promise.all(
+      events.flatMap((event) => [postEvent(first, a.accessToken, event), postEvent(second, b.accessToken, event), postEvent(second, b.accessToken, event)]),
+    );
+    expect(answers.every((answer) => [200, 201].includes(answer.status))).toBe(true);
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(60);
+    const stored = await first.context.tracker.allEvents();
+    for (const event of events) expect(stored.filter((each) => each.id === event.id)).toHaveLength(1);
+  }, 60_000);
+});

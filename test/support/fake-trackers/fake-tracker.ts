@@ -63,6 +63,13 @@ export interface FakeTracker {
   holdNext(times?: number): void;
   /** The next `times` postbacks are counted, then the connection is reset before any answer. */
   resetAfterCountingNext(times?: number): void;
+  /**
+   * From now on, each request with no queued fault gets one of `faults` with this probability (0 turns it off): the
+   * chaos runs' flaky tracker. `random` makes a run repeatable.
+   */
+  faultAtRandom(probability: number, faults: readonly Fault[], random?: () => number): void;
+  /** How many faults were served so far, queued or random. */
+  faultsServed(): number;
   close(): Promise<void>;
 }
 
@@ -93,6 +100,15 @@ export async function startFakeTracker(rules: TrackerRules): Promise<FakeTracker
   const conversions: Conversion[] = [];
   const counted = new Set<string>();
   const faults: Fault[] = [];
+  let randomFaults: { probability: number; faults: readonly Fault[]; random: () => number } | undefined;
+  let faultsServed = 0;
+
+  const nextFault = (): Fault | undefined => {
+    const queued = faults.shift();
+    if (queued) return queued;
+    if (!randomFaults || randomFaults.faults.length === 0 || randomFaults.random() >= randomFaults.probability) return undefined;
+    return randomFaults.faults[Math.floor(randomFaults.random() * randomFaults.faults.length)];
+  };
 
   const queue = (fault: Fault, times: number) => {
     for (let i = 0; i < times; i += 1) faults.push(fault);
@@ -109,7 +125,8 @@ export async function startFakeTracker(rules: TrackerRules): Promise<FakeTracker
   const server = createServer((request, response) => {
     void readRequest(request).then((received) => {
       requests.push(received);
-      const fault = faults.shift();
+      const fault = nextFault();
+      if (fault) faultsServed += 1;
       if (fault?.kind === 'hold') return;
       if (fault?.kind === 'status') {
         const headers = fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) };
@@ -145,6 +162,10 @@ export async function startFakeTracker(rules: TrackerRules): Promise<FakeTracker
     failNext: (status, options = {}) => queue({ kind: 'status', status, retryAfterSeconds: options.retryAfterSeconds }, options.times ?? 1),
     holdNext: (times = 1) => queue({ kind: 'hold' }, times),
     resetAfterCountingNext: (times = 1) => queue({ kind: 'reset-after-counting' }, times),
+    faultAtRandom: (probability, chosen, random = Math.random) => {
+      randomFaults = probability > 0 ? { probability, faults: chosen, random } : undefined;
+    },
+    faultsServed: () => faultsServed,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -13,7 +13,7 @@ const badgeColor = async () => (await fakeBrowser.action.getBadgeBackgroundColor
 const badgeSays = (text: string) => async () => (await badgeText()) === text;
 
 describe('the toolbar badge', () => {
-  it('counts the events waiting while signed out, and clears once they are sent', async () => {
+  it('counts the events waiting while signed out, and clears once they are taken and sent', async () => {
     const worker = startWorker();
     keepBadgeInStep(worker.outbox);
     await waitFor(badgeSays(''), 2_000, 'an empty badge at start');
@@ -25,6 +25,7 @@ describe('the toolbar badge', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe('Tracker Data — 2 queued');
 
     await worker.handlers['session.signIn'](DEMO, {});
+    await worker.handlers['outbox.adopt']({ operatorId: null }, {});
     await waitFor(badgeSays(''), 3_000, 'the badge to clear once both are sent');
   });
 

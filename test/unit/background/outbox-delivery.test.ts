@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import { OUTBOX_ALARM } from '../../../lib/background/wake-up';
-import { stored, type OutboxRecord } from '../../../lib/schemas';
+import { OUTBOX_RECORD_VERSION, stored, type OutboxRecord } from '../../../lib/schemas';
 import { APPROVAL_MESSAGE, startStricterPlatform } from './stricter-platform';
 import { DEMO, deposit, postsOf, startWorker, storedCount, useTestSandbox, waitFor } from './support';
 
@@ -34,7 +34,7 @@ describe('saving an event', () => {
 
     expect(Date.now() - started).toBeLessThan(200);
     expect(record).toMatchObject({ state: 'queued', attempts: 0, operatorId: 'op_demo', event });
-    expect(await storedRecord(event.id)).toEqual(record);
+    expect(await storedRecord(event.id)).toEqual({ ...record, v: OUTBOX_RECORD_VERSION });
     await waitFor(() => storedCount(sandbox, event.id) === 1, 3_000, 'the delayed post');
   });
 
@@ -153,6 +153,8 @@ describe('delivery', () => {
 
     const started = Date.now();
     await handlers['session.signIn'](DEMO, {});
+    // Saved while signed out: they go once the operator who signed in takes them.
+    await handlers['outbox.adopt']({ operatorId: null }, {});
     await waitFor(() => postsOf(sandbox) >= 1_000, 9_000, 'the drain');
     await outbox.deliverDue();
     const elapsed = Date.now() - started;
@@ -202,6 +204,8 @@ describe('refusals', () => {
     expect(clicked).toEqual(redeposit);
     expect(redeposit.event).toEqual({ ...event, id: newId, type: 'redeposit' });
     await waitFor(() => storedCount(sandbox, newId) === 1, 3_000, 'the redeposit');
+    // Stored is not yet answered: the platform commits before it answers, and the outbox settles when the 201 arrives.
+    await waitFor(async () => (await handlers['outbox.summary']({}, {})).queued === 0, 3_000, 'the answer to the redeposit');
 
     expect(sandbox.storedEvents().find((stored) => stored.id === newId)).toMatchObject({
       type: 'redeposit',

@@ -69,7 +69,7 @@ describe('a restarted worker', () => {
 });
 
 describe('holding events', () => {
-  it('keeps events saved while signed out, and sends them after sign-in', async () => {
+  it('keeps events saved while signed out, and sends them once the operator who signs in takes them', async () => {
     const { outbox, handlers } = startWorker();
     const events = [registration(), registration()];
     for (const event of events) await outbox.enqueue(event);
@@ -83,6 +83,7 @@ describe('holding events', () => {
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
 
     await handlers['session.signIn'](DEMO, {});
+    await handlers['outbox.adopt']({ operatorId: null }, {});
     await waitFor(() => allStoredOnce(sandbox, events), 3_000, 'delivery after sign-in');
     expect(eventStatuses()).toEqual({ '201': 2 });
   });
@@ -117,6 +118,7 @@ describe('a platform in trouble', () => {
     sandbox.faults.failNext(10_000, 503, { route: 'POST /api/v1/events' });
 
     await handlers['session.signIn'](DEMO, {});
+    await handlers['outbox.adopt']({ operatorId: null }, {});
     await sleep(1_000);
     const duringOutage = postsOf(sandbox);
     sandbox.faults.reset();
@@ -140,6 +142,7 @@ describe('a platform in trouble', () => {
       sandbox.faults.failNext(later.length, 503, { route: 'POST /api/v1/events' });
 
       await handlers['session.signIn'](DEMO, {});
+      await handlers['outbox.adopt']({ operatorId: null }, {});
       await waitFor(() => allStoredOnce(sandbox, later), 8_000, 'the events saved after the refused one');
       expect(storedCount(sandbox, refused.id)).toBe(0);
       expect((await recordOf(refused.id))?.state).toBe('queued');
@@ -173,7 +176,7 @@ describe('stored data that no longer parses', () => {
     const broken = randomUUID();
     const misfiled = randomUUID();
     const good = registration();
-    const goodRecord: OutboxRecord = { event: good, state: 'queued', attempts: 0, nextAttemptAt: 0, createdAt: 1, updatedAt: 1 };
+    const goodRecord: OutboxRecord = { event: good, state: 'queued', attempts: 0, nextAttemptAt: 0, createdAt: 1, updatedAt: 1, operatorId: 'op_demo' };
     await fakeBrowser.storage.local.set({
       [`outbox:${broken}`]: { event: { id: broken }, state: 'lost' },
       'outbox:junk': 'a string from an older version',

@@ -12,6 +12,7 @@ export interface InterceptAnswer {
   status: number;
   contentType: string;
   body: string;
+  headers?: Record<string, string>;
 }
 
 export interface PlatformInFront {
@@ -35,7 +36,7 @@ export async function startPlatformInFront(
       const body = Buffer.concat(chunks);
       const answer = intercept({ method: incoming.method, url: incoming.url, headers: incoming.headers, body });
       if (answer) {
-        outgoing.writeHead(answer.status, { 'content-type': answer.contentType });
+        outgoing.writeHead(answer.status, { ...answer.headers, 'content-type': answer.contentType });
         outgoing.end(answer.body);
         return;
       }

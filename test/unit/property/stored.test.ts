@@ -6,7 +6,7 @@ import { readStored, writeStored, type StoredEntry } from '../../../lib/backgrou
 import {
   CURRENCY_CODES,
   DEFAULT_SETTINGS,
-  eventFormSchema,
+  eventFormSchemaIn,
   isLoopbackUrl,
   NOTE_MAX_LENGTH,
   outboxRecordSchema,
@@ -44,8 +44,8 @@ describe('the Send event form', () => {
 
   it('turns what a manager typed into an event the contract accepts, or refuses it at the form’s own fields', () => {
     fc.assert(
-      fc.property(typed, (values) => {
-        const result = parseNamingIssues(eventFormSchema, values);
+      fc.property(typed, fc.constantFrom('en' as const, 'ru' as const), (values, language) => {
+        const result = parseNamingIssues(eventFormSchemaIn(language), values);
         if (!result.success) {
           for (const path of issuePaths(result)) expect(FORM_FIELDS).toContain(path);
           return;
@@ -60,7 +60,7 @@ describe('the Send event form', () => {
         expect(result.data.note).toBe(values.note.trim() || undefined);
         if ('amount' in result.data) {
           expect(result.data.currency).toBe(values.currency.trim().toUpperCase());
-          expect(parseAmount(values.amount, result.data.currency)).toEqual({ ok: true, value: result.data.amount });
+          expect(parseAmount(values.amount, result.data.currency, language)).toEqual({ ok: true, value: result.data.amount });
         }
       }),
       runs('eventFormTyped'),
@@ -70,15 +70,15 @@ describe('the Send event form', () => {
   it('never throws on values that are not what a form holds, and names their fields', () => {
     const fields = fc.record({ type: anything, amount: anything, currency: anything, note: anything }, { requiredKeys: [] });
     fc.assert(
-      fc.property(fc.oneof(fields, anything), (values) => {
-        parseNamingIssues(eventFormSchema, values);
+      fc.property(fc.oneof(fields, anything), fc.constantFrom('en' as const, 'ru' as const), (values, language) => {
+        parseNamingIssues(eventFormSchemaIn(language), values);
       }),
       runs('eventFormAnything'),
     );
   });
 
   it('says which rule an amount broke, in the words parseAmount uses', () => {
-    const result = eventFormSchema.safeParse({ type: 'deposit', amount: '1e5', currency: 'usd', note: '' });
+    const result = eventFormSchemaIn('en').safeParse({ type: 'deposit', amount: '1e5', currency: 'usd', note: '' });
     expect(result.error?.issues).toEqual([
       expect.objectContaining({ path: ['amount'], params: { rule: 'not_a_number' }, message: expect.stringMatching(/^Not a number/) }),
     ]);

@@ -13,6 +13,10 @@ const JUSTIFIED_PERMISSIONS: Readonly<Record<string, { reason: string; api: RegE
     reason: 'the outbox, settings and session summary (storage.local); the access token (storage.session)',
     api: /browser\.storage\./,
   },
+  unlimitedStorage: {
+    reason: 'the outbox keeps every saved event until delivered; storage.local alone is capped at 10 MB',
+    api: /browser\.storage\[stored\.outboxRecord\.area\]/,
+  },
   alarms: { reason: 'wakes the stopped service worker when the next delivery attempt is due', api: /browser\.alarms\./ },
   scripting: {
     reason: 'registers the content script on sites the manager added (self-hosted Chatwoot, any page) once granted',

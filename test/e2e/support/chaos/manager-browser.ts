@@ -3,7 +3,7 @@ import { outboxRecordSchema, type OutboxRecord } from '../../../../lib/schemas';
 import { serveChatSite } from '../chat-sites';
 import { backgroundWorker, launchWithExtension, stopServiceWorkers, type LoadedExtension } from '../extension';
 import { TELEGRAM_K } from '../fixtures';
-import { openChat, openPanel } from '../manager';
+import { chooseCurrency, openChat, openPanel } from '../manager';
 import type { PlannedEvent } from './plan';
 
 const TYPE_NAMES = { registration: 'Registration', deposit: 'Deposit', redeposit: 'Redeposit' } as const;
@@ -61,7 +61,7 @@ export class ManagerBrowser {
     const form = panel.getByRole('form', { name: 'Send event' });
     await form.getByRole('radiogroup', { name: 'Event type' }).getByRole('radio', { name: TYPE_NAMES[event.type], exact: true }).check();
     if (event.typed !== undefined && event.currency !== undefined) {
-      await form.getByRole('combobox', { name: 'Currency' }).selectOption(event.currency);
+      await chooseCurrency(form.getByRole('combobox', { name: 'Currency' }), event.currency);
       await form.getByRole('textbox', { name: 'Amount' }).fill(event.typed);
     }
     if (event.note !== undefined) await form.getByRole('textbox', { name: 'Note' }).fill(event.note);
