@@ -1,7 +1,9 @@
 import type { TrackerEvent } from '../lib/schemas/api';
+import { linkPatternSchema } from '../lib/schemas/link-pattern';
 import { DEFAULT_PORT, DEFAULT_REFRESH_GRACE_SECONDS, startServer } from '../server/app';
 import type { RunningServer, ServerOptions } from '../server/app';
 import { TEST_SCRYPT_COST } from '../server/auth/passwords';
+import { writeFirstMessagePattern } from '../server/settings/first-message-pattern';
 import type { FaultControls } from '../server/testing/faults';
 import type { StaticDir } from '../server/testing/static-files';
 import type { Stats } from '../server/testing/stats';
@@ -30,6 +32,8 @@ export interface SandboxOptions {
   controls?: boolean;
   /** Serves the files of `dir` under `urlPrefix`, e.g. demo pages. */
   staticDir?: StaticDir;
+  /** The team's first-message pattern (GET /api/v1/team-settings), checked as an admin's would be; default unchanged. */
+  firstMessagePattern?: string;
   /** Passed on to the server (loginLimits, logger, …). */
   server?: Partial<ServerOptions>;
 }
@@ -51,6 +55,8 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  // Refused before anything starts: a test with a pattern an admin could not save would test nothing real.
+  const firstMessagePattern = options.firstMessagePattern === undefined ? undefined : linkPatternSchema.parse(options.firstMessagePattern);
   const server = await startServer({
     port: options.port ?? DEFAULT_PORT,
     host: options.host,
@@ -66,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const testing = server.testing;
   if (!testing) throw new Error('The sandbox needs the server started for tests');
+  if (firstMessagePattern !== undefined) await writeFirstMessagePattern(server.context.db, firstMessagePattern);
   return {
     url: server.url,
     port: server.port,

@@ -26,6 +26,11 @@ import { authRoutes } from './routes/auth';
 import { contactRoutes } from './routes/contacts';
 import { trackerDataRoutes } from './routes/contact-tracker-data';
 import { eventRoutes } from './routes/events';
+import { teamSettingsRoutes } from './routes/team-settings';
+import { adminIntakeRoutes } from './routes/admin-intakes';
+import { INTAKE_PATH, intakeRoutes } from './routes/intake';
+import { createIntakeRateLimiter } from './intakes/rate-limit';
+import type { IntakeLimits } from './intakes/rate-limit';
 import { registerTesting } from './testing/register';
 import type { Testing, TestingOptions } from './testing/register';
 import type { StaticDir } from './testing/static-files';
@@ -61,6 +66,8 @@ export interface ServerOptions {
   /** Created when the database has no live admin; an existing admin is never changed. */
   admin?: { email: string; password: string; name?: string };
   loginLimits?: LimiterOptions;
+  /** Calls each intake takes in a burst and per second after; default DEFAULT_INTAKE_LIMITS. */
+  intakeLimits?: IntakeLimits;
   /** Test controls and fault hooks. Only tests and the demo pass this; `npm run server` never does. */
   testing?: TestingOptions;
   /** Demo pages served beside the API (`npm start`, end-to-end tests). */
@@ -114,8 +121,22 @@ const REDACT = {
   censor: '[redacted]',
 };
 
+/** An intake's URL carries its secret: logged URLs show where the call went, not the secret. */
+const INTAKE_SECRET = new RegExp(`${INTAKE_PATH}[^/?#]*`, 'g');
+
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
-  return { level, redact: REDACT };
+  return {
+    level,
+    redact: REDACT,
+    serializers: {
+      req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({
+        method: request.method,
+        url: request.url.replace(INTAKE_SECRET, `${INTAKE_PATH}[redacted]`),
+        host: request.hostname,
+        remoteAddress: request.ip,
+      }),
+    },
+  };
 }
 
 function urlHost(host: string): string {
@@ -177,11 +198,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     adminEventRoutes(app, context);
     trackerDataRoutes(app, context);
     adminContactRoutes(app, context);
+    teamSettingsRoutes(app, context);
+    adminIntakeRoutes(app, context, () => (options.publicUrl ?? url).replace(/\/+$/, ''));
+    intakeRoutes(app, context, createIntakeRateLimiter(options.intakeLimits));
 
+    let url = '';
     await app.listen({ port: options.port ?? DEFAULT_PORT, host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
-    const url = `http://${urlHost(host)}:${port}`;
+    url = `http://${urlHost(host)}:${port}`;
     origins = [url, ...(options.publicUrl ? [new URL(options.publicUrl).origin] : [])];
     if (options.deliveries?.worker !== false) worker = startDeliveryWorker(db, database.engine, options.deliveries, app.log);
 

@@ -15,7 +15,11 @@ export type AuditAction =
   | 'destination_removed'
   | 'destination_tested'
   | 'delivery_retried'
-  | 'contact_tracker_data_set';
+  | 'contact_tracker_data_set'
+  | 'first_message_pattern_set'
+  | 'intake_created'
+  | 'intake_revoked'
+  | 'intake_called';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -9,9 +9,10 @@ import { contactFromRow } from './rows';
  * Gives a contact its tracker data (creating the contact when the platform has not seen it): the click id every
  * tracker keys a conversion on. Fields left out keep their stored value. The caller wakes the delivery worker after.
  */
-export async function setTrackerData(db: Kysely<Tables>, key: ContactKey, update: TrackerDataUpdate): Promise<Contact> {
+export async function setTrackerData(db: Kysely<Tables>, key: ContactKey, update: TrackerDataUpdate, profile: { username?: string } = {}): Promise<Contact> {
   const now = Date.now();
   const given = {
+    ...(profile.username === undefined ? {} : { username: profile.username }),
     click_id: update.clickId,
     ...(update.subId === undefined ? {} : { sub_id: update.subId }),
     ...(update.source === undefined ? {} : { source: update.source }),

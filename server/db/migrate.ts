@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { accountsContactsEvents } from './migrations/0001_accounts_contacts_events';
 import { destinationsDeliveries } from './migrations/0002_destinations_deliveries';
+import { intakesSettings } from './migrations/0003_intakes_settings';
 
 /**
  * Every migration, in order, compiled into the server (no folder scanned at run time, so a bundled or relocated server
@@ -11,6 +12,7 @@ import { destinationsDeliveries } from './migrations/0002_destinations_deliverie
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_accounts_contacts_events': accountsContactsEvents,
   '0002_destinations_deliveries': destinationsDeliveries,
+  '0003_intakes_settings': intakesSettings,
 };
 
 /** Brings the schema up to date; on PostgreSQL Kysely holds an advisory lock, so two processes starting at once agree. */

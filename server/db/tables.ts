@@ -133,6 +133,37 @@ export interface DeliveriesTable {
   created_at: number;
 }
 
+export interface IntakesTable {
+  id: string;
+  name: string;
+  kind: 'links' | 'flow' | 'postbacks';
+  /** SHA-256 of the secret in its URL; the secret itself is shown once, at creation. */
+  secret_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+  last_call_at: number | null;
+  last_call_status: number | null;
+}
+
+/** One row per setting; `value` is JSON. */
+export interface TeamSettingsTable {
+  name: string;
+  value: string;
+  updated_at: number;
+}
+
+/** A partner's postback for a click id no contact had when it arrived. */
+export interface UnmatchedPostbacksTable {
+  id: string;
+  intake_id: string;
+  click_id: string;
+  type: string;
+  amount: string | null;
+  currency: string | null;
+  tid: string | null;
+  received_at: number;
+}
+
 export interface Tables {
   operators: OperatorsTable;
   sessions: SessionsTable;
@@ -143,6 +174,9 @@ export interface Tables {
   audit_log: AuditLogTable;
   destinations: DestinationsTable;
   deliveries: DeliveriesTable;
+  intakes: IntakesTable;
+  team_settings: TeamSettingsTable;
+  unmatched_postbacks: UnmatchedPostbacksTable;
 }
 
 export type OperatorRow = Selectable<OperatorsTable>;
@@ -151,3 +185,4 @@ export type EventRow = Selectable<EventsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type DestinationRow = Selectable<DestinationsTable>;
 export type DeliveryRow = Selectable<DeliveriesTable>;
+export type IntakeRow = Selectable<IntakesTable>;

@@ -4,7 +4,7 @@ import { trackerDataUpdateSchema } from '../../lib/schemas/admin-deliveries';
 import { contactKeySchema, contactSchema } from '../../lib/schemas/api';
 import { writeAudit } from '../audit/log';
 import { requireOperator } from '../auth/bearer';
-import { setTrackerData } from '../contacts/tracker-data';
+import { linkContact } from '../contacts/link';
 import type { ServerContext } from '../context';
 import { parseBody, parseOrRefuse } from '../http/errors';
 
@@ -16,9 +16,8 @@ export function trackerDataRoutes(app: FastifyInstance, context: ServerContext):
     const operator = await requireOperator(request, context);
     const key = parseOrRefuse(contactKeySchema, request.params, 'The contact address breaks the API contract');
     const update = parseBody(trackerDataUpdateSchema, request.body);
-    const contact = await setTrackerData(context.db, key, update);
+    const contact = await linkContact(context, key, update);
     await writeAudit(context.db, { action: 'contact_tracker_data_set', operatorId: operator.id, target: `${key.channel}:${key.externalId}`, clientAddress: request.ip });
-    context.wakeDeliveries();
     return contactResponseSchema.parse({ contact });
   });
 }

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { eventResponseSchema, trackerEventInputSchema } from '../../lib/schemas/api';
+import { z } from 'zod/mini';
+import { FAILED_DELIVERIES_MAX, eventResponseSchema, failedDeliveriesResponseSchema, trackerEventInputSchema } from '../../lib/schemas/api';
 import { requireOperator } from '../auth/bearer';
 import type { ServerContext } from '../context';
-import { fail, invalid, parseBody } from '../http/errors';
+import { failedEventsOf } from '../events/failed';
+import { fail, invalid, parseBody, parseOrRefuse } from '../http/errors';
+
+const eventListQuerySchema = z.object({ delivery: z.enum(['failed'], 'The only list is delivery=failed') });
 
 export function eventRoutes(app: FastifyInstance, context: ServerContext): void {
   app.post('/api/v1/events', async (request, reply) => {
@@ -26,5 +30,11 @@ export function eventRoutes(app: FastifyInstance, context: ServerContext): void 
       case 'deposit_exists':
         return fail(409, { code: 'deposit_exists', message: 'This contact already has a deposit: send it as a redeposit' });
     }
+  });
+
+  app.get('/api/v1/events', async (request) => {
+    const operator = await requireOperator(request, context);
+    parseOrRefuse(eventListQuerySchema, request.query, 'The query breaks the API contract');
+    return failedDeliveriesResponseSchema.parse({ events: await failedEventsOf(context.db, operator.id, FAILED_DELIVERIES_MAX) });
   });
 }
