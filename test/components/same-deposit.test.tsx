@@ -23,8 +23,8 @@ const EVENTS: TrackerEvent[] = [
   platform({ id: 'c0000000-0000-4000-8000-000000000001', type: 'registration', occurredAt: '2026-12-04T08:00:00.000Z', source: 'flow', stepName: 'Welcome' }),
 ];
 
-async function historyRows(locale: 'en' | 'ru', heading: string) {
-  const ui = renderPanel(BORIS, { 'contact.lookup': () => ({ status: 'found', contact: { ...BORIS, trackerData: { clickId: 'ab12cd34' } }, events: EVENTS }) }, locale);
+async function historyRows(locale: 'en' | 'ru', heading: string, events = EVENTS) {
+  const ui = renderPanel(BORIS, { 'contact.lookup': () => ({ status: 'found', contact: { ...BORIS, trackerData: { clickId: 'ab12cd34' } }, events }) }, locale);
   const panel = await ui.openPanel();
   return within(within(panel).getByRole('list', { name: heading })).getAllByRole('listitem');
 }
@@ -47,5 +47,13 @@ describe('a deposit logged by hand and a postback that may be the same payment',
     expect(noteOf(postback!)).toBe(`Возможно, это тот же депозит, что записан вручную ${timeOf(manual!)}`);
     expect(noteOf(manual!)).toBe(`Возможно, это тот же депозит, что и в постбэке от ${timeOf(postback!)}`);
     expect(noteOf(other!)).toBeUndefined();
+  });
+
+  it('names the bot flow when the flow logged the deposit', async () => {
+    const flow = platform({ id: 'd0000000-0000-4000-8000-000000000001', type: 'redeposit', amount: '0.5', currency: 'USDT', occurredAt: '2026-12-04T10:00:00.000Z', source: 'flow', stepName: 'Paid' });
+    const postback = platform({ id: 'd0000000-0000-4000-8000-000000000002', type: 'redeposit', amount: '0.50', currency: 'USDT', occurredAt: '2026-12-05T09:00:00.000Z', source: 'postback' });
+    const [postbackRow, flowRow] = await historyRows('en', 'Events', [postback, flow]);
+    expect(noteOf(postbackRow!)).toBe(`May be the same deposit as the one the bot flow logged on ${timeOf(flowRow!)}`);
+    expect(noteOf(flowRow!)).toBe(`May be the same deposit as the postback of ${timeOf(postbackRow!)}`);
   });
 });
