@@ -189,6 +189,10 @@ export const en = {
   'clickId.invalid': 'A click id is 4 to 128 letters, digits or . _ ~ -',
   'clickId.signedOut': 'Signed out — sign in from the Tracker Data toolbar button to link the click id',
   'clickId.failed': 'The click id was not linked: {message}',
+  // A logged deposit and a postback that may report the same payment (issue 17, postbacks).
+  'history.sameDepositAsPostback': 'May be the same deposit as the postback of {time}',
+  'history.sameDepositAsManual': 'May be the same deposit as the one logged by hand on {time}',
+  'history.sameDepositAsFlow': 'May be the same deposit as the one the bot flow logged on {time}',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -188,4 +188,8 @@ export const ru = {
   'clickId.invalid': 'Click id — от 4 до 128 латинских букв, цифр или символов . _ ~ -',
   'clickId.signedOut': 'Вы не вошли — войдите через кнопку Tracker Data на панели браузера, чтобы привязать click id',
   'clickId.failed': 'Click id не привязан: {message}',
+  // Записанный депозит и постбэк, которые могут сообщать об одном платеже (задача 17, постбэки).
+  'history.sameDepositAsPostback': 'Возможно, это тот же депозит, что и в постбэке от {time}',
+  'history.sameDepositAsManual': 'Возможно, это тот же депозит, что записан вручную {time}',
+  'history.sameDepositAsFlow': 'Возможно, это тот же депозит, что записал сценарий бота {time}',
 } satisfies Record<MessageId, string>;
