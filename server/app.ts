@@ -16,7 +16,7 @@ import type { DeliveryWorker, DeliveryWorkerOptions } from './deliveries/worker'
 import { createDestinationStore } from './destinations/store';
 import { createTrackerStore } from './events/store';
 import { frameworkErrors, registerErrorHandling } from './http/error-handling';
-import { ownHostnames, registerHardening } from './http/hardening';
+import { ownHostnames, registerHardening, registerNulRefusal } from './http/hardening';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminDestinationRoutes } from './routes/admin-destinations';
 import { adminEventRoutes } from './routes/admin-events';
@@ -186,6 +186,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
     registerErrorHandling(app);
     registerHardening(app, ownHostnames(host, options.publicUrl, options.allowedHosts), () => origins);
+    registerNulRefusal(app);
     const testing = options.testing || options.staticDir ? registerTesting(app, { database, context, signal: closing.signal, testing: options.testing, staticDir: options.staticDir }) : undefined;
     // On the root instance and before the routes: its hook lets the admin routes' guard see the console's operator.
     await registerConsole(app, { auth: serverConsoleAuth(context) });

@@ -1,6 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { HttpError } from './errors';
+import { HttpError, invalid } from './errors';
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
 const WILDCARDS = ['0.0.0.0', '::', ''];
@@ -55,5 +55,32 @@ export function registerHardening(app: FastifyInstance, hostnames: ReadonlySet<s
     if (origin !== undefined && !EXTENSION_ORIGIN.test(origin) && !ownOrigins().includes(origin)) {
       throw new HttpError(403, { code: 'origin_not_allowed', message: 'Requests from other web origins are refused' });
     }
+  });
+}
+
+const NUL = '\u0000';
+const NUL_MESSAGE = 'Text may not contain the NUL character';
+
+/** The path ("contact.displayName", "externalId") of the first string or key in `value` that holds a NUL character. */
+function nulField(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes(NUL) ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.includes(NUL)) return at;
+    const found = nulField(inner, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text or JSON, and no id, name, note or click id has one: any request carrying it,
+ * in its path, query or body, is refused at that field on both engines alike, before a route could try to store it.
+ */
+export function registerNulRefusal(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request) => {
+    const field = nulField(request.params, '') ?? nulField(request.query, '') ?? nulField(request.body, '');
+    if (field !== undefined) invalid(NUL_MESSAGE, { [field || 'body']: NUL_MESSAGE });
   });
 }

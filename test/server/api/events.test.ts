@@ -40,6 +40,18 @@ describe.each(ENGINES)('events on %s', (engine) => {
     expect((await postEvent(server, accessToken, { ...deposit, id: crypto.randomUUID(), type: 'redeposit' })).status).toBe(201);
   });
 
+  it('refuses a NUL character at its field, in the path or the body, stores nothing and keeps serving', async () => {
+    const server = await startTestServer(engine);
+    const { accessToken } = await signIn(server, MANAGER);
+    const lookup = await call(server, '/api/v1/contacts/telegram/%00', { token: accessToken });
+    expect([lookup.status, errorOf(lookup.body).fields]).toEqual([422, { externalId: 'Text may not contain the NUL character' }]);
+    const event = newEvent({ contact: { ...DAVID, displayName: 'Da\u0000vid' } });
+    const refused = await postEvent(server, accessToken, event);
+    expect([refused.status, errorOf(refused.body).fields]).toEqual([422, { 'contact.displayName': 'Text may not contain the NUL character' }]);
+    expect((await server.context.tracker.allEvents()).some((each) => each.id === event.id)).toBe(false);
+    expect((await postEvent(server, accessToken, newEvent({ contact: DAVID }))).status).toBe(201);
+  });
+
   it('stores one event when twenty retries of one id arrive at once: one 201, nineteen 200', async () => {
     const server = await startTestServer(engine);
     const { accessToken } = await signIn(server, MANAGER);
