@@ -154,7 +154,7 @@ describe('the tracker line while the panel is open', () => {
     deliveries = [delivery('Keitaro', 'delivered'), delivery('Binom', 'delivered')];
     await advance(10_000);
     await waitFor(async () => expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual(['Keitaro delivered', 'Binom delivered']));
-    expect(within(panel).queryByText(/click id/)).toBeNull();
+    expect(within(panel).queryByText(/link the lead’s click id to send it/)).toBeNull();
     expect(lookups()).toBe(3);
 
     await advance(60_000);
