@@ -38,3 +38,8 @@ export function compiledOnce<Values extends Record<string, unknown>, Row>(
     return result.rows;
   };
 }
+
+/** A row whose every column is a stand-in, for inserting rows that always have the same columns (`first`'s). */
+export function standInRow<Row extends Record<string, unknown>>(first: Row, value: <Name extends keyof Row & string>(name: Name) => Row[Name]): Row {
+  return Object.fromEntries(Object.keys(first).map((column) => [column, value(column as keyof Row & string)])) as Row;
+}

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Contact, ContactKey, TrackerEvent, TrackerEventInput } from '../../lib/schemas/api';
-import { writeAudit } from '../audit/log';
+import { auditWriter } from '../audit/log';
 import { contactFromRow, trackerDataColumns } from '../contacts/rows';
-import { compiledOnce } from '../db/compiled-once';
+import { compiledOnce, standInRow } from '../db/compiled-once';
 import { isUniqueViolation } from '../db/errors';
 import { createDeliveries } from '../deliveries/create';
 import { deliveriesByEvent } from '../deliveries/read';
@@ -78,7 +78,7 @@ const eventInsert = () =>
   compiledOnce<EventRow, { id: string }>((db, value, first) =>
     db
       .insertInto('events')
-      .values(Object.fromEntries(Object.keys(first).map((column) => [column, value(column as keyof EventRow & string)])) as unknown as EventRow)
+      .values(standInRow(first, value))
       .onConflict((conflict) => conflict.column('id').doNothing())
       .returning('id'),
   );
@@ -97,6 +97,7 @@ export interface TrackerStoreHooks {
 export function createTrackerStore(database: Db, hooks: TrackerStoreHooks = {}): TrackerStore {
   const upsertContact = contactUpsert();
   const insertEvent = eventInsert();
+  const writeAudit = auditWriter();
   const existing = async (input: TrackerEventInput): Promise<RecordOutcome | undefined> => {
     const row = await eventsWithContact(database).where('events.id', '=', input.id).executeTakeFirst();
     if (!row) return undefined;
