@@ -17,6 +17,7 @@ import { createDestinationStore } from './destinations/store';
 import { createTrackerStore } from './events/store';
 import { frameworkErrors, registerErrorHandling } from './http/error-handling';
 import { ownHostnames, registerHardening, registerNulRefusal } from './http/hardening';
+import { registerRequestLog } from './http/request-log';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminDestinationRoutes } from './routes/admin-destinations';
 import { adminEventRoutes } from './routes/admin-events';
@@ -167,6 +168,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const app = Fastify({
     logger: options.logger ?? false,
+    // registerRequestLog writes one line per request instead of Fastify's two.
+    disableRequestLogging: true,
     bodyLimit: BODY_LIMIT_BYTES,
     // A contact id is up to 128 characters, percent-encoded in the path: longer than Fastify's default of 100.
     routerOptions: { maxParamLength: 2048 },
@@ -185,6 +188,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await options.seed?.(context);
 
     registerErrorHandling(app);
+    registerRequestLog(app);
     registerHardening(app, ownHostnames(host, options.publicUrl, options.allowedHosts), () => origins);
     registerNulRefusal(app);
     const testing = options.testing || options.staticDir ? registerTesting(app, { database, context, signal: closing.signal, testing: options.testing, staticDir: options.staticDir }) : undefined;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { compiledOnce, standInRow } from '../db/compiled-once';
 import type { AuditRow, Tables } from '../db/tables';
 
 /** Who did what, for an admin to read: sign-ins, events logged, operators changed (later: destinations, intakes). */
@@ -30,20 +31,29 @@ export interface AuditEntry {
   clientAddress?: string;
 }
 
+function auditRow(entry: AuditEntry): AuditRow {
+  return {
+    id: randomUUID(),
+    at: Date.now(),
+    operator_id: entry.operatorId ?? null,
+    action: entry.action,
+    target: entry.target ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+    client_address: entry.clientAddress ?? null,
+  };
+}
+
 /** Writes in the caller's transaction when given one, so the entry commits or rolls back with what it records. */
 export async function writeAudit(db: Kysely<Tables>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: randomUUID(),
-      at: Date.now(),
-      operator_id: entry.operatorId ?? null,
-      action: entry.action,
-      target: entry.target ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-      client_address: entry.clientAddress ?? null,
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry)).execute();
+}
+
+/** writeAudit with its insert compiled once, for the event path, which writes an entry per event; one per database. */
+export function auditWriter(): (db: Kysely<Tables>, entry: AuditEntry) => Promise<void> {
+  const insert = compiledOnce<AuditRow, never>((db, value, first) => db.insertInto('audit_log').values(standInRow(first, value)));
+  return async (db, entry) => {
+    await insert(db, auditRow(entry));
+  };
 }
 
 /** Newest first; `before` is the `at` of the last entry of the previous page. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { compiledOnce } from '../db/compiled-once';
 import type { OperatorRow, Tables } from '../db/tables';
 import { newToken, tokenHash } from './tokens';
 
@@ -72,7 +73,20 @@ async function revokeSessions(db: Db, sessionIds: string[], reason: string): Pro
   await db.deleteFrom('access_tokens').where('session_id', 'in', sessionIds).execute();
 }
 
+/** The operator and session behind an access token's hash: one indexed lookup, made on every authenticated request. */
+const accessTokenLookup = () =>
+  compiledOnce<{ hash: string }, OperatorRow & { expires_at: number; session_id: string; revoked_at: number | null }>((db, value) =>
+    db
+      .selectFrom('access_tokens as token')
+      .innerJoin('sessions as session', 'session.id', 'token.session_id')
+      .innerJoin('operators as operator', 'operator.id', 'session.operator_id')
+      .selectAll('operator')
+      .select(['token.expires_at', 'token.session_id', 'session.revoked_at'])
+      .where('token.token_hash', '=', value('hash')),
+  );
+
 export function createSessionStore(database: Db, options: SessionOptions): SessionStore {
+  const accessLookup = accessTokenLookup();
   const refreshIn = async (db: Db, refreshToken: string): Promise<RefreshOutcome> => {
     const hash = tokenHash(refreshToken);
     const now = Date.now();
@@ -156,14 +170,7 @@ export function createSessionStore(database: Db, options: SessionOptions): Sessi
       }),
 
     async check(accessToken) {
-      const row = await database
-        .selectFrom('access_tokens as token')
-        .innerJoin('sessions as session', 'session.id', 'token.session_id')
-        .innerJoin('operators as operator', 'operator.id', 'session.operator_id')
-        .selectAll('operator')
-        .select(['token.expires_at', 'token.session_id', 'session.revoked_at'])
-        .where('token.token_hash', '=', tokenHash(accessToken))
-        .executeTakeFirst();
+      const [row] = await accessLookup(database, { hash: tokenHash(accessToken) });
       if (!row || row.revoked_at !== null || row.deleted_at !== null) return { ok: false, code: 'unauthorized' };
       if (row.expires_at <= Date.now()) return { ok: false, code: 'token_expired' };
       const { expires_at, session_id, revoked_at, ...operator } = row;

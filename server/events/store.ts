@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Contact, ContactKey, ContactRef, TrackerEvent, TrackerEventInput } from '../../lib/schemas/api';
-import { writeAudit } from '../audit/log';
+import type { Contact, ContactKey, TrackerEvent, TrackerEventInput } from '../../lib/schemas/api';
+import { auditWriter } from '../audit/log';
 import { contactFromRow, trackerDataColumns } from '../contacts/rows';
+import { compiledOnce, standInRow } from '../db/compiled-once';
 import { isUniqueViolation } from '../db/errors';
 import { createDeliveries } from '../deliveries/create';
 import { deliveriesByEvent } from '../deliveries/read';
-import type { Tables } from '../db/tables';
+import type { EventRow, Tables } from '../db/tables';
 import { canonicalJson, eventFromRow, eventRow } from './rows';
 import type { Receipt } from './rows';
 
@@ -38,31 +39,49 @@ class NotStored extends Error {}
 const eventsWithContact = (db: Db) =>
   db.selectFrom('events').innerJoin('contacts', 'contacts.id', 'events.contact_id').selectAll('events').select(['contacts.channel', 'contacts.external_id']);
 
-async function upsertContact(db: Db, ref: ContactRef): Promise<string> {
-  const now = Date.now();
-  const row = await db
-    .insertInto('contacts')
-    .values({
-      id: randomUUID(),
-      channel: ref.channel,
-      external_id: ref.externalId,
-      display_name: ref.displayName ?? null,
-      username: ref.username ?? null,
-      ...trackerDataColumns({}),
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((conflict) =>
-      conflict.columns(['channel', 'external_id']).doUpdateSet((eb) => ({
-        display_name: eb.fn.coalesce('excluded.display_name', 'contacts.display_name'),
-        username: eb.fn.coalesce('excluded.username', 'contacts.username'),
-        updated_at: now,
-      })),
-    )
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+interface ContactValues extends Record<string, unknown> {
+  id: string;
+  channel: string;
+  externalId: string;
+  displayName: string | null;
+  username: string | null;
+  now: number;
 }
+
+/** The contact of a new event, created or its names refreshed; returns its id. */
+const contactUpsert = () =>
+  compiledOnce<ContactValues, { id: string }>((db, value) =>
+    db
+      .insertInto('contacts')
+      .values({
+        id: value('id'),
+        channel: value('channel'),
+        external_id: value('externalId'),
+        display_name: value('displayName'),
+        username: value('username'),
+        ...trackerDataColumns({}),
+        created_at: value('now'),
+        updated_at: value('now'),
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['channel', 'external_id']).doUpdateSet((eb) => ({
+          display_name: eb.fn.coalesce('excluded.display_name', 'contacts.display_name'),
+          username: eb.fn.coalesce('excluded.username', 'contacts.username'),
+          updated_at: value('now'),
+        })),
+      )
+      .returning('id'),
+  );
+
+/** The event row, or nothing when its id is stored already (the primary key decides). */
+const eventInsert = () =>
+  compiledOnce<EventRow, { id: string }>((db, value, first) =>
+    db
+      .insertInto('events')
+      .values(standInRow(first, value))
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .returning('id'),
+  );
 
 /** Attaches each event's deliveries (managers see destination names only; the Delivery shape has no URL). */
 async function withDeliveries(db: Db, events: TrackerEvent[]): Promise<TrackerEvent[]> {
@@ -76,6 +95,9 @@ export interface TrackerStoreHooks {
 }
 
 export function createTrackerStore(database: Db, hooks: TrackerStoreHooks = {}): TrackerStore {
+  const upsertContact = contactUpsert();
+  const insertEvent = eventInsert();
+  const writeAudit = auditWriter();
   const existing = async (input: TrackerEventInput): Promise<RecordOutcome | undefined> => {
     const row = await eventsWithContact(database).where('events.id', '=', input.id).executeTakeFirst();
     if (!row) return undefined;
@@ -121,8 +143,11 @@ export function createTrackerStore(database: Db, hooks: TrackerStoreHooks = {}):
       try {
         let queued = 0;
         const stored = await database.transaction().execute(async (db) => {
-          const contactId = await upsertContact(db, input.contact);
-          const inserted = await db.insertInto('events').values(eventRow(input, receipt, contactId)).onConflict((conflict) => conflict.column('id').doNothing()).returning('id').executeTakeFirst();
+          const { contact } = input;
+          const [upserted] = await upsertContact(db, { id: randomUUID(), channel: contact.channel, externalId: contact.externalId, displayName: contact.displayName ?? null, username: contact.username ?? null, now: Date.now() });
+          if (!upserted) throw new Error(`Contact ${contact.channel}/${contact.externalId} was neither created nor found`);
+          const contactId = upserted.id;
+          const [inserted] = await insertEvent(db, eventRow(input, receipt, contactId));
           if (!inserted) throw new NotStored();
           // A tracker's own postback is shown in the history, never sent back to trackers (server.md, "Intakes").
           if (receipt.source !== 'postback') queued = await createDeliveries(db, { id: input.id, type: input.type });
@@ -131,7 +156,9 @@ export function createTrackerStore(database: Db, hooks: TrackerStoreHooks = {}):
           }
           return eventFromRow({ ...eventRow(input, receipt, contactId), channel: input.contact.channel, external_id: input.contact.externalId });
         });
-        if (queued > 0) hooks.onDeliveriesQueued?.();
+        // No destination took it, so it has no deliveries to read: one query fewer on the event path.
+        if (queued === 0) return { kind: 'created', event: { ...stored, deliveries: [] } };
+        hooks.onDeliveriesQueued?.();
         const [event] = await withDeliveries(database, [stored]);
         return { kind: 'created', event: event ?? stored };
       } catch (error) {

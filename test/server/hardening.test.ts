@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loggerOptions } from '../../server/app';
 import { BODY_LIMIT_BYTES } from '../../server/app';
 import { ADMIN, MANAGER, call, errorOf, newEvent, postEvent, signIn, startTestServer } from './api/support';
@@ -83,5 +83,29 @@ describe('the HTTP surface', () => {
     expect(refreshed.status).toBe(200);
     expect(logged).toContain('/api/v1/auth/login');
     for (const secret of [ADMIN.password, session.accessToken, session.refreshToken]) expect(logged).not.toContain(secret);
+  });
+
+  it('logs one line per request an operator can follow: method, path without its query, status, time', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>));
+        done();
+      },
+    });
+    const options = loggerOptions('info');
+    const server = await startTestServer('sqlite', { logger: typeof options === 'object' ? { ...options, stream } : options });
+    const session = await signIn(server, MANAGER);
+    expect((await postEvent(server, session.accessToken, newEvent())).status).toBe(201);
+    expect((await call(server, '/api/v1/contacts/telegram/1?limit=5', { token: 'not-a-token' })).status).toBe(401);
+    // The line is written once the answer has left, so it may come just after the client has it.
+    const requests = () => lines.filter((line) => line.msg === 'request answered');
+    await vi.waitFor(() => expect(requests().map(({ method, url, status }) => [method, url, status])).toEqual([
+      ['POST', '/api/v1/auth/login', 200],
+      ['POST', '/api/v1/events', 201],
+      ['GET', '/api/v1/contacts/telegram/1', 401],
+    ]));
+    for (const request of requests()) expect(typeof request.ms).toBe('number');
+    expect(lines.filter((line) => line.reqId !== undefined && line.msg !== 'request answered')).toEqual([]);
   });
 });
