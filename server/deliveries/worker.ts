@@ -31,6 +31,13 @@ export const DEFAULT_CONCURRENCY_PER_DESTINATION = 8;
  */
 const CLAIM_BATCH_SLOTS = 8;
 
+/**
+ * How long the first answer of a group waits for others before they are committed together. better-sqlite3 commits
+ * (and syncs) on the event loop, so answers never pile up during a commit; without a wait each commit held one.
+ * Only the delivery's row waits: the tracker has the postback already, and the slot is free.
+ */
+const ANSWER_GROUP_MS = 25;
+
 /** What the worker logs through: Fastify's logger (pino) or nothing. */
 export interface WorkerLog {
   info(details: object, message: string): void;
@@ -90,10 +97,9 @@ export function startDeliveryWorker(
   };
 
   /**
-   * Answers are written in groups, one transaction for all that arrived while the previous group committed: a commit
-   * costs a disk sync, and one per postback would cap a backlog's drain at the disk's sync rate. A group starts on the
-   * next turn of the event loop, so answers that arrived together (better-sqlite3 blocks the loop while it commits)
-   * share one commit. A slot frees when the tracker has answered, so the tracker is never kept waiting on a commit;
+   * Answers are written in groups, one transaction for all that arrived within ANSWER_GROUP_MS of the first (or while
+   * the previous group committed): a commit costs a disk sync, and one per postback would cap a backlog's drain at the
+   * disk's sync rate. A slot frees when the tracker has answered, so the tracker is never kept waiting on a commit;
    * the delivery keeps its lease until its answer is written, so nobody sends it again meanwhile.
    */
   const unwritten: Array<{ write: (trx: Kysely<Tables>) => Promise<void>; settle: (error?: unknown) => void }> = [];
@@ -118,7 +124,7 @@ export function startDeliveryWorker(
   const record = (write: (trx: Kysely<Tables>) => Promise<void>) =>
     new Promise<void>((resolve, reject) => {
       unwritten.push({ write, settle: (error) => (error === undefined ? resolve() : reject(error)) });
-      setImmediate(flush);
+      if (unwritten.length === 1) setTimeout(flush, ANSWER_GROUP_MS);
     });
 
   /** Sends one postback, calls `answered` once the tracker has answered (or not in time), then records the answer. */
