@@ -148,9 +148,10 @@ export async function markAttempted(
     .execute();
 }
 
-/** A claim this process gives back unsent (it is stopping, or the destination went away meanwhile). */
-export async function release(db: Db, id: string, owner: string): Promise<void> {
-  await db.updateTable('deliveries').set({ claimed_by: null, lease_expires_at: null }).where('id', '=', id).where('claimed_by', '=', owner).execute();
+/** Claims this process gives back unsent (it is stopping, the destination went away, or a claim waited too long). */
+export async function release(db: Db, ids: readonly string[], owner: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('deliveries').set({ claimed_by: null, lease_expires_at: null }).where('id', 'in', ids).where('claimed_by', '=', owner).execute();
 }
 
 /** Live, enabled destinations: the ones whose pending deliveries may go now. */

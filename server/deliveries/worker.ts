@@ -25,6 +25,19 @@ export interface DeliveryWorkerOptions {
 
 export const DEFAULT_CONCURRENCY_PER_DESTINATION = 8;
 
+/**
+ * A claim takes up to this many times a destination's concurrency at once: each claim is a commit (a disk sync on
+ * SQLite), and one per freed slot capped a backlog's drain at the disk's sync rate (1,000 deliveries took 14 s).
+ */
+const CLAIM_BATCH_SLOTS = 8;
+
+/**
+ * How long the first answer of a group waits for others before they are committed together. better-sqlite3 commits
+ * (and syncs) on the event loop, so answers never pile up during a commit; without a wait each commit held one.
+ * Only the delivery's row waits: the tracker has the postback already, and the slot is free.
+ */
+const ANSWER_GROUP_MS = 25;
+
 /** What the worker logs through: Fastify's logger (pino) or nothing. */
 export interface WorkerLog {
   info(details: object, message: string): void;
@@ -58,7 +71,11 @@ export function startDeliveryWorker(
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const maxAttempts = options.maxAttempts ?? 30;
 
+  const batch = limit * CLAIM_BATCH_SLOTS;
+
   const inFlight = new Map<string, number>();
+  /** Claimed, not yet sent, per destination, in queue order; each with the time its lease ends at the latest. */
+  const waiting = new Map<string, Array<{ delivery: ClaimedDelivery; leaseEndsAt: number }>>();
   const sending = new Set<Promise<void>>();
   let stopped = false;
   let reading: Promise<void> | undefined;
@@ -80,9 +97,10 @@ export function startDeliveryWorker(
   };
 
   /**
-   * Answers are written in groups, one transaction for all that arrived while the previous group committed: a commit
-   * costs a disk sync, and one per postback would cap a backlog's drain at the disk's sync rate. Each attempt still
-   * waits for its own answer to be committed before its slot frees.
+   * Answers are written in groups, one transaction for all that arrived within ANSWER_GROUP_MS of the first (or while
+   * the previous group committed): a commit costs a disk sync, and one per postback would cap a backlog's drain at the
+   * disk's sync rate. A slot frees when the tracker has answered, so the tracker is never kept waiting on a commit;
+   * the delivery keeps its lease until its answer is written, so nobody sends it again meanwhile.
    */
   const unwritten: Array<{ write: (trx: Kysely<Tables>) => Promise<void>; settle: (error?: unknown) => void }> = [];
   let writing = false;
@@ -106,14 +124,16 @@ export function startDeliveryWorker(
   const record = (write: (trx: Kysely<Tables>) => Promise<void>) =>
     new Promise<void>((resolve, reject) => {
       unwritten.push({ write, settle: (error) => (error === undefined ? resolve() : reject(error)) });
-      flush();
+      if (unwritten.length === 1) setTimeout(flush, ANSWER_GROUP_MS);
     });
 
-  async function attempt(delivery: ClaimedDelivery): Promise<void> {
+  /** Sends one postback, calls `answered` once the tracker has answered (or not in time), then records the answer. */
+  async function attempt(delivery: ClaimedDelivery, answered: () => void): Promise<void> {
     const { destination } = delivery;
     const request = postbackRequest(destination, delivery.facts);
     const attemptedAt = Date.now();
     const outcome = outcomeOf(await sendPostback(request, timeoutMs));
+    answered();
     const logged = { delivery: delivery.id, event: delivery.facts.eventId, destination: destination.id, url: maskUrl(request.url, destination) };
     if (outcome.kind === 'delivered') {
       await record((trx) => markDelivered(trx, delivery.id, attemptedAt));
@@ -141,30 +161,67 @@ export function startDeliveryWorker(
   function launch(delivery: ClaimedDelivery): void {
     const destinationId = delivery.destination.id;
     inFlight.set(destinationId, (inFlight.get(destinationId) ?? 0) + 1);
-    const done = attempt(delivery)
+    let slotHeld = true;
+    const freeSlot = () => {
+      if (!slotHeld) return;
+      slotHeld = false;
+      inFlight.set(destinationId, (inFlight.get(destinationId) ?? 1) - 1);
+      sendWaiting(destinationId);
+      // The next batch is claimed while the last slots' worth is still going out, so a backlog never waits on a read.
+      if ((waiting.get(destinationId)?.length ?? 0) < limit) wake();
+    };
+    const done = attempt(delivery, freeSlot)
       .catch((error: unknown) => {
         // The answer could not be written (database gone): the lease expires and the delivery is tried again.
         log.warn({ delivery: delivery.id, error: String(error) }, 'delivery attempt not recorded');
       })
       .finally(() => {
-        inFlight.set(destinationId, (inFlight.get(destinationId) ?? 1) - 1);
         sending.delete(done);
-        wake();
+        freeSlot();
       });
     sending.add(done);
   }
 
+  /** Fills the destination's free slots from its claimed deliveries, without touching the database. */
+  function sendWaiting(destinationId: string): void {
+    const queue = waiting.get(destinationId) ?? [];
+    const stale: string[] = [];
+    while (!stopped && queue.length > 0 && (inFlight.get(destinationId) ?? 0) < limit) {
+      const { delivery, leaseEndsAt } = queue.shift()!;
+      // Sent only with half its lease (at least one request timeout) left, so no other process can claim it while
+      // this request is out; a claim that waited longer goes back to the queue instead.
+      if (leaseEndsAt - Date.now() < leaseMs / 2) stale.push(delivery.id);
+      else launch(delivery);
+    }
+    if (queue.length === 0) waiting.delete(destinationId);
+    if (stale.length > 0) giveBack(stale);
+  }
+
+  function giveBack(ids: string[]): void {
+    record((trx) => release(trx, ids, owner)).catch((error: unknown) => log.warn({ error: String(error) }, 'claims not given back'));
+  }
+
   async function readQueue(): Promise<void> {
-    for (const destinationId of await sendingDestinations(db)) {
+    const destinations = await sendingDestinations(db);
+    // A destination deleted or disabled meanwhile: its claimed deliveries go back unsent.
+    for (const [destinationId, queue] of waiting) {
+      if (destinations.includes(destinationId)) continue;
+      waiting.delete(destinationId);
+      giveBack(queue.map((each) => each.delivery.id));
+    }
+    for (const destinationId of destinations) {
       if (stopped) return;
-      const free = limit - (inFlight.get(destinationId) ?? 0);
-      if (free <= 0) continue;
-      const ids = await claimDue(db, destinationId, free, { owner, leaseMs, engine });
-      const claimed = await loadClaimed(db, ids);
-      for (const delivery of claimed) {
-        if (stopped) await release(db, delivery.id, owner);
-        else launch(delivery);
+      const queue = waiting.get(destinationId) ?? [];
+      const wanted = batch - queue.length - (inFlight.get(destinationId) ?? 0);
+      if (queue.length >= limit || wanted <= 0) continue;
+      const leaseEndsAt = Date.now() + leaseMs;
+      const claimed = await loadClaimed(db, await claimDue(db, destinationId, wanted, { owner, leaseMs, engine }));
+      if (stopped) {
+        await release(db, claimed.map((delivery) => delivery.id), owner);
+        return;
       }
+      waiting.set(destinationId, [...(waiting.get(destinationId) ?? []), ...claimed.map((delivery) => ({ delivery, leaseEndsAt }))]);
+      sendWaiting(destinationId);
     }
   }
 
@@ -192,7 +249,10 @@ export function startDeliveryWorker(
       stopped = true;
       if (timer) clearTimeout(timer);
       await reading;
+      const unsent = [...waiting.values()].flat().map((each) => each.delivery.id);
+      waiting.clear();
       await Promise.all([...sending]);
+      await release(db, unsent, owner);
     },
   };
 }

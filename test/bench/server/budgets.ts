@@ -20,6 +20,12 @@ export const SERVER_BUDGETS = {
   throughputOverFloor: { stat: 'median', rule: 'atLeast', limit: 0.5, noise: 'none' },
   /** Latency at 200 events/s, from the time each was due, on SQLite. */
   sqliteLatencyAt200: { stat: 'p99', rule: 'below', limit: 25, noise: 'time' },
+  /** A backlog of deliveries drained at the concurrency limit, from the worker's start (issue 16, item 7). */
+  deliveryDrain: { stat: 'median', rule: 'below', limit: 20_000, noise: 'none' },
+  /** Postbacks the tracker got twice while the backlog drained: none. */
+  deliveryDuplicates: { stat: 'median', rule: 'below', limit: 1, noise: 'none' },
+  /** From an event's 201 to its postback at the tracker, idle queue. */
+  deliveryLatency: { stat: 'p95', rule: 'below', limit: 100, noise: 'time' },
 } as const satisfies Record<string, Budget>;
 
 export type ServerBudgetName = keyof typeof SERVER_BUDGETS;

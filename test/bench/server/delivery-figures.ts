@@ -11,13 +11,15 @@ import { startServer } from '../../../server/app';
 import type { RunningServer, ServerOptions } from '../../../server/app';
 import { TEST_SCRYPT_COST } from '../../../server/auth/passwords';
 import { defaultStatusMap } from '../../../server/destinations';
+import { DEFAULT_CONCURRENCY_PER_DESTINATION } from '../../../server/deliveries/worker';
 import { startFakeKeitaro } from '../../support/fake-trackers';
 import type { FakeKeitaro } from '../../support/fake-trackers';
+import { serverFigure, type ServerFigure } from './report';
 
 export interface DeliveryFigures {
   backlog: { deliveries: number; drainMs: number; duplicates: number };
   /** From each 201 to its postback's arrival at the tracker, idle queue, in milliseconds. */
-  latencyMs: { median: number; p95: number; max: number };
+  latencyMs: { median: number; p95: number; max: number; samples: number[] };
 }
 
 export interface DeliveryBenchPlan {
@@ -92,10 +94,21 @@ export async function measureDeliveries(plan: DeliveryBenchPlan = {}): Promise<D
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
       backlog: { deliveries: backlog, drainMs, duplicates },
-      latencyMs: { median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 },
+      latencyMs: { median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0, samples: latencies },
     };
   } finally {
     await tracker.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The delivery figures as the bench's table rows, each beside its budget. */
+export function deliveryRows(engine: { id: string; name: string }, figures: DeliveryFigures, short: boolean): ServerFigure[] {
+  const { deliveries, drainMs, duplicates } = figures.backlog;
+  const backlog = `backlog of ${deliveries.toLocaleString('en')} deliveries drained at concurrency ${DEFAULT_CONCURRENCY_PER_DESTINATION}`;
+  return [
+    serverFigure(`${engine.id}.deliveries.drain`, `${engine.name}: ${backlog}`, 'ms', [drainMs], short, 'deliveryDrain'),
+    serverFigure(`${engine.id}.deliveries.duplicates`, `${engine.name}: postbacks the tracker got twice in that drain`, 'postbacks', [duplicates], short, 'deliveryDuplicates'),
+    serverFigure(`${engine.id}.deliveries.latency`, `${engine.name}: event's 201 → its postback at the tracker, idle queue`, 'ms', figures.latencyMs.samples, short, 'deliveryLatency'),
+  ];
 }

@@ -12,6 +12,7 @@ import os from 'node:os';
 import { resolve } from 'node:path';
 import { describeMachine } from '../support/machine';
 import type { Engine } from './engine';
+import { deliveryRows, measureDeliveries } from './delivery-figures';
 import { assertValidStream } from './events';
 import { postgresEngine } from './postgres-engine';
 import { broken, failedFigure, serverTable, writeJson, type ServerFigure } from './report';
@@ -23,6 +24,8 @@ const short = process.env.BENCH_SHORT === '1' || process.argv.includes('--short'
 const PLAN: Plan = short
   ? { rounds: 2, roundMs: 1500, connections: 16, warmupMs: 300, rate: 200, rateMs: 4000, rateConnections: 16 }
   : { rounds: 5, roundMs: 5000, connections: 16, warmupMs: 1000, rate: 200, rateMs: 30_000, rateConnections: 16 };
+/** Issue 16, item 7: the backlog drained, and how many idle-queue events are timed from their 201 to the tracker. */
+const DELIVERIES = short ? { backlog: 2_000, latencySamples: 50 } : { backlog: 10_000, latencySamples: 200 };
 const ENGINES: Record<Engine['id'], () => Promise<Engine>> = { sqlite: sqliteEngine, postgres: postgresEngine };
 const engineIds = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((id) => id.trim()) as Array<Engine['id']>;
 
@@ -46,7 +49,10 @@ async function main(): Promise<number> {
       versions.push(engine.version);
       const run = await runEngine(engine, PLAN, short, start, profileDir);
       figures.push(...run.figures);
-      details[id] = run.details;
+      const deliveries = await measureDeliveries({ ...DELIVERIES, databaseUrl: id === 'postgres' ? (await engine.serverEnv()).DATABASE_URL : undefined });
+      figures.push(...deliveryRows(engine, deliveries, short));
+      const { samples: _kept, ...latencyMs } = deliveries.latencyMs;
+      details[id] = { ...run.details, deliveries: { backlog: deliveries.backlog, latencyMs } };
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
       process.stderr.write(`bench:server: ${id} failed: ${error instanceof Error ? error.stack : reason}\n`);

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { percentile } from '../support/stats';
 import { holds, limitFor, SERVER_BUDGETS, type ServerBudgetName, type Stat } from './budgets';
 
-export type Unit = 'events/s' | 'ms' | '×';
+export type Unit = 'events/s' | 'ms' | '×' | 'postbacks';
 
 export interface ServerFigure {
   id: string;
