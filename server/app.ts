@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { createLoginLimiter } from './auth/login-limiter';
 import type { LimiterOptions } from './auth/login-limiter';
@@ -169,7 +169,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const app = Fastify({
     logger: options.logger ?? false,
     // registerRequestLog writes one line per request instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     // A contact id is up to 128 characters, percent-encoded in the path: longer than Fastify's default of 100.
     routerOptions: { maxParamLength: 2048 },
