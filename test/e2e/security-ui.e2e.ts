@@ -42,6 +42,25 @@ async function startDeposit(page: Page): Promise<void> {
   await expect(panel.getByText('Deposit $150.00 for Anna Petrova')).toBeVisible();
 }
 
+/** On the manager's pointerdown the page writes `value` into the panel's field; `window.__stop()` takes the script away. */
+async function writeOnPointerdown(page: Page, selector: string, value: string): Promise<void> {
+  await page.evaluate(
+    ([target, written]) => {
+      const { __panel: find, __write: write } = window as unknown as {
+        __panel: (selector: string) => HTMLElement | undefined;
+        __write: (field: HTMLElement, value: string) => void;
+      };
+      const attack = () => {
+        const field = find(target);
+        if (field) write(field, written);
+      };
+      window.addEventListener('pointerdown', attack, { capture: true });
+      (window as unknown as { __stop: () => void }).__stop = () => window.removeEventListener('pointerdown', attack, { capture: true });
+    },
+    [selector, value] as const,
+  );
+}
+
 function manualEvents(storedEvents: { source: string; type: string; amount?: string; currency?: string }[]) {
   return storedEvents.filter((event) => event.source === 'manual').map(({ type, amount, currency }) => ({ type, amount, currency }));
 }
@@ -100,18 +119,7 @@ test('a page script that writes into Amount as the manager presses Save changes 
   await startDeposit(page);
 
   // As the finding has it: on the manager's pointerdown, the native value setter and an `input` event.
-  await page.evaluate(() => {
-    const { __panel: find, __write: write } = window as unknown as {
-      __panel: (selector: string) => HTMLElement | undefined;
-      __write: (field: HTMLElement, value: string) => void;
-    };
-    const attack = () => {
-      const field = find('input[inputmode=decimal]');
-      if (field) write(field, '150000');
-    };
-    window.addEventListener('pointerdown', attack, { capture: true });
-    (window as unknown as { __stop: () => void }).__stop = () => window.removeEventListener('pointerdown', attack, { capture: true });
-  });
+  await writeOnPointerdown(page, 'input[inputmode=decimal]', '150000');
   await panel.getByRole('button', { name: 'Save' }).click();
   await page.waitForTimeout(1_500);
   expect(manualEvents(sandboxHost.sandbox.storedEvents())).toEqual([]);
@@ -195,18 +203,7 @@ test('a page script that picks another currency as the manager presses Save chan
   await startDeposit(page);
   await expect(panel.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD');
 
-  await page.evaluate(() => {
-    const { __panel: find, __write: write } = window as unknown as {
-      __panel: (selector: string) => HTMLElement | undefined;
-      __write: (field: HTMLElement, value: string) => void;
-    };
-    const attack = () => {
-      const field = find('select');
-      if (field) write(field, 'EUR');
-    };
-    window.addEventListener('pointerdown', attack, { capture: true });
-    (window as unknown as { __stop: () => void }).__stop = () => window.removeEventListener('pointerdown', attack, { capture: true });
-  });
+  await writeOnPointerdown(page, 'select', 'EUR');
   await panel.getByRole('button', { name: 'Save' }).click();
   await page.waitForTimeout(1_500);
   expect(manualEvents(sandboxHost.sandbox.storedEvents())).toEqual([]);

@@ -5,6 +5,8 @@ import { onTestFinished } from 'vitest';
 import { sessionSchema } from '../../lib/schemas/api';
 import type { ContactRef, Session, TrackerEventInput } from '../../lib/schemas/api';
 import { startSandbox } from '../../sandbox/server';
+import { call } from './http-call';
+import type { Answer } from './http-call';
 import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 
 export const DEMO = { email: 'demo@tracker.test', password: 'demo-password' };
@@ -26,25 +28,8 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Sa
   return sandbox;
 }
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
-export async function call(
-  sandbox: Sandbox,
-  path: string,
-  init: { method?: string; json?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { ...init.headers };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const body = init.rawBody ?? (init.json === undefined ? undefined : JSON.stringify(init.json));
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${sandbox.url}${path}`, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
-}
+export { call } from './http-call';
+export type { Answer } from './http-call';
 
 export async function signIn(sandbox: Sandbox, credentials = DEMO): Promise<Session> {
   const answer = await call(sandbox, '/api/v1/auth/login', { json: credentials });

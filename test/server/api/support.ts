@@ -9,6 +9,8 @@ import { startServer } from '../../../server/app';
 import type { RunningServer, ServerOptions } from '../../../server/app';
 import { TEST_SCRYPT_COST } from '../../../server/auth/passwords';
 import { createDatabase } from '../../support/postgres-cluster';
+import { call } from '../http-call';
+import type { Answer } from '../http-call';
 
 /** The same API suite runs on both engines. */
 export const ENGINES = ['sqlite', 'postgres'] as const;
@@ -42,31 +44,8 @@ export async function startTestServer(engine: Engine, options: ServerOptions = {
   return server;
 }
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
-export async function call(
-  server: Pick<RunningServer, 'url'>,
-  path: string,
-  init: { method?: string; json?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { ...init.headers };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const body = init.rawBody ?? (init.json === undefined ? undefined : JSON.stringify(init.json));
-  if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
-  const response = await fetch(`${server.url}${path}`, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    // Not JSON: the test sees the text.
-  }
-  return { status: response.status, headers: response.headers, body: parsed };
-}
+export { call } from '../http-call';
+export type { Answer } from '../http-call';
 
 export async function signIn(server: Pick<RunningServer, 'url'>, credentials: { email: string; password: string }): Promise<Session> {
   const answer = await call(server, '/api/v1/auth/login', { json: credentials });

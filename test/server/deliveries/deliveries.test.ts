@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { startFakeBinom, startFakeChatterfy, startFakeKeitaro } from '../../support/fake-trackers';
 import { closeAfterTest } from '../fake-trackers/with-destination';
 import { ADMIN, ENGINES, MANAGER, call, errorOf, newEvent, postEvent, signIn } from '../api/support';
-import { ANNA, ANNA_CLICK_ID, CLARA, addDestination, deliveriesOf, deposit, startDeliveringServer } from './support';
+import { ANNA, ANNA_CLICK_ID, CLARA, addDestination, deliveriesOf, deposit, startDeliveringServer, startWithKeitaro } from './support';
 
 const WAIT = { timeout: 10_000, interval: 25 };
 
@@ -125,12 +125,7 @@ describe.each(ENGINES)('deliveries on %s', { timeout: 30_000 }, (engine) => {
   });
 
   it("holds a lead's events while it has no click id and sends them when a manager links it", async () => {
-    const keitaro = await startFakeKeitaro();
-    closeAfterTest(keitaro);
-    const server = await startDeliveringServer(engine);
-    const admin = await signIn(server, ADMIN);
-    await addDestination(server, admin.accessToken, 'keitaro', keitaro.postbackUrl, { name: 'Keitaro' });
-    const manager = await signIn(server, MANAGER);
+    const { keitaro, server, admin, manager } = await startWithKeitaro(engine);
     const registration = newEvent({ contact: CLARA });
     const first = deposit(CLARA, '50');
     await postEvent(server, manager.accessToken, registration);

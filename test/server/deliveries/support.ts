@@ -6,9 +6,10 @@ import type { Delivery } from '../../../lib/schemas/delivery';
 import type { DestinationInput } from '../../../lib/schemas/destination';
 import type { RunningServer, ServerOptions } from '../../../server/app';
 import { destinationAt } from '../../support/postback-events';
-import { call } from '../api/support';
+import { startFakeKeitaro } from '../../support/fake-trackers';
+import { ADMIN, MANAGER, call, signIn, startTestServer } from '../api/support';
 import type { Engine } from '../api/support';
-import { startTestServer } from '../api/support';
+import { closeAfterTest } from '../fake-trackers/with-destination';
 
 /** Retries in milliseconds, not minutes, so a test sees several attempts; the rules are the production ones. */
 export const FAST_DELIVERIES: NonNullable<ServerOptions['deliveries']> = {
@@ -21,6 +22,17 @@ export const FAST_DELIVERIES: NonNullable<ServerOptions['deliveries']> = {
 
 export function startDeliveringServer(engine: Engine, options: ServerOptions = {}): Promise<RunningServer> {
   return startTestServer(engine, { ...options, deliveries: { ...FAST_DELIVERIES, ...options.deliveries } });
+}
+
+/** The common start: a Keitaro taking every event, a delivering server sending to it, and the admin and manager signed in. */
+export async function startWithKeitaro(engine: Engine) {
+  const keitaro = await startFakeKeitaro();
+  closeAfterTest(keitaro);
+  const server = await startDeliveringServer(engine);
+  const admin = await signIn(server, ADMIN);
+  await addDestination(server, admin.accessToken, 'keitaro', keitaro.postbackUrl, { name: 'Keitaro' });
+  const manager = await signIn(server, MANAGER);
+  return { keitaro, server, admin, manager };
 }
 
 /** Anna has a click id in the demo data; Clara has none until someone links her. */

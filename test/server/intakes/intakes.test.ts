@@ -7,7 +7,7 @@ import type { RunningServer } from '../../../server/app';
 import { startFakeKeitaro } from '../../support/fake-trackers';
 import { closeAfterTest } from '../fake-trackers/with-destination';
 import { ADMIN, ENGINES, MANAGER, call, errorOf, postEvent, signIn } from '../api/support';
-import { ANNA, CLARA, addDestination, deliveriesOf, deposit, eventsOf, startDeliveringServer } from '../deliveries/support';
+import { ANNA, CLARA, addDestination, deliveriesOf, deposit, eventsOf, startDeliveringServer, startWithKeitaro } from '../deliveries/support';
 
 const WAIT = { timeout: 10_000, interval: 25 };
 
@@ -119,12 +119,7 @@ describe.each(ENGINES)('intakes on %s', { timeout: 60_000 }, (engine) => {
   });
 
   it('stores a partner postback on the contact with that click id, never forwarded, and keeps an unknown click id for the admin', async () => {
-    const keitaro = await startFakeKeitaro();
-    closeAfterTest(keitaro);
-    const server = await startDeliveringServer(engine);
-    const admin = await signIn(server, ADMIN);
-    await addDestination(server, admin.accessToken, 'keitaro', keitaro.postbackUrl, { name: 'Keitaro' });
-    const manager = await signIn(server, MANAGER);
+    const { keitaro, server, admin, manager } = await startWithKeitaro(engine);
     const links = pathOf((await createIntake(server, admin.accessToken, 'links')).url);
     const postbacks = pathOf((await createIntake(server, admin.accessToken, 'postbacks')).url);
     expect((await call(server, `${links}${query({ channel: 'telegram', contact_id: '777003', click_id: 'kt_partner7' })}`)).status).toBe(200);
@@ -170,12 +165,7 @@ describe('team settings', () => {
 
 describe('the popup list of events no tracker counted', () => {
   it("lists the manager's own events with a failed delivery, with their deliveries; an unknown list is refused", async () => {
-    const keitaro = await startFakeKeitaro();
-    closeAfterTest(keitaro);
-    const server = await startDeliveringServer('sqlite');
-    const admin = await signIn(server, ADMIN);
-    await addDestination(server, admin.accessToken, 'keitaro', keitaro.postbackUrl, { name: 'Keitaro' });
-    const manager = await signIn(server, MANAGER);
+    const { keitaro, server, admin, manager } = await startWithKeitaro('sqlite');
     const counted = deposit(ANNA, '10', 'USD', 'redeposit');
     expect((await postEvent(server, manager.accessToken, counted)).status).toBe(201);
     await vi.waitFor(() => expect(keitaro.conversions.length).toBe(1), WAIT);

@@ -12,6 +12,7 @@ import { ApiProblem } from '../api';
 import { useApi } from '../context';
 import { useText } from '../i18n/text';
 import { DEFAULT_STATUS_MAPS } from '../parts/default-status-maps';
+import { FormActions } from '../parts/FormActions';
 import { TextField } from '../parts/TextField';
 
 const EVENT_TYPES = eventTypeSchema.options;
@@ -165,17 +166,7 @@ export function DestinationForm({ editing, onSaved, onCancel }: { editing?: Dest
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
         {t('destinations.enabled')}
       </label>
-      <p role="alert" className="problem-text">
-        {problem}
-      </p>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('destinations.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions problem={problem} busy={busy} submit={t('destinations.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useApi } from '../context';
 import { useText } from '../i18n/text';
 import { LoadProblem } from '../parts/LoadProblem';
 import { PageHeading } from '../parts/PageHeading';
+import { ProblemAlert } from '../parts/ProblemAlert';
 import { useLoad } from '../parts/use-load';
 import { DestinationForm } from './DestinationForm';
 import { DestinationTest } from './DestinationTest';
@@ -81,9 +82,7 @@ function DestinationCard({ destination, onSaved }: { destination: AdminDestinati
           </div>
         ))}
       </dl>
-      <p role="alert" className="problem-text">
-        {problem}
-      </p>
+      <ProblemAlert problem={problem} />
       <div className="actions">
         <button type="button" onClick={() => setEditing(true)} aria-label={t('destinations.edit', { name: destination.name })}>
           {t('destinations.editShort')}

@@ -3,11 +3,13 @@ import { intakeKindSchema, newIntakeSchema, type AdminIntake, type IntakeKind } 
 import { ApiProblem } from '../api';
 import { useApi } from '../context';
 import { useFormatTime, useText } from '../i18n/text';
-import { Confirm } from '../parts/Confirm';
+import { ConfirmedAction } from '../parts/ConfirmedAction';
+import { FormActions } from '../parts/FormActions';
 import { CopyField } from '../parts/CopyField';
 import { intakeLines } from '../parts/intake-lines';
 import { LoadProblem } from '../parts/LoadProblem';
 import { PageHeading } from '../parts/PageHeading';
+import { ProblemAlert } from '../parts/ProblemAlert';
 import { TextField } from '../parts/TextField';
 import { useLoad } from '../parts/use-load';
 import { PatternSetting } from './PatternSetting';
@@ -102,17 +104,7 @@ function NewIntakeForm({ onCreated, onCancel }: { onCreated(intake: CreatedIntak
           </label>
         ))}
       </fieldset>
-      <p role="alert" className="problem-text">
-        {problem}
-      </p>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('intakes.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions problem={problem} busy={busy} submit={t('intakes.create')} onCancel={onCancel} />
     </form>
   );
 }
@@ -134,9 +126,7 @@ function IntakeTable({ intakes, onRevoked }: { intakes: AdminIntake[]; onRevoked
   if (!intakes.length) return <p>{t('common.none')}</p>;
   return (
     <div className="table-wrap" role="region" aria-label={t('intakes.heading')} tabIndex={0}>
-      <p role="alert" className="problem-text">
-        {problem}
-      </p>
+      <ProblemAlert problem={problem} />
       <table>
         <thead>
           <tr>
@@ -161,17 +151,16 @@ function IntakeTable({ intakes, onRevoked }: { intakes: AdminIntake[]; onRevoked
               </td>
               <td>{intake.revokedAt ? t('intakes.revoked', { when: time(intake.revokedAt) }) : t('intakes.active')}</td>
               <td>
-                {intake.revokedAt ? null : revoking === intake.id ? (
-                  <Confirm
+                {intake.revokedAt ? null : (
+                  <ConfirmedAction
+                    asking={revoking === intake.id}
+                    label={t('intakes.revoke', { name: intake.name })}
                     question={t('intakes.revokeQuestion', { name: intake.name })}
                     confirm={t('intakes.revokeConfirm')}
+                    onAsk={() => setRevoking(intake.id)}
                     onConfirm={() => void revoke(intake)}
                     onCancel={() => setRevoking(undefined)}
                   />
-                ) : (
-                  <button type="button" onClick={() => setRevoking(intake.id)}>
-                    {t('intakes.revoke', { name: intake.name })}
-                  </button>
                 )}
               </td>
             </tr>

@@ -3,11 +3,13 @@ import { newOperatorSchema, type AdminOperator, type Role } from '../../../../li
 import { ApiProblem } from '../api';
 import { useApi } from '../context';
 import { useFormatTime, useText } from '../i18n/text';
-import { Confirm } from '../parts/Confirm';
+import { ConfirmedAction } from '../parts/ConfirmedAction';
+import { FormActions } from '../parts/FormActions';
 import { CopyField } from '../parts/CopyField';
 import { generateFirstPassword } from '../parts/first-password';
 import { LoadProblem } from '../parts/LoadProblem';
 import { PageHeading } from '../parts/PageHeading';
+import { ProblemAlert } from '../parts/ProblemAlert';
 import { TextField } from '../parts/TextField';
 import { useLoad } from '../parts/use-load';
 
@@ -75,7 +77,7 @@ function OperatorTable({ operators, onRemoved }: { operators: AdminOperator[]; o
     );
   return (
     <div className="table-wrap" role="region" aria-label={t('managers.heading')} tabIndex={0}>
-      <p role="alert" className="problem-text">{problem}</p>
+      <ProblemAlert problem={problem} />
       <table>
         <thead>
           <tr>
@@ -96,18 +98,15 @@ function OperatorTable({ operators, onRemoved }: { operators: AdminOperator[]; o
               <td>{operator.lastSignInAt ? time(operator.lastSignInAt) : t('common.never')}</td>
               <td className="number">{operator.eventsThisWeek}</td>
               <td>
-                {removing === operator.id ? (
-                  <Confirm
-                    question={t('managers.removeQuestion', { name: operator.name })}
-                    confirm={t('managers.removeConfirm')}
-                    onConfirm={() => void remove(operator)}
-                    onCancel={() => setRemoving(undefined)}
-                  />
-                ) : (
-                  <button type="button" onClick={() => setRemoving(operator.id)}>
-                    {t('managers.remove', { name: operator.name })}
-                  </button>
-                )}
+                <ConfirmedAction
+                  asking={removing === operator.id}
+                  label={t('managers.remove', { name: operator.name })}
+                  question={t('managers.removeQuestion', { name: operator.name })}
+                  confirm={t('managers.removeConfirm')}
+                  onAsk={() => setRemoving(operator.id)}
+                  onConfirm={() => void remove(operator)}
+                  onCancel={() => setRemoving(undefined)}
+                />
               </td>
             </tr>
           ))}
@@ -163,15 +162,7 @@ function NewManagerForm({ onCreated, onCancel }: { onCreated(email: string, pass
         <option value="manager">{t('role.manager')}</option>
         <option value="admin">{t('role.admin')}</option>
       </select>
-      <p role="alert" className="problem-text">{problem}</p>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('managers.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions problem={problem} busy={busy} submit={t('managers.create')} onCancel={onCancel} />
     </form>
   );
 }
