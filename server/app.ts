@@ -17,6 +17,7 @@ import { createDestinationStore } from './destinations/store';
 import { createTrackerStore } from './events/store';
 import { frameworkErrors, registerErrorHandling } from './http/error-handling';
 import { ownHostnames, registerHardening, registerNulRefusal } from './http/hardening';
+import { loggableUrl } from './http/loggable-url';
 import { registerRequestLog } from './http/request-log';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminDestinationRoutes } from './routes/admin-destinations';
@@ -29,7 +30,7 @@ import { trackerDataRoutes } from './routes/contact-tracker-data';
 import { eventRoutes } from './routes/events';
 import { teamSettingsRoutes } from './routes/team-settings';
 import { adminIntakeRoutes } from './routes/admin-intakes';
-import { INTAKE_PATH, intakeRoutes } from './routes/intake';
+import { intakeRoutes } from './routes/intake';
 import { createIntakeRateLimiter } from './intakes/rate-limit';
 import type { IntakeLimits } from './intakes/rate-limit';
 import { registerTesting } from './testing/register';
@@ -122,9 +123,6 @@ const REDACT = {
   censor: '[redacted]',
 };
 
-/** An intake's URL carries its secret: logged URLs show where the call went, not the secret. */
-const INTAKE_SECRET = new RegExp(`${INTAKE_PATH}[^/?#]*`, 'g');
-
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
@@ -132,7 +130,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     serializers: {
       req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({
         method: request.method,
-        url: request.url.replace(INTAKE_SECRET, `${INTAKE_PATH}[redacted]`),
+        url: loggableUrl(request.url),
         host: request.hostname,
         remoteAddress: request.ip,
       }),

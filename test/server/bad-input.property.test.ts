@@ -74,7 +74,8 @@ describe.each(ENGINES)('bad input on %s', (engine) => {
       fc.asyncProperty(mutated({ ...valid }, eventPaths), fc.uuid({ version: 4 }), async (body, id) => {
         const withId = body !== null && typeof body === 'object' && !Array.isArray(body) && 'id' in body ? { ...body, id } : body;
         const answer = await postEvent(server, manager.accessToken, withId, id);
-        if (trackerEventInputSchema.safeParse(withId).success) {
+        // A NUL character anywhere in a request is refused, even in a field the schema would drop (docs/tracker-api.md).
+        if (trackerEventInputSchema.safeParse(withId).success && !JSON.stringify(withId).includes('\\u0000')) {
           expect([200, 201, 409]).toContain(answer.status);
           if (answer.status === 201) stored += 1;
         } else {
