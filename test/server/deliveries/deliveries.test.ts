@@ -164,7 +164,8 @@ describe.each(ENGINES)('deliveries on %s', { timeout: 30_000 }, (engine) => {
     for (const event of events.slice(1)) expect((await postEvent(server, manager.accessToken, event)).status).toBe(201);
 
     await vi.waitFor(() => expect(keitaro.conversions.length).toBe(4), { timeout: 2_500, interval: 25 });
-    expect(keitaro.conversions.map((each) => each.eventId)).toEqual(events.slice(1).map((event) => event.id));
+    // The four that came after it, in whatever order a claimed batch sends them; the failed one only on its retry.
+    expect(keitaro.conversions.map((each) => each.eventId).sort()).toEqual(events.slice(1).map((event) => event.id).sort());
     await vi.waitFor(() => expect(keitaro.conversions.map((each) => each.eventId)).toContain(events[0]?.id), WAIT);
     expect(broken.conversions.length).toBe(0);
   });
