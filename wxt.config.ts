@@ -62,12 +62,15 @@ export default defineConfig({
       // Each browser gets only its own keys (the other's draw an "unrecognized key" warning).
       if (wxt.config.browser === 'firefox') delete manifest.minimum_chrome_version;
       else delete manifest.browser_specific_settings;
+      const development = wxt.config.mode === 'development';
+      // The demo pages need the stylesheet too; a web-accessible resource matches by origin only, so their origins.
+      const stylesheetPages = development ? [...ADDED_SITES, ...LOOPBACK_API] : ADDED_SITES;
       for (const entry of manifest.web_accessible_resources ?? []) {
         if (typeof entry !== 'string' && entry.resources.some((file) => file.startsWith('content-scripts/'))) {
-          entry.matches = [...new Set([...(entry.matches ?? []), ...ADDED_SITES])];
+          entry.matches = [...new Set([...(entry.matches ?? []), ...stylesheetPages])];
         }
       }
-      if (wxt.config.mode !== 'development') return;
+      if (!development) return;
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...DEMO_PAGES];
     },
   },

@@ -13,7 +13,7 @@ import { openChat, openPanel, sendEvent, setApiUrl, signIn } from './support/man
  * through the DevTools port it was asked to open, and asks the platform what it stored.
  */
 test('npm start opens Chromium on the demo chat, where Tracker Data logs a deposit the platform stores', async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const demo = startNpmStart();
   try {
     const sandboxUrl = await demo.printed(/^Tracker API sandbox: (\S+)$/);
@@ -33,6 +33,8 @@ test('npm start opens Chromium on the demo chat, where Tracker Data logs a depos
     await openPanel(page);
     const panel = page.getByRole('complementary', { name: 'Tracker Data' });
     await expect(panel.getByText('clk_7f3a9c')).toBeVisible();
+    // Styled, as the manager sees it: a panel floating over the chat, not bare markup at the end of the page.
+    await expect(panel).toHaveCSS('position', 'fixed');
     await sendEvent(page, { type: 'Deposit', amount: '150', currency: 'USD' });
     await expect(panel.getByRole('status')).toContainText('Sent');
 
