@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import type { FaultPlan } from './faults';
+import { seededRandom } from './seeded-random';
 
 /**
  * Random faults for soak tests: a share of API requests fails with one of these kinds, picked at random from a seeded
@@ -60,18 +61,6 @@ export interface Chaos {
   /** The fault for this request, or undefined when it goes through untouched. */
   planFor(routeKey: string): FaultPlan | undefined;
   report(): ChaosReport;
-}
-
-/** mulberry32: small, fast and seedable, which Math.random is not. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function zeroCounts(): Record<ChaosKind, number> {

@@ -1,4 +1,5 @@
 import type { EventType } from '../../../../lib/schemas';
+import { seededRandom } from '../../../../server/testing/seeded-random';
 
 /** The four leads of the Telegram K fixture, as the chat list names them and the platform knows them. */
 export const LEADS = [
@@ -31,18 +32,6 @@ const CURRENCIES = [
   { code: 'USDT', decimals: 8 },
   { code: 'BTC', decimals: 8 },
 ] as const;
-
-/** mulberry32, so a failing run can be replayed event for event from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
