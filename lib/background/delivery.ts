@@ -1,7 +1,8 @@
-import type { ApiError, OutboxRecord } from '../schemas';
+import type { OutboxRecord } from '../schemas';
 import type { ApiClient } from './api-client';
-import { retryDelayMs, type BackoffPolicy } from './backoff';
-import { outcomeOf, type DeliveryOutcome } from './delivery-outcome';
+import type { BackoffPolicy } from './backoff';
+import { createAttempts } from './delivery-attempt';
+import { FLOWING, paceAfter, pick, turn, wakeUpAt, type MachinePolicy, type PaceStep } from './outbox-machine';
 import type { OutboxStore } from './outbox-store';
 import type { AuthSession } from './session';
 import type { WakeUp } from './wake-up';
@@ -39,194 +40,79 @@ export interface Delivery {
 }
 
 /**
- * The longest pause between probes while the platform fails: one request per client every 7.5 s on average (the
- * pause is jittered). Each record's own backoff still grows to the policy's cap; this bounds how long a platform that
- * is back goes unnoticed, and keeps a refresh whose answer was lost retried within the platform's 60 s grace for the
- * spent token. Chaos runs with 30% of requests failing had the outbox pausing 115 s after a run of failed probes (a
- * probe there needs three requests to go through: a 401, a refresh, the post again), and with a 30 s cap a lost
- * refresh was retried 57 s after it.
- */
-const PROBE_PAUSE_CAP_MS = 15_000;
-
-/**
- * The outbox's one delivery pass: a queue of records and up to `concurrency` posts in flight. A retryable failure
- * pauses the pass (the platform is down or busy: don't hit it with the whole backlog) for a backoff that doubles with
- * each failed probe, and after the pause the record that has waited longest goes alone as a probe until the platform
- * answers again. Records saved or retried meanwhile still get one immediate attempt, and any answer from the
- * platform resumes the pass at full speed.
+ * The driver of the outbox's machine (`outbox-machine.ts`, which decides): it reads storage, keeps the line of
+ * records to post with up to `concurrency` in flight, stores each outcome and sets the one wake-up.
  */
 export function createDelivery(options: DeliveryOptions): Delivery {
-  const { store, session, api, platform, wakeUp, now } = options;
-  const candidates: OutboxRecord[] = [];
-  const candidateIds = new Set<string>();
-  const immediate = new Set<string>();
+  const { store, session, platform, wakeUp, now, random } = options;
+  const policy: MachinePolicy = { backoff: options.backoff };
+  const attempts = createAttempts({ ...options, policy });
+  let pace = FLOWING;
+  /** Records to post, in order: the manager's own Saves and Retries first, then what scans found due. */
+  const urgent = new Map<string, OutboxRecord>();
+  const line = new Map<string, OutboxRecord>();
   const inFlight = new Set<string>();
   /** Sent or failed by this worker: a scan that read storage before that was written must not post it again. */
   const settled = new Set<string>();
-  let idleWaiters: Array<() => void> = [];
-  /** Writes resting before they try storage again; stop() ends their rest. */
-  const restWaiters = new Set<() => void>();
-  let active = 0;
-  let scanWanted = false;
-  let scanning: Promise<void> | undefined;
-  let pausedUntil = 0;
-  /** The platform asked, with Retry-After, not to be called again before this: nothing is brought forward sooner. */
-  let retryAfterUntil = 0;
-  /** The platform is answering again: the next scan takes records still waiting out a backoff as due. */
-  let bringForward = false;
-  /** The last attempt failed in a retryable way: one post at a time until the platform answers. */
-  let probing = false;
-  /** Failed probes since the platform last answered: the pause grows with them, whichever record was tried. */
-  let failedProbes = 0;
   /** When the next queued record falls due; a hint for the wake-up (a stale one only causes a harmless scan). */
   let earliest: number | undefined;
   /** Whether this worker has read the whole outbox yet; until then, no wake-up set by an earlier worker is dropped. */
   let scannedOnce = false;
+  let scanWanted = false;
+  let scanning: Promise<void> | undefined;
+  let idleWaiters: Array<() => void> = [];
   let stopped = false;
 
-  const probeBackoff: BackoffPolicy = { ...options.backoff, capMs: Math.min(options.backoff.capMs, PROBE_PAUSE_CAP_MS) };
-  const isPaused = () => pausedUntil > now();
-  const noteDue = (time: number) => {
+  const noteDue = (time: number): void => {
     earliest = earliest === undefined ? time : Math.min(earliest, time);
   };
-  const isBusy = (id: string) => inFlight.has(id) || settled.has(id) || candidateIds.has(id);
+  const isBusy = (id: string) => inFlight.has(id) || settled.has(id) || urgent.has(id) || line.has(id);
 
-  async function scan(): Promise<void> {
+  function apply(step: PaceStep): void {
+    pace = step.pace;
+    if (step.wakeAt !== undefined) noteDue(step.wakeAt);
+    if (step.rescan) void deliverDue();
+  }
+
+  async function scanOutbox(): Promise<void> {
     earliest = undefined;
     const summary = await session.summary();
     if (!summary.signedIn) return;
-    const apiUrl = await platform();
+    const sender = { operatorId: summary.operator.id, apiUrl: await platform() };
     const { records } = await store.scan();
-    const early = bringForward && retryAfterUntil <= now();
-    bringForward = false;
-    const due: OutboxRecord[] = [];
-    let nextProbe: OutboxRecord | undefined;
-    for (const record of records) {
-      if (record.state !== 'queued' || record.dismissedAt !== undefined) continue;
-      // Saved by someone else, or while signed out, or for another platform: it waits until the manager chooses.
-      if (record.operatorId !== summary.operator.id || record.apiUrl !== apiUrl) continue;
-      if (isBusy(record.event.id)) continue;
-      if (record.nextAttemptAt > now() && !early) {
-        noteDue(record.nextAttemptAt);
-        if (!nextProbe || record.nextAttemptAt < nextProbe.nextAttemptAt) nextProbe = record;
-      } else if (isPaused()) noteDue(now());
-      else due.push(record);
-    }
-    // The platform is failing and its pause is over: one record goes now as the probe, even if its own backoff has
-    // grown longer, so a platform that is back is found within one pause, not one record's backoff.
-    if (probing && due.length === 0 && nextProbe && !isPaused()) due.push(nextProbe);
-    // The longest waiting first: a record that just failed goes behind the others, so one the platform keeps
-    // refusing (a probe after each pause) cannot hold back everything saved after it. Never-tried records keep the
-    // order they were saved in, since they fall due when saved.
-    due.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt);
-    for (const record of due) candidateIds.add(record.event.id);
-    candidates.push(...due);
+    const picked = pick(pace, records, sender, isBusy, now());
+    pace = picked.pace;
+    if (picked.wakeAt !== undefined) noteDue(picked.wakeAt);
+    for (const record of picked.due) line.set(record.event.id, record);
     scannedOnce = true;
   }
 
-  /** The next record to post, and whether it goes as a probe (not a Save or retry the manager just made). */
+  /** The next record to post, and whether it goes as a probe. */
   function take(): { record: OutboxRecord; probe: boolean } | undefined {
-    while (!stopped && candidates.length) {
-      const record = candidates[0];
-      if (!record) break;
+    while (!stopped) {
+      const isUrgent = urgent.size > 0;
+      const record = (isUrgent ? urgent : line).values().next().value;
+      if (!record) return undefined;
       const id = record.event.id;
-      if (probing && active > 0 && !immediate.has(id)) break;
-      candidates.shift();
-      candidateIds.delete(id);
-      const urgent = immediate.delete(id);
+      const go = turn(pace, { urgent: isUrgent, inFlight: inFlight.size }, now());
+      if (go === 'wait') return undefined;
+      (isUrgent ? urgent : line).delete(id);
       if (inFlight.has(id) || settled.has(id)) continue;
-      if (urgent || !isPaused()) return { record, probe: probing && !urgent };
-      noteDue(now());
+      if (go === 'later') noteDue(now());
+      else return { record, probe: go === 'probe' };
     }
     return undefined;
-  }
-
-  function settle(record: OutboxRecord, outcome: Exclude<DeliveryOutcome, { kind: 'hold' }>): OutboxRecord {
-    const time = now();
-    const attempts = record.attempts + 1;
-    const rest = withoutError(record);
-    if (outcome.kind === 'sent') return { ...rest, state: 'sent', attempts, updatedAt: time };
-    const lastError: ApiError = outcome.error;
-    if (outcome.kind === 'failed') return { ...rest, state: 'failed', attempts, updatedAt: time, lastError };
-    const nextAttemptAt = time + retryDelayMs(attempts, options.backoff, options.random, outcome.retryAfterMs);
-    return { ...rest, attempts, nextAttemptAt, updatedAt: time, lastError };
-  }
-
-  /** Waits `ms`, or less if the pass is stopped meanwhile: a stopped worker keeps no timer. */
-  function rest(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        restWaiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      restWaiters.add(wake);
-    });
-  }
-
-  /**
-   * Stores what an attempt settled. A write storage refuses (a full disk) is tried again after a growing rest, without
-   * posting again: after a 2xx the platform has the event, and posting it each time would only ask it again. A worker
-   * stopped meanwhile leaves the record queued as stored; the next one posts it (same id, stored once) and writes again.
-   */
-  async function storeOutcome(id: string, outcome: Exclude<DeliveryOutcome, { kind: 'hold' }>): Promise<OutboxRecord | undefined> {
-    for (let tries = 1; ; tries += 1) {
-      try {
-        return await store.update([id], (current) => {
-          const latest = current.get(id);
-          if (latest?.state !== 'queued') return { put: [], result: latest };
-          const next = settle(latest, outcome);
-          return { put: [next], result: next };
-        });
-      } catch (error) {
-        if (stopped) throw error;
-        await rest(retryDelayMs(tries, options.backoff, options.random));
-      }
-    }
-  }
-
-  /**
-   * One attempt, as the record's owner and to the platform it was saved for. Never without an owner; the platform is
-   * asked right before the post, so a platform changed meanwhile is not sent it.
-   */
-  async function post(record: OutboxRecord): Promise<DeliveryOutcome> {
-    const { operatorId } = record;
-    if (operatorId === undefined) return { kind: 'hold' };
-    try {
-      const result = await session.withAuth(async (token) => {
-        if ((await platform()) !== record.apiUrl) throw new PlatformChanged();
-        return api.postEvent(record.event, token);
-      }, { operatorId });
-      return outcomeOf(result);
-    } catch (error) {
-      if (error instanceof PlatformChanged) return { kind: 'hold' };
-      throw error;
-    }
   }
 
   async function deliverOne(record: OutboxRecord, probe: boolean): Promise<void> {
     const id = record.event.id;
     inFlight.add(id);
     try {
-      const outcome = await post(record);
+      const outcome = await attempts.post(record);
       if (outcome.kind === 'hold') return;
-      const stored = await storeOutcome(id, outcome);
-      if (outcome.kind === 'retry') probing = true;
-      else platformAnswered();
-      if (outcome.kind === 'retry' && outcome.retryAfterMs !== undefined) retryAfterUntil = Math.max(retryAfterUntil, now() + outcome.retryAfterMs);
-      if (stored?.state === 'queued') {
-        // A backlog failing in one burst is one failure of the platform, not hundreds: the pause grows with probes.
-        failedProbes = probe ? failedProbes + 1 : Math.max(failedProbes, 1);
-        const pause = retryDelayMs(failedProbes, probeBackoff, options.random, outcome.kind === 'retry' ? outcome.retryAfterMs : undefined);
-        // A failed probe pauses the pass; any other failure no longer than its own record waits.
-        const until = now() + pause;
-        pausedUntil = Math.max(pausedUntil, probe ? until : Math.min(stored.nextAttemptAt, until));
-        // Woken when the pause ends, however long this record's own backoff: the next probe goes then.
-        noteDue(Math.min(stored.nextAttemptAt, pausedUntil));
-      } else {
-        settled.add(id);
-      }
+      const stored = await attempts.store(id, outcome);
+      if (stored?.state !== 'queued') settled.add(id);
+      apply(paceAfter(pace, { kind: 'attempted', outcome, stored, probe, draw: random() }, now(), policy));
     } catch {
       // Stopped while storage refused the write: the record is still queued as stored; look again after a short rest.
       noteDue(now() + options.backoff.baseMs);
@@ -238,41 +124,33 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   async function schedule(): Promise<void> {
     if (stopped || (earliest === undefined && !scannedOnce)) return;
     const summary = await session.summary();
-    if (!summary.signedIn || earliest === undefined) return wakeUp.at(undefined);
-    return wakeUp.at(Math.max(earliest, pausedUntil));
-  }
-
-  function finish(): void {
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    void schedule()
-      .catch(() => undefined)
-      .finally(() => waiters.forEach((resolve) => resolve()));
+    return wakeUp.at(summary.signedIn ? wakeUpAt(pace, earliest) : undefined);
   }
 
   function kick(): void {
-    // Stopped, the pass starts nothing more: a scan asked for meanwhile is dropped, or it would keep the pass from
-    // ever being idle and stop() from resolving.
+    // Stopped, nothing more starts: a scan asked for meanwhile is dropped, or stop() would never resolve.
     if (stopped) scanWanted = false;
     if (scanWanted && !scanning) {
       scanWanted = false;
-      scanning = scan()
+      scanning = scanOutbox()
         .catch(() => noteDue(now() + options.backoff.baseMs))
         .finally(() => {
           scanning = undefined;
           kick();
         });
     }
-    while (active < options.concurrency) {
+    while (inFlight.size < options.concurrency) {
       const next = take();
       if (!next) break;
-      active += 1;
-      void deliverOne(next.record, next.probe).finally(() => {
-        active -= 1;
-        kick();
-      });
+      void deliverOne(next.record, next.probe).finally(kick);
     }
-    if (active === 0 && !scanning && !scanWanted) finish();
+    if (inFlight.size === 0 && !scanning && !scanWanted) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      void schedule()
+        .catch(() => undefined)
+        .finally(() => waiters.forEach((resolve) => resolve()));
+    }
   }
 
   function whenIdle(): Promise<void> {
@@ -287,31 +165,18 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     return whenIdle();
   }
 
-  /** The backoff is for a platform that is failing: once it answers, what waits goes now, not as each falls due. */
-  function resume(): Promise<void> {
-    pausedUntil = 0;
-    bringForward = true;
-    return deliverDue();
-  }
-
-  function platformAnswered(): void {
-    probing = false;
-    failedProbes = 0;
-    if (isPaused()) void resume();
-  }
-
   return {
     deliverDue,
-    resume,
-    noteReachable: platformAnswered,
+    resume() {
+      pace = paceAfter(pace, { kind: 'resumed' }, now(), policy).pace;
+      return deliverDue();
+    },
+    noteReachable: () => apply(paceAfter(pace, { kind: 'answered' }, now(), policy)),
     deliverNow(record) {
       const id = record.event.id;
       if (stopped || inFlight.has(id)) return;
-      const waiting = candidates.findIndex((candidate) => candidate.event.id === id);
-      if (waiting >= 0) candidates.splice(waiting, 1);
-      candidateIds.add(id);
-      immediate.add(id);
-      candidates.unshift(record);
+      line.delete(id);
+      urgent.set(id, record);
       kick();
     },
     reopen(id) {
@@ -319,24 +184,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     },
     stop() {
       stopped = true;
-      candidates.length = 0;
-      candidateIds.clear();
+      urgent.clear();
+      line.clear();
       wakeUp.stop();
-      for (const wake of [...restWaiters]) wake();
+      attempts.stop();
       return whenIdle();
     },
   };
-}
-
-/** The platform set now is not the one a record was saved for: the post is not made. */
-class PlatformChanged extends Error {
-  constructor() {
-    super('Another platform is set than the one this event was saved for');
-    this.name = 'PlatformChanged';
-  }
-}
-
-function withoutError(record: OutboxRecord): Omit<OutboxRecord, 'lastError'> {
-  const { lastError: _dropped, ...rest } = record;
-  return rest;
 }

@@ -9,6 +9,7 @@ import {
 import type { ApiClient } from './api-client';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createDelivery } from './delivery';
+import { recordAfter, type MachinePolicy, type RecordEvent } from './outbox-machine';
 import { createOutboxStore } from './outbox-store';
 import { quarantinedIn } from './quarantine';
 import type { AuthSession } from './session';
@@ -92,6 +93,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const { platform } = options;
   const store = createOutboxStore({ now, platform });
   const wakeUp = createWakeUp(() => void delivery.deliverDue(), now);
+  const policy: MachinePolicy = { backoff: options.backoff ?? DEFAULT_BACKOFF };
   const delivery = createDelivery({
     store,
     session,
@@ -100,9 +102,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     wakeUp,
     now,
     random: options.random ?? Math.random,
-    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    backoff: policy.backoff,
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
   });
+  /** The record after the manager's act, or undefined when the act does not apply to it as it is now. */
+  const after = (record: OutboxRecord | undefined, event: RecordEvent) => record && recordAfter(record, event, now(), policy);
 
   async function signedInOperator(): Promise<{ operatorId?: string }> {
     const summary = await session.summary();
@@ -148,12 +152,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async retry(id) {
       const operator = await signedInOperator();
       const record = await store.update([id], (current) => {
-        const found = current.get(id);
-        if (!found || !visible(found) || found.state === 'sent') return { put: [], result: undefined };
-        const { lastError: _seen, ...rest } = found;
-        // Retrying is the signed-in manager's own act: the event goes as theirs, not held for whoever saved it.
-        const again: OutboxRecord = { ...rest, ...operator, state: 'queued', nextAttemptAt: now(), updatedAt: now() };
-        return { put: [again], result: again };
+        const again = after(current.get(id), { kind: 'retried', operatorId: operator.operatorId });
+        return { put: again ? [again] : [], result: again };
       });
       if (!record) return false;
       delivery.reopen(id);
@@ -163,9 +163,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
     async dismiss(id) {
       return store.update([id], (current) => {
-        const found = current.get(id);
-        if (found?.state !== 'failed' || !visible(found)) return { put: [], result: false };
-        return { put: [{ ...found, dismissedAt: now(), updatedAt: now() }], result: true };
+        const dismissed = after(current.get(id), { kind: 'dismissed' });
+        return dismissed ? { put: [dismissed], result: true } : { put: [], result: false };
       });
     },
 
@@ -208,9 +207,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const ids = (await store.scan()).records.filter(held).map((record) => record.event.id);
       if (ids.length === 0) return 0;
       const adopted = await store.update(ids, (current) => {
-        const put = [...current.values()]
-          .filter(held)
-          .map((record) => ({ ...record, operatorId: summary.operator.id, nextAttemptAt: now(), updatedAt: now() }));
+        const put = [...current.values()].filter(held).flatMap((record) => after(record, { kind: 'adopted', operatorId: summary.operator.id }) ?? []);
         return { put, result: put.length };
       });
       if (adopted > 0) void delivery.resume();
@@ -233,7 +230,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const ids = (await store.scan()).records.filter(forIt).map((record) => record.event.id);
       if (ids.length === 0) return 0;
       return store.update(ids, (current) => {
-        const put = [...current.values()].filter(forIt).map((record) => ({ ...record, dismissedAt: now(), updatedAt: now() }));
+        const put = [...current.values()].filter(forIt).flatMap((record) => after(record, { kind: 'abandoned' }) ?? []);
         return { put, result: put.length };
       });
     },

@@ -55,7 +55,8 @@ describe('a post under way when one operator signs out and another signs in', ()
     await waitFor(() => (sandbox.stats()['POST /api/v1/auth/refresh']?.requests ?? 0) === 1, 3_000, 'the refresh on its way');
     await handlers['session.signOut']({}, {});
     await handlers['session.signIn'](SECOND, {});
-    await sleep(1_200);
+    // Resolves once nothing is in flight: the post that waited on the refresh has ended, one way or the other.
+    await outbox.deliverDue();
 
     expect(operatorOf(sandbox, event.id)).toBeUndefined();
     expect(await recordOf(event.id)).toMatchObject({ state: 'queued', operatorId: 'op_demo' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
-import { DEMO, deposit, postsOf, sleep, startWorker, storedCount, useTestSandbox, waitFor } from './support';
+import { DEMO, deposit, startWorker, storedCount, useTestSandbox, waitFor } from './support';
 
 const EVENTS = 'POST /api/v1/events';
 const registration = () => deposit({ type: 'registration', amount: undefined, currency: undefined });
@@ -29,20 +29,5 @@ describe('once the platform answers again', () => {
     await outbox.enqueue(next);
     await waitFor(async () => (await recordOf(waiting.id))?.state === 'sent', 2_000, 'the waiting event');
     expect([storedCount(sandbox, waiting.id), storedCount(sandbox, next.id)]).toEqual([1, 1]);
-  });
-
-  it('still waits out a Retry-After the platform asked for', async () => {
-    const { outbox, handlers } = startWorker({ backoff: { baseMs: 20, capMs: 20 }, random: () => 0.5 });
-    await handlers['session.signIn'](DEMO, {});
-    sandbox.faults.failNext(1, 429, { route: EVENTS, retryAfter: 2 });
-    const waiting = registration();
-    await outbox.enqueue(waiting);
-    await waitFor(async () => (await recordOf(waiting.id))?.attempts === 1, 2_000, 'the refused first attempt');
-
-    await outbox.enqueue(registration());
-    await sleep(1_000);
-    expect(postsOf(sandbox)).toBe(2);
-    expect(storedCount(sandbox, waiting.id)).toBe(0);
-    await waitFor(() => storedCount(sandbox, waiting.id) === 1, 3_000, 'the waiting event, after Retry-After');
   });
 });
