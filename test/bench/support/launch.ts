@@ -14,8 +14,8 @@ const BROWSER_FLAGS = ['--disable-background-networking', '--disable-component-u
  */
 export async function launchExtension(options: { debuggingPort?: boolean } = {}): Promise<LoadedExtension> {
   // Playwright otherwise follows every request of the service worker through DevTools' Network domain, which no
-  // manager's browser does: in a drain profile the worker's fetch calls took 2.5 ms each, and Chromium's browser
-  // process spent much of its time reporting them. The bench reads the platform's side of each POST instead.
+  // manager's browser does: in a drain profile each of the worker's fetch calls cost it CPU, and Chromium's browser
+  // process spent much of its time reporting them (docs/performance.md, "Outbox drain"). The bench reads the platform's side of each POST instead.
   process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
   const userDataDir = mkdtempSync(join(tmpdir(), 'tracker-data-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

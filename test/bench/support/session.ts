@@ -50,8 +50,7 @@ async function browserVersion(context: BrowserContext): Promise<string> {
 /**
  * Opens a chat app's page at its real URL, then takes the route away again. While any route is set, Playwright holds
  * every request of the context (the service worker's POSTs included) until its Node side has looked at it: a round
- * trip that added 2 ms to the floor and 4–8 ms to Save → stored in a trace (CORS_REQUEST → REQUEST_ALIVE, and
- * NETWORK_DELEGATE_BEFORE_START_TRANSACTION). The fixture apps load everything at start, so nothing needs it after.
+ * trip inside every figure that has a request in it (docs/performance.md, "How the bench measures"). The fixture apps load everything at start, so nothing needs it after.
  */
 export async function openChatPage(context: BrowserContext, site: ServedSite, url = site.baseUrl): Promise<Page> {
   return served(context, site, async () => {
