@@ -8,9 +8,8 @@ import { usePanel } from './usePanel';
 /**
  * The contact's events, newest first: the platform's and the ones still in this browser's outbox, as one list; a
  * logged deposit and a postback that may be the same payment each name the other.
- * Memoised: it re-renders when the history changes, not with every keystroke in the form beside it. A history of a
- * few hundred events took 9 ms to render, and re-rendering it on Save kept the page busy while the event waited to
- * leave for the background.
+ * Memoised: it re-renders when the history changes, not with every keystroke in the form beside it. A long history
+ * re-rendered on Save kept the page busy while the event waited to leave for the background (docs/performance.md).
  */
 export const EventHistory = memo(function EventHistory() {
   const t = useText();

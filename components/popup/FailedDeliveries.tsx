@@ -54,6 +54,8 @@ function FailedDeliveryList({ store }: { store: FailedDeliveriesStore }) {
  */
 export function FailedDeliveries() {
   const [store, setStore] = useState<FailedDeliveriesStore>();
+  // The store asks the background for the list as it is made: made in an effect, not in render, so asked once.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setStore(createFailedDeliveriesStore()), []);
   return store ? <FailedDeliveryList store={store} /> : null;
 }

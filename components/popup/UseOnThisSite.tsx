@@ -15,7 +15,7 @@ export function UseOnThisSite({ store }: { store: ThisSiteStore }) {
   const t = useText();
   const status = useStore(store, (state) => state.status);
   const load = useStore(store, (state) => state.load);
-  const useHere = useStore(store, (state) => state.useHere);
+  const addThisSite = useStore(store, (state) => state.useHere);
   useEffect(() => void load(), [load]);
   if (status.kind === 'unavailable') return null;
 
@@ -28,7 +28,7 @@ export function UseOnThisSite({ store }: { store: ThisSiteStore }) {
           <p className="td-muted">{t('popup.useHere.hint', { host: status.host })}</p>
           <div className="td-actions">
             {/* Not awaited: the permission request inside must start in this click. */}
-            <button type="button" className="td-button" disabled={status.kind === 'adding'} onClick={() => void useHere()}>
+            <button type="button" className="td-button" disabled={status.kind === 'adding'} onClick={() => void addThisSite()}>
               {t('popup.useHere')}
             </button>
           </div>

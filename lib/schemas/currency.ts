@@ -5,6 +5,8 @@ import { z } from 'zod/mini';
  * ISO 4217 (list one, 2024 amendments) is the source, not `Intl`: ICU reports 0 for HUF, IDR and a few
  * others that ISO 4217 defines with 2, and the platform validates against ISO.
  */
+// Ten codes a line in ISO's alphabetical order, so a currency is found by eye.
+// prettier-ignore
 const ISO_4217_MINOR_UNITS: Readonly<Record<string, number>> = {
   AED: 2, AFN: 2, ALL: 2, AMD: 2, ANG: 2, AOA: 2, ARS: 2, AUD: 2, AWG: 2, AZN: 2,
   BAM: 2, BBD: 2, BDT: 2, BGN: 2, BHD: 3, BIF: 0, BMD: 2, BND: 2, BOB: 2, BRL: 2,
@@ -39,9 +41,11 @@ export function minorUnitsOf(code: string): number | undefined {
   return Object.hasOwn(ISO_4217_MINOR_UNITS, code) ? ISO_4217_MINOR_UNITS[code] : undefined;
 }
 
-export const currencyCodeSchema = z
-  .string()
-  .check(z.refine(isCurrencyCode, { message: 'Unknown currency: use an ISO 4217 code or USDT, USDC, BTC, ETH, TON, TRX, LTC' }));
+export const currencyCodeSchema = z.string().check(
+  z.refine(isCurrencyCode, {
+    message: 'Unknown currency: use an ISO 4217 code or USDT, USDC, BTC, ETH, TON, TRX, LTC',
+  }),
+);
 
 export type CurrencyCode = z.infer<typeof currencyCodeSchema>;
 

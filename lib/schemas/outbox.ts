@@ -39,8 +39,8 @@ export const storedOutboxRecordSchema = z.extend(outboxRecordSchema, { v: z.lite
 
 /**
  * What a UI reads of an outbox record as written, to tell whether the write changes what it shows. Read on every
- * storage change, so it checks no more than that: the whole record's schema, on each write of a 1,000-event drain,
- * made the drain about 1 s slower (short runs, 6.8–7.2 s → 8.2–8.4 s).
+ * storage change, so it checks no more than that: the whole record's schema, on each write of a long drain, slowed
+ * the drain down (docs/performance.md, "Outbox drain").
  */
 export const outboxStampSchema = z.object({
   event: z.object({ id: z.string(), contact: contactKeySchema }),

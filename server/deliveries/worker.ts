@@ -27,7 +27,7 @@ export const DEFAULT_CONCURRENCY_PER_DESTINATION = 8;
 
 /**
  * A claim takes up to this many times a destination's concurrency at once: each claim is a commit (a disk sync on
- * SQLite), and one per freed slot capped a backlog's drain at the disk's sync rate (1,000 deliveries took 14 s).
+ * SQLite), and one per freed slot capped a backlog's drain at the disk's sync rate (docs/performance.md, "Deliveries").
  */
 const CLAIM_BATCH_SLOTS = 8;
 

@@ -1,7 +1,8 @@
 /**
- * The budgets of issue 6, one line per figure. The short CI run keeps every check and relaxes only what machine noise
- * moves: time limits ×1.5, and the page-cost ratio's allowance over 1 ×1.5 (1.05 → 1.075). Heap and sizes are not
- * noisy and are never relaxed.
+ * The budgets of issue 6, one line per figure; Save's are ratios to a minimal extension measured in the same run
+ * (issue 19). The short CI run keeps every check and relaxes only what machine noise moves: time limits ×1.5, and the
+ * page-cost ratio's allowance over 1 ×1.5 (1.05 → 1.075). Heap and sizes are not noisy, and a ratio to a baseline
+ * measured alongside carries the machine's noise on both sides: those are never relaxed.
  */
 export type Stat = 'median' | 'p95' | 'max';
 export type Unit = 'ms' | 's' | '×' | 'MB' | '%' | 'kB';
@@ -10,14 +11,14 @@ export interface Budget {
   stat: Stat;
   limit: number;
   /** What noise can move: decides how the short run relaxes the limit. */
-  noise: 'time' | 'ratio' | 'none';
+  noise: 'time' | 'ratio' | 'baseline' | 'none';
 }
 
 export const SHORT_RUN_TIME_FACTOR = 1.5;
 
 export const BUDGETS = {
-  saveToStored: { stat: 'p95', limit: 25, noise: 'time' },
-  overheadOverFloor: { stat: 'median', limit: 8, noise: 'time' },
+  saveVsBaselineMedian: { stat: 'median', limit: 1.2, noise: 'baseline' },
+  saveVsBaselineP95: { stat: 'p95', limit: 1.5, noise: 'baseline' },
   coldWorkerSave: { stat: 'p95', limit: 300, noise: 'time' },
   chatSwitchTelegramK: { stat: 'p95', limit: 50, noise: 'time' },
   chatSwitchWhatsApp: { stat: 'p95', limit: 50, noise: 'time' },

@@ -15,11 +15,11 @@ import { openChatApp, switchChats, TELEGRAM_K_TARGETS, WHATSAPP_TARGETS, type Sw
 import { measureDrain } from './figures/drain';
 import { contentScriptHeap } from './figures/memory';
 import { measurePageCost, type PageSide } from './figures/page-cost';
-import { FloorPoster, measureColdSaves, measureSaves, SavingChat, type SaveSteps } from './figures/save';
+import { FloorPoster, measureColdSaves, measureSaves, SAVED_EVENT, SavingChat, type SaveSteps } from './figures/save';
 import { measureSizes } from './figures/size';
 import { describeMachine } from './support/machine';
 import { Profiling } from './support/profiling';
-import { failed, figure, machineLines, table, writeReport, type Figure } from './support/report';
+import { failed, figure, machineLines, ratioFigure, table, writeReport, type Figure } from './support/report';
 import { openBenchSession, openExtensionPage, type BenchSession } from './support/session';
 
 const short = process.env.BENCH_SHORT === '1' || process.argv.includes('--short');
@@ -104,9 +104,13 @@ async function saves(session: BenchSession, chat: SavingChat, extensionPage: Pag
   await cdp.detach();
   const overhead = run.saves.map((save, index) => save.total - run.floors[index]!.total);
   details.save = run;
-  figures.push(figure('save', 'Save → stored', 'ms', run.saves.map((s) => s.total), short, 'saveToStored'));
+  const saveTotals = run.saves.map((s) => s.total);
+  const baselineTotals = run.baselines.map((s) => s.total);
+  figures.push(figure('save', 'Save → stored', 'ms', saveTotals, short));
+  figures.push(figure('save.baseline', 'baseline extension: Save → stored (plain DOM, message, storage, POST)', 'ms', baselineTotals, short));
+  figures.push(ratioFigure('save.ratio', 'Save → stored ÷ the baseline, per statistic', saveTotals, baselineTotals, short, ['saveVsBaselineMedian', 'saveVsBaselineP95']));
   figures.push(figure('save.floor', 'floor: the same POST by fetch from an extension page', 'ms', run.floors.map((f) => f.total), short));
-  figures.push(figure('save.overhead', 'overhead: Save → stored minus the floor, per event', 'ms', overhead, short, 'overheadOverFloor'));
+  figures.push(figure('save.overhead', 'overhead: Save → stored minus the floor, per event', 'ms', overhead, short));
   const steps: Array<[keyof SaveSteps, string]> = [
     ['clickToWorker', 'Save, step: click → message in the worker'],
     ['workerToQueued', 'Save, step: → record in the outbox'],
@@ -154,7 +158,7 @@ async function main(): Promise<number> {
   const startedAt = new Date();
   const loadAtStart = os.loadavg()[0] ?? 0;
   await phase('size', 'size', [['size.content', 'size: content script'], ['size.background', 'size: background']], async () => sizes());
-  const session = await openBenchSession({ debuggingPort: profiling.enabled });
+  const session = await openBenchSession({ debuggingPort: profiling.enabled, baselineEvent: SAVED_EVENT });
   const machine = describeMachine(session.chromiumVersion);
   machine.loadAverage.start = loadAtStart;
   try {
@@ -163,7 +167,7 @@ async function main(): Promise<number> {
     );
     const extensionPage = await openExtensionPage(session.extension);
     const chat = await SavingChat.open(session);
-    await phase('save', 'Save → stored and the floor', [['save', 'Save → stored'], ['save.overhead', 'overhead over the floor']], () => saves(session, chat, extensionPage));
+    await phase('save', 'Save → stored, the baseline and the floor', [['save', 'Save → stored'], ['save.ratio', 'Save → stored ÷ the baseline']], () => saves(session, chat, extensionPage));
     await phase('cold', 'cold worker', [['save.cold', 'cold worker: Save → stored']], () => coldSaves(session, chat));
     await phase('drain', 'outbox drain', [['drain', 'outbox drain']], () => drain(session, extensionPage, chat.page));
     await chat.page.close();

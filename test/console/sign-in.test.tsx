@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, openConsole } from './support/render-console';
 import { CSRF, startFakeAdminApi, type FakeAdminApi } from './support/fake-admin-api';

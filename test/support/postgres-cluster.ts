@@ -208,7 +208,7 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
     dismiss();
     const log = readLog(logFile);
     cleanUpNow();
-    throw new Error(`The test PostgreSQL cluster did not start: ${String(error)}${log ? `\n${log}` : ''}`);
+    throw new Error(`The test PostgreSQL cluster did not start: ${String(error)}${log ? `\n${log}` : ''}`, { cause: error });
   }
 }
 

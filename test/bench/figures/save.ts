@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type Page, type Worker } from '@playwright/test';
+import { expect, type Locator, type Page, type Worker } from '@playwright/test';
 import { TELEGRAM_K } from '../../e2e/support/fixtures';
 import { openPanel } from '../../e2e/support/manager';
 import { backgroundWorker } from '../../e2e/support/extension';
+import { BASELINE_URL_MARK, isBaselineWorker, type BaselineEvent } from '../support/baseline-extension';
 import { measureClockOffset, PAGE_CLOCK, type ClockOffset } from '../support/clock';
 import type { Commit } from '../support/commits';
 import { WorkerControl } from '../support/worker-control';
@@ -11,6 +12,8 @@ import { allowNamedFunctions, openChatPage, pause, type BenchSession } from '../
 /** Boris already has a deposit, so every Save is a redeposit the platform accepts. */
 const CONTACT = { channel: 'telegram', externalId: '777002', displayName: 'Boris Ivanov' } as const;
 const AMOUNT = '100';
+/** What every Save logs, and what the baseline extension is built to log the same way. */
+export const SAVED_EVENT: BaselineEvent = { contact: CONTACT, amount: AMOUNT, currency: 'USD' };
 /** A manager does not save twice within this: the panel's follow-up reads finish before the next Save. */
 const BETWEEN_SAVES_MS = 100;
 const COMMIT_TIMEOUT_MS = 15_000;
@@ -36,7 +39,10 @@ export interface SaveSteps {
   atPlatform: number;
 }
 
-/** The chat page with the panel open on Boris, and every Save click's time recorded by the page itself. */
+/**
+ * The chat page with the panel open on Boris and the baseline extension's form beside it, and every Save click's time
+ * (either's) recorded by the page itself.
+ */
 export class SavingChat {
   private constructor(
     readonly page: Page,
@@ -44,10 +50,12 @@ export class SavingChat {
   ) {}
 
   static async open(session: BenchSession): Promise<SavingChat> {
-    const page = await openChatPage(session.extension.context, TELEGRAM_K, `${TELEGRAM_K.baseUrl}?peer=${CONTACT.externalId}`);
+    const url = `${TELEGRAM_K.baseUrl}?peer=${CONTACT.externalId}&${BASELINE_URL_MARK}`;
+    const page = await openChatPage(session.extension.context, TELEGRAM_K, url);
     await openPanel(page);
     const panel = page.getByRole('complementary', { name: 'Tracker Data' });
     await expect(panel.getByText('clk_b0r15')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Baseline Save' })).toBeVisible();
     // The click's own timestamp (input time, on the page's clock) of every click on a submit button, shadow DOM included.
     await page.evaluate(() => {
       const clicks: number[] = [];
@@ -77,11 +85,20 @@ export class SavingChat {
   }
 
   /** Clicks Save and waits for the platform to store the event; returns the commit and the click's time on Node's clock. */
-  async save(session: BenchSession): Promise<{ commit: Commit; clickedAt: number }> {
+  save(session: BenchSession): Promise<{ commit: Commit; clickedAt: number }> {
+    return this.clickAndWait(session, this.page.getByRole('complementary', { name: 'Tracker Data' }).getByRole('button', { name: 'Save' }));
+  }
+
+  /** The same for the baseline extension's Save, whose form keeps its amount. */
+  baselineSave(session: BenchSession): Promise<{ commit: Commit; clickedAt: number }> {
+    return this.clickAndWait(session, this.page.getByRole('button', { name: 'Baseline Save' }));
+  }
+
+  private async clickAndWait(session: BenchSession, button: Locator): Promise<{ commit: Commit; clickedAt: number }> {
     const stored = session.commits.next(() => true, COMMIT_TIMEOUT_MS);
     // Forced: Playwright's hit-target check otherwise runs in the page on each pointer event of the click, inside the
-    // time measured. fillForm has just found the form open and filled, so the button is there to be clicked.
-    await this.page.getByRole('complementary', { name: 'Tracker Data' }).getByRole('button', { name: 'Save' }).click({ force: true });
+    // time measured. The form has just been found open and filled, so the button is there to be clicked.
+    await button.click({ force: true });
     const commit = await stored;
     if (commit.status !== 201) throw new Error(`The platform answered ${commit.status} to a Save`);
     const clicks = await this.page.evaluate(() => (Reflect.get(window, '__benchSaveClicks') as number[]).splice(0));
@@ -198,19 +215,48 @@ export class FloorPoster {
   }
 }
 
+/** Signs the baseline extension in: its worker reads the platform's URL and a token of its own from storage.local. */
+async function signInBaseline(session: BenchSession): Promise<void> {
+  const apiUrl = session.sandbox.url;
+  const response = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ email: 'demo@tracker.test', password: 'demo-password' }),
+  });
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  const { context } = session.extension;
+  const isBaseline = (worker: Worker) => isBaselineWorker(worker.url());
+  const worker = context.serviceWorkers().find(isBaseline) ?? (await context.waitForEvent('serviceworker', { predicate: isBaseline, timeout: 15_000 }));
+  await worker.evaluate(
+    (platform) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ platform }),
+    { apiUrl, token: accessToken },
+  );
+}
+
 export interface SaveRun {
   saves: SavePhases[];
+  /** The baseline extension's Saves, each right after one of ours. */
+  baselines: SavePhases[];
   floors: SavePhases[];
   steps: SaveSteps[];
   clockUncertaintyMs: number;
 }
 
-/** Save → stored and the floor, alternately, `count` times each. */
+/**
+ * Save → stored, the baseline extension's Save and the floor, in turn, `count` times each, after one round of Saves
+ * not counted (each worker's first Save reads what it keeps in storage).
+ */
 export async function measureSaves(session: BenchSession, chat: SavingChat, floor: FloorPoster, count: number): Promise<SaveRun> {
   const saves: SavePhases[] = [];
+  const baselines: SavePhases[] = [];
   const floors: SavePhases[] = [];
   const steps: SaveSteps[] = [];
   const marks = await WorkerMarks.install(session);
+  await signInBaseline(session);
+  await chat.fillForm();
+  await chat.save(session);
+  await chat.baselineSave(session);
+  await pause(BETWEEN_SAVES_MS);
   for (let index = 0; index < count; index += 1) {
     await chat.fillForm();
     const { commit, clickedAt } = await chat.save(session);
@@ -225,10 +271,13 @@ export async function measureSaves(session: BenchSession, chat: SavingChat, floo
       });
     }
     await pause(BETWEEN_SAVES_MS);
+    const baseline = await chat.baselineSave(session);
+    baselines.push(phases(baseline.commit, baseline.clickedAt));
+    await pause(BETWEEN_SAVES_MS);
     floors.push(await floor.post(session));
     await pause(BETWEEN_SAVES_MS);
   }
-  return { saves, floors, steps, clockUncertaintyMs: chat.clockUncertaintyMs };
+  return { saves, baselines, floors, steps, clockUncertaintyMs: chat.clockUncertaintyMs };
 }
 
 /**

@@ -8,22 +8,35 @@ export interface Figure extends Summary {
   id: string;
   label: string;
   unit: Unit;
-  budget?: { name: BudgetName; stat: Stat; limit: number; pass: boolean };
+  budgets?: Array<{ name: BudgetName; stat: Stat; limit: number; pass: boolean }>;
   /** Why a figure failed outright (a check that is not a number, e.g. an event stored twice). */
   failure?: string;
 }
 
 export function figure(id: string, label: string, unit: Unit, samples: readonly number[], short: boolean, budgetName?: BudgetName): Figure {
-  const summary = summarize(samples);
-  if (!budgetName) return { id, label, unit, ...summary };
-  const budget = BUDGETS[budgetName];
-  const limit = effectiveLimit(budget, short);
-  const value = summary[budget.stat];
-  return { id, label, unit, ...summary, budget: { name: budgetName, stat: budget.stat, limit, pass: value <= limit } };
+  return judged({ id, label, unit, ...summarize(samples) }, short, budgetName ? [budgetName] : []);
+}
+
+/** Each statistic of `samples` divided by the same statistic of `baseline`, measured alongside. */
+export function ratioFigure(id: string, label: string, samples: readonly number[], baseline: readonly number[], short: boolean, budgetNames: BudgetName[]): Figure {
+  const ours = summarize(samples);
+  const theirs = summarize(baseline);
+  const ratios = { count: ours.count, median: ours.median / theirs.median, p95: ours.p95 / theirs.p95, max: ours.max / theirs.max };
+  return judged({ id, label, unit: '×', ...ratios }, short, budgetNames);
+}
+
+function judged(figure: Figure, short: boolean, budgetNames: BudgetName[]): Figure {
+  if (!budgetNames.length) return figure;
+  const budgets = budgetNames.map((name) => {
+    const budget = BUDGETS[name];
+    const limit = effectiveLimit(budget, short);
+    return { name, stat: budget.stat, limit, pass: figure[budget.stat] <= limit };
+  });
+  return { ...figure, budgets };
 }
 
 export function failed(figure: Figure): boolean {
-  return figure.failure !== undefined || figure.budget?.pass === false;
+  return figure.failure !== undefined || (figure.budgets ?? []).some((budget) => !budget.pass);
 }
 
 function format(value: number, unit: Unit): string {
@@ -35,8 +48,8 @@ function format(value: number, unit: Unit): string {
 /** The one table the bench prints, in Markdown so docs/performance.md can take it as it is. */
 export function table(figures: readonly Figure[]): string {
   const rows = figures.map((f) => {
-    const budget = f.budget ? `${f.budget.stat} ≤ ${format(f.budget.limit, f.unit)}` : '—';
-    const verdict = f.failure ? `FAIL: ${f.failure}` : f.budget ? (f.budget.pass ? 'ok' : 'OVER') : '';
+    const budget = f.budgets ? f.budgets.map((b) => `${b.stat} ≤ ${format(b.limit, f.unit)}`).join(', ') : '—';
+    const verdict = f.failure ? `FAIL: ${f.failure}` : f.budgets ? (failed(f) ? 'OVER' : 'ok') : '';
     return [f.label, f.unit, String(f.count), format(f.median, f.unit), format(f.p95, f.unit), format(f.max, f.unit), budget, verdict];
   });
   const header = ['figure', 'unit', 'n', 'median', 'p95', 'max', 'budget', 'result'];

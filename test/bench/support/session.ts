@@ -4,11 +4,15 @@ import { serveChatSite, type ServedSite } from '../../e2e/support/chat-sites';
 import { EXTENSION_DIR, type LoadedExtension } from '../../e2e/support/extension';
 import { setApiUrl, signIn } from '../../e2e/support/manager';
 import { CommitLog } from './commits';
+import { buildBaselineExtension, type BaselineEvent } from './baseline-extension';
 import { launchExtension } from './launch';
 
 export const WHATSAPP = { baseUrl: 'https://web.whatsapp.com/', dir: 'test/fixtures/whatsapp/app' };
 
-/** Everything the figures share: the sandbox in this process, the commits it made, and Chromium with the extension. */
+/**
+ * Everything the figures share: the sandbox in this process, the commits it made, and Chromium with the extension and
+ * the baseline extension (built here to save `baselineEvent`).
+ */
 export interface BenchSession {
   sandbox: Sandbox;
   commits: CommitLog;
@@ -18,10 +22,10 @@ export interface BenchSession {
   close(): Promise<void>;
 }
 
-export async function openBenchSession(options: { debuggingPort?: boolean } = {}): Promise<BenchSession> {
+export async function openBenchSession(options: { debuggingPort?: boolean; baselineEvent: BaselineEvent }): Promise<BenchSession> {
   const commits = new CommitLog();
   const sandbox = await startSandbox({ port: 0, dataFile: ':memory:', controls: true });
-  const extension = await launchExtension(options);
+  const extension = await launchExtension({ debuggingPort: options.debuggingPort, alongside: [buildBaselineExtension(options.baselineEvent)] });
   await setApiUrl(extension, sandbox.url);
   await signIn(extension);
   return {
@@ -50,8 +54,7 @@ async function browserVersion(context: BrowserContext): Promise<string> {
 /**
  * Opens a chat app's page at its real URL, then takes the route away again. While any route is set, Playwright holds
  * every request of the context (the service worker's POSTs included) until its Node side has looked at it: a round
- * trip that added 2 ms to the floor and 4–8 ms to Save → stored in a trace (CORS_REQUEST → REQUEST_ALIVE, and
- * NETWORK_DELEGATE_BEFORE_START_TRANSACTION). The fixture apps load everything at start, so nothing needs it after.
+ * trip inside every figure that has a request in it (docs/performance.md, "How the bench measures"). The fixture apps load everything at start, so nothing needs it after.
  */
 export async function openChatPage(context: BrowserContext, site: ServedSite, url = site.baseUrl): Promise<Page> {
   return served(context, site, async () => {

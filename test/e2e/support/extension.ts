@@ -34,9 +34,12 @@ export async function launchWithExtension(
   return { context, extensionId, userDataDir };
 }
 
+/** The extension's own worker: the bench loads a second, minimal extension beside it (test/bench/support/baseline-extension.ts). */
+const isExtensionWorker = (worker: Worker) => /^chrome-extension:\/\/[^/]+\/background\.js$/.test(worker.url());
+
 export async function backgroundWorker(context: BrowserContext): Promise<Worker> {
-  const running = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
-  return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const running = context.serviceWorkers().find(isExtensionWorker);
+  return running ?? context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 15_000 });
 }
 
 /**

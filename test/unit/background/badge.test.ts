@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Sandbox } from '../../../sandbox/server';
 import { BADGE_COLOR_FAILED, BADGE_COLOR_QUEUED, keepBadgeInStep } from '../../../lib/background/badge';
 import { DEMO, deposit, startWorker, useTestSandbox, waitFor } from './support';
 
-let sandbox: Sandbox;
-useTestSandbox((started) => (sandbox = started));
+useTestSandbox();
 
 const badgeText = () => fakeBrowser.action.getBadgeText({});
 const hex = (color: string) => [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16));

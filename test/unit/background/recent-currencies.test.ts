@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../../sandbox/server';
 import { deposit, startWorker, useTestSandbox } from './support';
 
-let sandbox: Sandbox;
-useTestSandbox((started) => (sandbox = started));
+useTestSandbox();
 
 describe('recent currencies', () => {
   it('lists the currencies of saved deposits, latest first, once each, the last five only, across a worker restart', async () => {

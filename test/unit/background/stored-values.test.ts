@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Sandbox } from '../../../sandbox/server';
 import { DEFAULT_SETTINGS, stored } from '../../../lib/schemas';
 import { installFakeSiteApis } from './fake-site-apis';
 import { DEMO, deposit, startWorker, useTestSandbox } from './support';
@@ -12,8 +11,7 @@ import { DEMO, deposit, startWorker, useTestSandbox } from './support';
  * extension must carry on with the default, never writing over the value and losing it.
  */
 
-let sandbox: Sandbox;
-useTestSandbox((started) => (sandbox = started));
+useTestSandbox();
 
 type Area = 'local' | 'session';
 

@@ -26,12 +26,12 @@ export async function startTestSandbox(accessTokenTtlSeconds?: number): Promise<
  * For every test of the file: a freshly installed extension and a sandbox platform of its own, handed to `take`; after
  * it, the workers it started are stopped and the platform closed.
  */
-export function useTestSandbox(take: (sandbox: Sandbox) => void): void {
+export function useTestSandbox(take?: (sandbox: Sandbox) => void): void {
   let sandbox: Sandbox | undefined;
   beforeEach(async () => {
     resetExtension();
     sandbox = await startTestSandbox();
-    take(sandbox);
+    take?.(sandbox);
   });
   afterEach(async () => {
     await stopWorkers();

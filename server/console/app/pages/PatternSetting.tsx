@@ -16,7 +16,9 @@ export function PatternSetting() {
   const [message, setMessage] = useState('');
   const [problem, setProblem] = useState<string>();
   const [notice, setNotice] = useState('');
+  // The saved pattern arrives after the field exists; it fills the field once, when it comes, and the admin edits on.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (saved.data) setPattern(saved.data.pattern ?? '');
   }, [saved.data]);
   const outcome = testPattern(pattern.trim(), message);
