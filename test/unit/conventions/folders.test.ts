@@ -22,7 +22,7 @@ const RULES: Record<string, Rule> = {
   'lib/messaging': { folders: ['lib/schemas', 'lib/messaging'], packages: /^(zod\/mini|wxt\/browser)$/ },
   'lib/background': {
     folders: ['lib/schemas', 'lib/messaging', 'lib/background'],
-    packages: /^(zod\/mini|idb|wxt\/browser|wxt\/utils\/match-patterns)$/,
+    packages: /^(zod\/mini|idb|wxt\/browser|wxt\/utils\/match-patterns|wxt\/utils\/storage)$/,
   },
   'lib/stores': { folders: ['lib/schemas', 'lib/messaging/client.ts', 'lib/stores'], packages: /^(zustand(\/vanilla)?)$/ },
   components: { folders: ['lib/stores', 'components'], packages: /^(react|react-dom|zustand)$/, typesOnly: ['lib/schemas'] },
