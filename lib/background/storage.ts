@@ -35,9 +35,9 @@ export interface Held {
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * The one lock: `work` runs when everything queued before it has finished, alone. A plain promise queue, not
- * `navigator.locks`: only this worker writes, and the unit tests' Node 20 has no `navigator.locks`, so one
- * implementation runs in tests and in the browser alike.
+ * The one lock: `work` runs when everything queued before it has finished, alone. A plain promise queue rather than
+ * `navigator.locks`: MV3 service workers have it, but only this worker writes (no other context to exclude), and
+ * Node 20, where the unit tests run, has none, so one implementation runs in the tests and in the browser alike.
  */
 export function exclusively<T>(work: (held: Held) => Promise<T>): Promise<T> {
   const result = queue.then(() => work(held), () => work(held));
