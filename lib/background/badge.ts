@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { stored, type OutboxSummary } from '../schemas';
 import type { Outbox } from './outbox';
+import { watchKeys } from './storage';
 
 /** Waiting events are shown in the extension's blue; one the platform refused turns the badge red. */
 export const BADGE_COLOR_QUEUED = '#2b6fd6';
@@ -62,13 +63,11 @@ export function createOutboxBadge(outbox: Pick<Outbox, 'summary'>): OutboxBadge 
 
 /**
  * Keeps the badge in step with the outbox: set at worker start, and again after every write to an outbox key (the
- * outbox's serial writes land as storage changes, one per batch). Register synchronously at worker start.
+ * outbox's writes land as storage changes, one per batch). Register synchronously at worker start.
  */
 export function keepBadgeInStep(outbox: Pick<Outbox, 'summary'>): OutboxBadge {
   const badge = createOutboxBadge(outbox);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== stored.outboxRecord.area) return;
-    const keys = Object.keys(changes);
+  watchKeys(stored.outboxRecord.area, (keys) => {
     if (keys.some((key) => key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix))) void badge.update();
   });
   void badge.update();

@@ -1,5 +1,5 @@
 import { stored, type UnidentifiedChat } from '../schemas';
-import { readStored, writeStored } from './stored-values';
+import { readStored, writeStored } from './storage';
 
 export interface ChatIdentities {
   recall(chat: UnidentifiedChat): Promise<string | undefined>;

@@ -1,5 +1,5 @@
 import { stored, type Operator } from '../schemas';
-import { readStored, writeStored } from './stored-values';
+import { readStored, writeStored } from './storage';
 
 export interface KnownOperators {
   remember(operator: Operator): Promise<void>;

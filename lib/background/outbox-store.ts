@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import {
   OUTBOX_RECORD_VERSION,
   quarantinedRecordSchema,
@@ -10,9 +10,9 @@ import {
   type QuarantinedRecord,
   type UpgradeContext,
 } from '../schemas';
-import { readStored } from './stored-values';
 import { firstIssue, quarantine, quarantineKey } from './quarantine';
-import { serialWritesFor, type SerialWrites, type Write } from './serial-writes';
+import { readStored, watchKeys } from './storage';
+import { changeStored, type Write } from './storage-writes';
 
 /** Sent records, and dismissed failures, are kept this long for the panel and the popup's log, then pruned. */
 export const KEEP_SETTLED_MS = 7 * 24 * 60 * 60 * 1000;
@@ -75,24 +75,22 @@ function entryOf(key: string, value: unknown, context: UpgradeContext): Entry {
 }
 
 /**
- * The outbox as last read, checked: the whole area is read once per worker, then only the keys that changed since
- * (by this store's own writes, or anyone's, as storage reports them). A bench profile of 1,000 events draining had
- * the worker re-reading and re-checking every record on each of hundreds of changes (the badge and the open panel
- * ask after every write), which took a minute; read this way it is proportional to what changed.
+ * The outbox as last read, checked: the storage layer's one cache (docs/performance.md, "The one cache"). The whole
+ * area is read once per worker, then only the keys that changed since (by this store's own writes, or anyone's, as
+ * storage reports them). Without it every scan re-reads and re-checks every record, and the badge and an open panel
+ * scan after every write: a 1,000-event drain took 54 s against 12 s with it.
  */
-function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
+function createMirror() {
+  const area = browser.storage[stored.outboxRecord.area];
   const entries = new Map<string, Entry>();
   const changed = new Set<string>();
   /** Keys being read into `entries` right now: what the mirror holds for them may be older than storage. */
   const beingRead = new Set<string>();
-  /** Writes queued or running, per key. */
-  const writesOn = new Map<string, number>();
   let loaded = false;
   let reading: Promise<void> = Promise.resolve();
 
-  browser.storage.onChanged.addListener((changes, areaName) => {
-    if (areaName !== stored.outboxRecord.area) return;
-    for (const key of Object.keys(changes)) if (isOurs(key)) changed.add(key);
+  watchKeys(stored.outboxRecord.area, (keys) => {
+    for (const key of keys) if (isOurs(key)) changed.add(key);
   });
 
   async function refresh(context: UpgradeContext): Promise<void> {
@@ -122,14 +120,15 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
   }
 
   /**
-   * The stored values of a write's keys, when the mirror is sure of them as the write runs: read once, not changed
-   * or being read since, no other write on them queued, and each absent or a valid record.
+   * The stored values of a write's keys, when the mirror is sure of them as the write runs (it holds the storage
+   * lock, so no other write of ours is under way): read once, not changed or being read since, each absent or a valid
+   * record. A Save's new record then costs one storage round trip, not two.
    */
   function known(keys: readonly string[]): Record<string, unknown> | undefined {
     if (!loaded) return undefined;
     const values: Record<string, unknown> = {};
     for (const key of keys) {
-      if (changed.has(key) || beingRead.has(key) || (writesOn.get(key) ?? 0) > 1) return undefined;
+      if (changed.has(key) || beingRead.has(key)) return undefined;
       const entry = entries.get(key);
       if (entry === undefined) continue;
       if (entry === 'quarantined' || !entry.ok || entry.stale) return undefined;
@@ -137,14 +136,6 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
     }
     return values;
   }
-
-  const countWrites = (keys: readonly string[], by: 1 | -1) => {
-    for (const key of keys) {
-      const count = (writesOn.get(key) ?? 0) + by;
-      if (count > 0) writesOn.set(key, count);
-      else writesOn.delete(key);
-    }
-  };
 
   return {
     /** Every outbox and quarantine key with its entry, as storage holds them now. */
@@ -154,32 +145,31 @@ function createMirror(area: Browser.storage.StorageArea, writes: SerialWrites) {
       await reading;
       return entries;
     },
-    /** Runs a serial write, without reading what the mirror is sure of; every key it read or set is read afresh next time. */
-    async writing<T>(write: Write<T>): Promise<T> {
+    /**
+     * Runs a write under the storage lock, without reading what the mirror is sure of. Every key it read or set is
+     * read afresh next time; marked so before the lock passes on, so the next write cannot take its old entry for known.
+     */
+    writing<T>(write: Write<T>): Promise<T> {
       const touched = new Set(write.keys);
-      countWrites(write.keys, 1);
-      try {
-        return await writes.run({
-          keys: write.keys,
-          known: () => known(write.keys),
-          apply(current) {
-            const change = write.apply(current);
-            for (const key of Object.keys(change.set ?? {})) touched.add(key);
-            return change;
-          },
-        });
-      } finally {
-        for (const key of touched) changed.add(key);
-        countWrites(write.keys, -1);
-      }
+      return changeStored(stored.outboxRecord.area, {
+        keys: write.keys,
+        known: () => known(write.keys),
+        apply(current) {
+          const change = write.apply(current);
+          for (const key of Object.keys(change.set ?? {})) touched.add(key);
+          return change;
+        },
+        settled() {
+          for (const key of touched) changed.add(key);
+        },
+      });
     },
   };
 }
 
-/** The outbox records in storage.local, one key per event; only the background writes them, through one queue. */
+/** The outbox records in storage.local, one key per event; only the background writes them, under the storage lock. */
 export interface OutboxStoreOptions {
   now?: () => number;
-  writes?: SerialWrites;
   /** The platform the extension is set to now: an older record without one is taken to be for it. */
   platform?: () => Promise<string>;
 }
@@ -189,8 +179,7 @@ export function createOutboxStore(options: OutboxStoreOptions = {}): OutboxStore
   const now = options.now ?? Date.now;
   const platform = options.platform ?? (async () => ((await readStored(stored.settings)) ?? DEFAULT_SETTINGS).apiUrl);
   const contextNow = async (): Promise<UpgradeContext> => ({ apiUrl: await platform() });
-  const writes = options.writes ?? serialWritesFor(area);
-  const mirror = createMirror(area, writes);
+  const mirror = createMirror();
 
   /**
    * Moves bad values aside, drops expired records and stores records of an older version in this one's shape, judging

@@ -1,5 +1,5 @@
 import { stored, type PageStatus } from '../schemas';
-import { readStored, removeStored, writeStored } from './stored-values';
+import { readStored, removeStored, writeStored } from './storage';
 
 export interface PageStatuses {
   report(tabId: number, status: PageStatus): Promise<void>;

@@ -1,5 +1,5 @@
 import { RECENT_CURRENCIES_KEPT, stored, type RecentCurrencies } from '../schemas';
-import { readStored, updateStored } from './stored-values';
+import { readStored, updateStored } from './storage';
 
 export interface RecentCurrencyList {
   list(): Promise<RecentCurrencies>;
@@ -10,7 +10,7 @@ export interface RecentCurrencyList {
 export function createRecentCurrencies(): RecentCurrencyList {
   return {
     list: async () => (await readStored(stored.recentCurrencies)) ?? [],
-    // One read-modify-write in the area's write queue: two deposits saved together are both remembered.
+    // One read-modify-write under the storage lock: two deposits saved together are both remembered.
     remember: (currency) =>
       updateStored(stored.recentCurrencies, (current = []) =>
         current[0] === currency ? undefined : [currency, ...current.filter((code) => code !== currency)].slice(0, RECENT_CURRENCIES_KEPT),

@@ -2,7 +2,7 @@ import { stored, type ApiError, type LoginRequest, type Session, type SessionSum
 import type { ApiClient } from './api-client';
 import { toApiError, type ApiFailure, type ApiResult } from './api-failure';
 import type { RefreshTokenStore } from './refresh-token-store';
-import { readStored, removeStored, writeStored } from './stored-values';
+import { exclusively, readStored, type Held, type StoredEntry } from './storage';
 
 /** Why an authenticated call was not made: nobody is signed in, or someone else is. */
 export type AuthFailure = ApiFailure | { kind: 'signedOut' } | { kind: 'otherOperator' };
@@ -50,50 +50,36 @@ const SIGNED_OUT: SessionSummary = { signedIn: false };
 const EXPIRED: SessionSummary = { signedIn: false, expired: true };
 
 /**
- * The operator's session per the contract. Storage is the truth (the worker is stopped whenever idle); the copies
- * kept here are read from it once and written through, since this is the only writer.
+ * The operator's session per the contract. Storage is the truth (the worker is stopped whenever idle) and is read
+ * each time; sign-in, sign-out and a refresh's outcome change it under the storage lock, never interleaved.
  */
 export function createSession(options: SessionOptions): AuthSession {
   const { api, refreshTokens } = options;
   const now = options.now ?? Date.now;
-  let state: Promise<{ summary: SessionSummary; access: AccessToken | undefined }> | undefined;
   let refreshing: Promise<Refreshed> | undefined;
   /** Bumped by sign-in, sign-out and expiry, so a refresh that was under way then cannot bring an old session back. */
   let epoch = 0;
-  let changing: Promise<unknown> = Promise.resolve();
-
-  /** Session changes (sign-in, sign-out, a refresh's outcome) are stored one at a time, never interleaved. */
-  function exclusively<T>(change: () => Promise<T>): Promise<T> {
-    const result = changing.then(change);
-    changing = result.catch(() => undefined);
-    return result;
-  }
-
-  const load = () => {
-    state ??= Promise.all([readStored(stored.sessionSummary), readStored(stored.accessToken)]).then(([summary, access]) => ({
-      summary: summary ?? SIGNED_OUT,
-      access,
-    }));
-    return state;
+  const load = async (held?: Held): Promise<{ summary: SessionSummary; access: AccessToken | undefined }> => {
+    const read = <T>(entry: StoredEntry<T>) => (held ? held.read(entry) : readStored(entry));
+    const [summary, access] = await Promise.all([read(stored.sessionSummary), read(stored.accessToken)]);
+    return { summary: summary ?? SIGNED_OUT, access };
   };
 
-  async function keep(session: Session): Promise<Refreshed> {
+  async function keep(held: Held, session: Session): Promise<Refreshed> {
     const access = { token: session.accessToken, expiresAt: usableUntil(now(), session.expiresIn) };
     const summary: SessionSummary = { signedIn: true, operator: session.operator };
     // The old refresh token died with this rotation: the new one is stored first, so a stopped worker keeps a live one.
     await refreshTokens.set(session.refreshToken);
-    await writeStored(stored.accessToken, access);
-    await writeStored(stored.sessionSummary, summary);
-    state = Promise.resolve({ summary, access });
+    await held.write(stored.accessToken, access);
+    await held.write(stored.sessionSummary, summary);
     return { ok: true, token: access.token, operatorId: session.operator.id };
   }
 
-  async function end(summary: SessionSummary): Promise<void> {
+  async function end(held: Held, summary: SessionSummary): Promise<void> {
     epoch += 1;
-    state = Promise.resolve({ summary, access: undefined });
-    await removeStored(stored.accessToken);
+    await held.remove(stored.accessToken);
     await refreshTokens.clear();
-    await writeStored(stored.sessionSummary, summary);
+    await held.write(stored.sessionSummary, summary);
   }
 
   /**
@@ -110,12 +96,12 @@ export function createSession(options: SessionOptions): AuthSession {
     const startedIn = epoch;
     const refreshToken = await refreshTokens.get();
     const result = refreshToken ? await refreshCall(refreshToken) : undefined;
-    const settled = await exclusively(async (): Promise<{ refreshed: Refreshed; lost?: { accessToken: string | undefined } }> => {
-      if (startedIn !== epoch) return { refreshed: await currentToken() };
-      if (result?.ok) return { refreshed: await keep(result.data) };
+    const settled = await exclusively(async (held): Promise<{ refreshed: Refreshed; lost?: { accessToken: string | undefined } }> => {
+      if (startedIn !== epoch) return { refreshed: await currentToken(held) };
+      if (result?.ok) return { refreshed: await keep(held, result.data) };
       if (!result || (result.failure.kind === 'http' && result.failure.status === 401)) {
-        const { access } = await load();
-        await end(EXPIRED);
+        const { access } = await load(held);
+        await end(held, EXPIRED);
         return { refreshed: { ok: false, failure: { kind: 'signedOut' } }, lost: { accessToken: access?.token } };
       }
       return { refreshed: result };
@@ -126,8 +112,8 @@ export function createSession(options: SessionOptions): AuthSession {
     return settled.refreshed;
   }
 
-  async function currentToken(): Promise<Refreshed> {
-    const { summary, access } = await load();
+  async function currentToken(held: Held): Promise<Refreshed> {
+    const { summary, access } = await load(held);
     return summary.signedIn && access ? { ok: true, token: access.token, operatorId: summary.operator.id } : { ok: false, failure: { kind: 'signedOut' } };
   }
 
@@ -154,18 +140,18 @@ export function createSession(options: SessionOptions): AuthSession {
       const result = await api.login(credentials);
       if (!result.ok) return { ok: false, error: toApiError(result.failure) };
       const session = result.data;
-      await exclusively(async () => {
+      await exclusively(async (held) => {
         epoch += 1;
-        await keep(session);
+        await keep(held, session);
       });
       return { ok: true, session: { signedIn: true, operator: session.operator } };
     },
 
     async signOut() {
-      const ended = await exclusively(async () => {
-        const { access } = await load();
+      const ended = await exclusively(async (held) => {
+        const { access } = await load(held);
         const refreshToken = await refreshTokens.get();
-        await end(SIGNED_OUT);
+        await end(held, SIGNED_OUT);
         return { refreshToken, accessToken: access?.token };
       });
       if (ended.refreshToken) await api.logout(ended.refreshToken, ended.accessToken);

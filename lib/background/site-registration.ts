@@ -1,7 +1,7 @@
 import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { sitePattern, stored, type AddedSite } from '../schemas';
 import type { SettingsStore } from './settings-store';
-import { readStored, writeStored } from './stored-values';
+import { exclusively, readStored } from './storage';
 
 export type AddSiteResult = { ok: true; sites: AddedSite[] } | { ok: false; reason: 'permission_missing' | 'built_in' };
 
@@ -38,14 +38,6 @@ export interface SiteRegistrationDeps {
 }
 
 export function createSiteRegistration({ settings, manifest = () => browser.runtime.getManifest() }: SiteRegistrationDeps): SiteRegistration {
-  // One change at a time: two quick clicks must not register the same id twice or lose a write.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-
   const list = async () => (await readStored(stored.sites)) ?? [];
   const granted = (host: string) => browser.permissions.contains({ origins: [sitePattern(host)] });
 
@@ -67,9 +59,9 @@ export function createSiteRegistration({ settings, manifest = () => browser.runt
       .flatMap((script) => script.matches ?? [])
       .some((pattern) => hostOfPattern(pattern)?.test(host) ?? false);
 
-  const reconcile = async () => {
+  const reconcile = async (sites: AddedSite[]) => {
     const wanted: ContentScript[] = [];
-    for (const site of await list()) if (await granted(site.host)) wanted.push(contentScriptFor(site));
+    for (const site of sites) if (await granted(site.host)) wanted.push(contentScriptFor(site));
     const ours = (await browser.scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(SCRIPT_ID_PREFIX));
     const stale = ours.filter((script) => !wanted.some((want) => sameScript(want, script)));
     if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale.map((script) => script.id) });
@@ -92,28 +84,29 @@ export function createSiteRegistration({ settings, manifest = () => browser.runt
       const url = new URL(pageUrl);
       return url.protocol === 'https:' ? (await list()).find((site) => site.host === url.hostname) : undefined;
     },
+    // Under the storage lock: two quick clicks must not register the same id twice or lose a write.
     add: (site, tabId) =>
-      serially(async () => {
+      exclusively(async (held) => {
         if (isBuiltIn(site.host)) return { ok: false, reason: 'built_in' };
         if (!(await granted(site.host))) return { ok: false, reason: 'permission_missing' };
-        const before = await list();
+        const before = (await held.read(stored.sites)) ?? [];
         const sites = [...before.filter((known) => known.host !== site.host), site];
-        await writeStored(stored.sites, sites);
-        await reconcile();
+        await held.write(stored.sites, sites);
+        await reconcile(sites);
         // A host already listed has its content script running in the tab; a second one would mount a second UI.
         if (tabId !== undefined && !before.some((known) => known.host === site.host)) await injectInto(tabId, site);
         return { ok: true, sites };
       }),
     remove: (host) =>
-      serially(async () => {
-        const sites = (await list()).filter((site) => site.host !== host);
-        await writeStored(stored.sites, sites);
-        await reconcile();
+      exclusively(async (held) => {
+        const sites = ((await held.read(stored.sites)) ?? []).filter((site) => site.host !== host);
+        await held.write(stored.sites, sites);
+        await reconcile(sites);
         // The platform's own origin keeps its permission: the API calls need it.
         if (new URL((await settings.get()).apiUrl).hostname !== host) await browser.permissions.remove({ origins: [sitePattern(host)] });
         return sites;
       }),
-    reconcile: () => serially(reconcile),
+    reconcile: () => exclusively(async (held) => reconcile((await held.read(stored.sites)) ?? [])),
   };
 }
 

@@ -8,6 +8,7 @@ import { createRefreshTokenStore } from './refresh-token-store';
 import { createSession, type AuthSession } from './session';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createSiteRegistration, type SiteRegistration } from './site-registration';
+import { migrateStored } from './storage';
 import type { MessageHandlers } from '../messaging/router';
 
 export interface BackgroundWorker {
@@ -31,6 +32,7 @@ export interface BackgroundWorkerOptions {
 
 /** Everything the service worker runs, built synchronously so its listeners can be registered at once. */
 export function createBackgroundWorker(options: BackgroundWorkerOptions = {}): BackgroundWorker {
+  void migrateStored();
   const settings = createSettingsStore();
   const api = createApiClient({ baseUrl: async () => (await settings.get()).apiUrl, timeoutMs: options.timeoutMs });
   const session = createSession({ api, refreshTokens: createRefreshTokenStore(), now: options.now });

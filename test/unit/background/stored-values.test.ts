@@ -6,7 +6,7 @@ import { installFakeSiteApis } from './fake-site-apis';
 import { DEMO, deposit, startWorker, useTestSandbox } from './support';
 
 /**
- * Every stored value other than the outbox's goes through lib/background/stored-values.ts. One that no longer parses
+ * Every stored value other than the outbox's goes through lib/background/storage.ts. One that no longer parses
  * (an older version's, a corrupted one) must be set aside with its raw value and counted in the popup, and the
  * extension must carry on with the default, never writing over the value and losing it.
  */

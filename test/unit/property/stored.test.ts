@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createOutboxStore } from '../../../lib/background/outbox-store';
-import { readStored, writeStored, type StoredEntry } from '../../../lib/background/stored-values';
+import { readStored, writeStored, type StoredEntry } from '../../../lib/background/storage';
 import {
   CURRENCY_CODES,
   DEFAULT_SETTINGS,
