@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AdminDestination } from '../../lib/schemas/console';
+import type { AdminDestination } from '../../lib/schemas/admin-deliveries';
 import { openConsole } from './support/render-console';
 import { startFakeAdminApi, type FakeAdminApi } from './support/fake-admin-api';
 

@@ -1,7 +1,8 @@
-import type { AdminDestination, AdminEvent, AdminIntake, AdminLead, AdminOperator, ConsoleOperator } from '../../../lib/schemas/console';
+import type { AdminDestination, AdminEvent } from '../../../lib/schemas/admin-deliveries';
+import type { AdminIntake, AdminLead, AdminOperator, ConsoleOperator } from '../../../lib/schemas/console';
 
 /**
- * The admin API's answers as server.md and lib/schemas/console.ts define them, from in-memory data: what the console
+ * The admin API's answers as server.md, lib/schemas/admin-deliveries.ts and lib/schemas/console.ts define them, from in-memory data: what the console
  * sees of the real server. Served by the node:http fake in component tests and behind the real console plugin in the
  * end-to-end test.
  */
