@@ -33,6 +33,14 @@ describe('the Destinations page', () => {
     expect(within(keitaro).getByText('https://kt.example/••••••/postback')).toBeTruthy();
   });
 
+  it('shows the counts of today in Russian, each under its state’s Russian name', async () => {
+    await openConsole(api, { hash: '#/destinations', locale: 'ru' });
+    const keitaro = await card('Main Keitaro');
+    const count = (state: string) => within(keitaro).getByText(state, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(within(keitaro).getByRole('heading', { name: 'Сегодня' })).toBeTruthy();
+    expect([count('доставлено'), count('в очереди'), count('ждёт click id'), count('ошибка')]).toEqual(['12', '3', '2', '1']);
+  });
+
   it('adds a destination from a preset: the help says where the tracker shows its URL, the status map is the preset’s', async () => {
     const user = await openConsole(api, { hash: '#/destinations' });
     await user.click(await screen.findByRole('button', { name: 'Add destination' }));

@@ -21,6 +21,7 @@ import {
   type NewOperator,
 } from '../../../lib/schemas/console';
 import { destinationSchema, type Destination, type DestinationInput } from '../../../lib/schemas/destination';
+import { keptPostbacksResponseSchema } from '../../../lib/schemas/intake-calls';
 
 /** A refusal or failure the console shows where it happened: the server's code and message, and its field messages. */
 export class ApiProblem extends Error {
@@ -113,6 +114,7 @@ export function createConsoleApi(baseUrl = '', onSessionEnded: () => void = () =
     listIntakes: () => call('GET', `${admin}/intakes`, adminIntakeListSchema),
     createIntake: (name: string, kind: IntakeKind) => call('POST', `${admin}/intakes`, intakeCreatedSchema, { name, kind }),
     revokeIntake: (id: string) => call('DELETE', `${admin}/intakes/${encodeURIComponent(id)}`, NO_BODY),
+    unmatchedPostbacks: () => call('GET', `${admin}/unmatched-postbacks`, keptPostbacksResponseSchema),
     firstMessagePattern: () => call('GET', `${admin}/settings/first-message-pattern`, firstMessagePatternSchema),
     saveFirstMessagePattern: (pattern: string | null) =>
       call('PUT', `${admin}/settings/first-message-pattern`, firstMessagePatternSchema, { pattern }),

@@ -1,5 +1,6 @@
 import type { AdminDestination, AdminEvent } from '../../../lib/schemas/admin-deliveries';
 import type { AdminIntake, AdminLead, AdminOperator, ConsoleOperator } from '../../../lib/schemas/console';
+import type { KeptPostback } from '../../../lib/schemas/intake-calls';
 
 /**
  * The admin API's answers as server.md, lib/schemas/admin-deliveries.ts and lib/schemas/console.ts define them, from in-memory data: what the console
@@ -11,6 +12,8 @@ export interface FakeAdminData {
   operators: AdminOperator[];
   destinations: AdminDestination[];
   intakes: AdminIntake[];
+  /** Partner postbacks no contact had the click id of. */
+  unmatched: KeptPostback[];
   events: AdminEvent[];
   leads: AdminLead[];
   pattern: string | null;
@@ -31,6 +34,7 @@ export function fakeAdminData(data: Partial<FakeAdminData> = {}): FakeAdminData 
     operators: [],
     destinations: [],
     intakes: [],
+    unmatched: [],
     events: [],
     leads: [],
     pattern: null,
@@ -96,6 +100,8 @@ export function answerAdminCall(state: FakeAdminData, method: string, path: stri
       if (intake) intake.revokedAt = new Date().toISOString();
       return { status: 204 };
     }
+    case 'GET unmatched-postbacks':
+      return { status: 200, body: { postbacks: state.unmatched } };
     case 'GET settings':
       return { status: 200, body: { pattern: state.pattern } };
     case 'PUT settings':
