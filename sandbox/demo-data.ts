@@ -23,6 +23,20 @@ export const DEMO_CONTACTS: readonly Contact[] = [
 
 const FLOW_STEP = { source: 'flow', stepName: 'Send Tracker Event', status: 'accepted' } as const;
 
+/**
+ * Boris's first deposit, logged by the demo manager, and the partner's postback of the same 100 dollars twelve minutes
+ * later: stored side by side, the postback never forwarded, so the panel's history says "may be the same deposit" on
+ * both lines. The manual one stays his first deposit, so a second "Deposit" for him is refused.
+ */
+const BORIS_DEPOSIT_BY_HAND: { input: TrackerEventInput; receipt: Receipt } = {
+  input: { id: 'b3c5d7e9-2f4a-4b6c-8d0e-3f5a7b9c1d23', type: 'deposit', contact: boris, amount: '100', currency: 'USD', occurredAt: '2026-11-19T09:40:00.000Z' },
+  receipt: { source: 'manual', status: 'accepted', operatorId: 'op_demo', receivedAt: '2026-11-19T09:40:05.000Z' },
+};
+const BORIS_PARTNER_POSTBACK: { input: TrackerEventInput; receipt: Receipt } = {
+  input: { id: 'c4d6e8f0-3a5b-4c7d-9e1f-4a6b8c0d2e34', type: 'deposit', contact: boris, amount: '100', currency: 'USD', occurredAt: '2026-11-19T09:52:00.000Z' },
+  receipt: { source: 'postback', status: 'accepted', receivedAt: '2026-11-19T09:52:01.000Z' },
+};
+
 export const DEMO_EVENTS: ReadonlyArray<{ input: TrackerEventInput; receipt: Receipt }> = [
   {
     input: { id: '6f1d3c2a-5b7e-4c9a-8d2f-1a3b5c7d9e01', type: 'registration', contact: anna, occurredAt: '2026-11-20T10:15:00.000Z' },
@@ -32,17 +46,8 @@ export const DEMO_EVENTS: ReadonlyArray<{ input: TrackerEventInput; receipt: Rec
     input: { id: '8a2e4f6b-1c3d-4e5f-9a7b-2c4d6e8f0a12', type: 'registration', contact: boris, occurredAt: '2026-11-18T14:02:00.000Z' },
     receipt: { ...FLOW_STEP, receivedAt: '2026-11-18T14:02:01.000Z' },
   },
-  {
-    input: {
-      id: 'b3c5d7e9-2f4a-4b6c-8d0e-3f5a7b9c1d23',
-      type: 'deposit',
-      contact: boris,
-      amount: '100',
-      currency: 'USD',
-      occurredAt: '2026-11-19T09:40:00.000Z',
-    },
-    receipt: { source: 'postback', status: 'forwarded', receivedAt: '2026-11-19T09:40:05.000Z' },
-  },
+  BORIS_DEPOSIT_BY_HAND,
+  BORIS_PARTNER_POSTBACK,
 ];
 
 /** Seeds only a database that has no operators yet, so a restart over a used file keeps what happened since. */

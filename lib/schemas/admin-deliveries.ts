@@ -1,15 +1,32 @@
 import { z } from 'zod/mini';
-import { eventTypeSchema, trackerEventSchema } from './api';
+import { eventTypeSchema, operatorSchema, trackerEventSchema } from './api';
 import { deliverySchema, deliveryStateSchema } from './delivery';
 import { destinationSchema, httpMethodSchema } from './destination';
 
 /**
- * Bodies of the admin API's destination and event calls (docs: ../shared/server.md, "Admin API"). Every destination in
- * an answer has its secrets masked; a PUT that sends a masked value back keeps the stored secret.
+ * Bodies of the admin API's destination and event calls (docs: ../shared/server.md, "Admin API"), one schema each for
+ * the server that answers and the console that reads. Every destination in an answer has its secrets masked; a PUT that
+ * sends a masked value back keeps the stored secret.
  */
 
 export const destinationResponseSchema = z.object({ destination: destinationSchema });
-export const destinationsResponseSchema = z.object({ destinations: z.array(destinationSchema) });
+
+/** A destination's deliveries in each state, as the admin sees them (`held`: pending, the contact has no click id). */
+export const deliveryCountsSchema = z.object({
+  delivered: z.int().check(z.nonnegative()),
+  pending: z.int().check(z.nonnegative()),
+  held: z.int().check(z.nonnegative()),
+  failed: z.int().check(z.nonnegative()),
+});
+export type DeliveryCounts = z.infer<typeof deliveryCountsSchema>;
+
+/**
+ * `GET /api/v1/admin/destinations` → `{ destinations }`, each with `today`: its deliveries queued since 00:00 UTC today
+ * (the server's day, as the console's date filters), by their state now.
+ */
+export const adminDestinationSchema = z.intersection(destinationSchema, z.object({ today: deliveryCountsSchema }));
+export type AdminDestination = z.infer<typeof adminDestinationSchema>;
+export const destinationsResponseSchema = z.object({ destinations: z.array(adminDestinationSchema) });
 
 /** `POST /api/v1/admin/destinations/{id}/test`: one real postback with a test event id. */
 export const destinationTestRequestSchema = z.object({
@@ -20,9 +37,17 @@ export const destinationTestRequestSchema = z.object({
 });
 export type DestinationTestRequest = z.infer<typeof destinationTestRequestSchema>;
 
-/** Its 200: the request as sent (secrets masked) and `response` when the tracker answered, `error` when it did not. */
+/**
+ * Its 200: the request as sent (secrets masked; `headers` when it had any) and `response` when the tracker answered,
+ * `error` (timeout, refused connection) when it did not.
+ */
 export const destinationTestResultSchema = z.object({
-  request: z.object({ method: httpMethodSchema, url: z.string(), body: z.optional(z.string()) }),
+  request: z.object({
+    method: httpMethodSchema,
+    url: z.string(),
+    headers: z.optional(z.record(z.string(), z.string())),
+    body: z.optional(z.string()),
+  }),
   response: z.optional(z.object({ status: z.number(), body: z.string() })),
   error: z.optional(z.string()),
 });
@@ -31,20 +56,27 @@ export type DestinationTestResult = z.infer<typeof destinationTestResultSchema>;
 export const ADMIN_EVENTS_PAGE_MAX = 100;
 
 /**
- * `GET /api/v1/admin/events`: all optional. `contact` an external id or username; `state` events with at least one
- * delivery in that state; `since` an ISO time; `cursor` the previous answer's `next`. Newest first.
+ * `GET /api/v1/admin/events`: all optional. `operator` an operator id; `contact` an external id or username; `state`
+ * events with at least one delivery in that state; `since`/`until` ISO times of receipt (until exclusive); `cursor` the
+ * previous answer's `next`. Newest first.
  */
 export const adminEventQuerySchema = z.object({
+  operator: z.optional(z.string().check(z.maxLength(128))),
   contact: z.optional(z.string().check(z.maxLength(128))),
   state: z.optional(deliveryStateSchema),
   type: z.optional(eventTypeSchema),
   since: z.optional(z.iso.datetime({ message: 'since must be an ISO 8601 UTC time' })),
+  until: z.optional(z.iso.datetime({ message: 'until must be an ISO 8601 UTC time' })),
   cursor: z.optional(z.string().check(z.maxLength(512))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(ADMIN_EVENTS_PAGE_MAX))),
 });
 export type AdminEventQuery = z.infer<typeof adminEventQuerySchema>;
 
-export const adminEventSchema = z.extend(trackerEventSchema, { deliveries: z.array(deliverySchema) });
+export const adminEventSchema = z.extend(trackerEventSchema, {
+  deliveries: z.array(deliverySchema),
+  /** Who logged it; absent for flow and postback events. */
+  operator: z.optional(operatorSchema),
+});
 export type AdminEvent = z.infer<typeof adminEventSchema>;
 export const adminEventPageSchema = z.object({ events: z.array(adminEventSchema), next: z.optional(z.string()) });
 export type AdminEventPage = z.infer<typeof adminEventPageSchema>;

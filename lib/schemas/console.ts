@@ -1,12 +1,11 @@
 import { z } from 'zod/mini';
-import { contactSchema, eventTypeSchema, loginRequestSchema, operatorSchema, trackerEventSchema } from './api';
-import { deliverySchema, deliveryStateSchema } from './delivery';
-import { destinationSchema, postbackRequestSchema } from './destination';
+import { adminEventSchema } from './admin-deliveries';
+import { contactSchema, loginRequestSchema, operatorSchema } from './api';
 
 /**
  * What the admin console sends and reads beyond server.md's table: its cookie session, and the admin answers that carry
- * more than the table names (counts, last sign-in, intakes list and revoke, the first-message pattern, a lead's page).
- * The server validates and answers with these same schemas.
+ * more than the table names (last sign-in, intakes list and revoke, the first-message pattern, a lead's page). The
+ * server validates and answers with these same schemas; destinations and events are admin-deliveries.ts's.
  */
 
 export const roleSchema = z.enum(['manager', 'admin']);
@@ -51,46 +50,6 @@ export type NewOperator = z.infer<typeof newOperatorSchema>;
 /** `POST /api/v1/admin/operators` → 201. */
 export const operatorCreatedSchema = z.object({ operator: consoleOperatorSchema });
 
-// Destinations
-
-export const deliveryCountsSchema = z.object({
-  delivered: z.number(),
-  pending: z.number(),
-  held: z.number(),
-  failed: z.number(),
-});
-export type DeliveryCounts = z.infer<typeof deliveryCountsSchema>;
-
-/**
- * `GET /api/v1/admin/destinations` → `{ destinations }`, each with `today`: its deliveries by state whose event was
- * received since 00:00 UTC today. `PUT …/destinations/{id}` gets the destination back as answered, with only the edited
- * fields changed: a url or header value still equal to its masked form keeps the stored secret.
- */
-export const adminDestinationSchema = z.intersection(destinationSchema, z.object({ today: deliveryCountsSchema }));
-export type AdminDestination = z.infer<typeof adminDestinationSchema>;
-export const adminDestinationListSchema = z.object({ destinations: z.array(adminDestinationSchema) });
-export const destinationSavedSchema = z.object({ destination: destinationSchema });
-
-/** `POST /api/v1/admin/destinations/{id}/test`. */
-export const destinationTestRequestSchema = z.object({
-  type: eventTypeSchema,
-  clickId: z.string().check(z.minLength(1, 'Enter a click id to test with'), z.maxLength(256)),
-  amount: z.optional(z.string()),
-  currency: z.optional(z.string()),
-});
-export type DestinationTestRequest = z.infer<typeof destinationTestRequestSchema>;
-
-/**
- * Its 200: the postback as sent (a `PostbackRequest`, secrets masked), then `response` when the tracker answered, or
- * `error` (timeout, refused connection) when it did not.
- */
-export const destinationTestResultSchema = z.object({
-  request: z.extend(postbackRequestSchema, { headers: z.optional(z.record(z.string(), z.string())) }),
-  response: z.optional(z.object({ status: z.number(), body: z.string() })),
-  error: z.optional(z.string()),
-});
-export type DestinationTestResult = z.infer<typeof destinationTestResultSchema>;
-
 // Intakes
 
 export const intakeKindSchema = z.enum(['links', 'flow', 'postbacks']);
@@ -128,32 +87,6 @@ export const firstMessagePatternSchema = z.object({
   pattern: z.nullable(z.string().check(z.minLength(1), z.maxLength(FIRST_MESSAGE_PATTERN_MAX))),
 });
 export type FirstMessagePattern = z.infer<typeof firstMessagePatternSchema>;
-
-// Events
-
-/**
- * `GET /api/v1/admin/events` query: all optional. `operator` an operator id; `contact` an external id or username;
- * `state` events with at least one delivery in that state; `since`/`until` ISO times (until exclusive); `cursor` the
- * previous answer's `next`. Newest first, at most 100 a page.
- */
-export const adminEventQuerySchema = z.object({
-  operator: z.optional(z.string()),
-  contact: z.optional(z.string()),
-  type: z.optional(eventTypeSchema),
-  state: z.optional(deliveryStateSchema),
-  since: z.optional(z.iso.datetime()),
-  until: z.optional(z.iso.datetime()),
-  cursor: z.optional(z.string()),
-});
-export type AdminEventQuery = z.infer<typeof adminEventQuerySchema>;
-
-export const adminEventSchema = z.extend(trackerEventSchema, {
-  deliveries: z.array(deliverySchema),
-  /** Who logged it; absent for flow and postback events. */
-  operator: z.optional(operatorSchema),
-});
-export type AdminEvent = z.infer<typeof adminEventSchema>;
-export const adminEventPageSchema = z.object({ events: z.array(adminEventSchema), next: z.optional(z.string()) });
 
 // A lead's page
 

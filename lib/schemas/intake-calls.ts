@@ -45,8 +45,8 @@ export const postbackCallSchema = z.object({
 export type PostbackCall = z.infer<typeof postbackCallSchema>;
 
 /**
- * `GET /api/v1/admin/unmatched-postbacks`: partner postbacks kept for the admin (no contact had the click id, or the
- * contact's first deposit was stored already), newest first.
+ * `GET /api/v1/admin/unmatched-postbacks`: partner postbacks kept for the admin (no contact had the click id when they
+ * arrived), newest first.
  */
 export const keptPostbackSchema = z.object({
   id: z.string(),

@@ -72,11 +72,16 @@ export function mergeHistory(events: readonly TrackerEvent[], records: readonly 
 
 const counts = (item: HistoryItem) => item.state !== 'failed';
 
-/** Deposit means the first deposit: once one is stored or on its way, the next payment is a redeposit. */
+/**
+ * Deposit means the first deposit: once the team's is stored or on its way, the next payment is a redeposit. A
+ * partner's postback is not the team's deposit (the server takes the first one by hand beside it), but it does say the
+ * lead got past registering.
+ */
 export function proposedEventType(history: readonly HistoryItem[]): EventType {
   const logged = history.filter(counts);
-  if (logged.some((item) => item.type === 'deposit' || item.type === 'redeposit')) return 'redeposit';
-  if (logged.some((item) => item.type === 'registration')) return 'deposit';
+  const teams = logged.filter((item) => item.source !== 'postback');
+  if (teams.some((item) => item.type === 'deposit' || item.type === 'redeposit')) return 'redeposit';
+  if (logged.some((item) => item.type === 'registration' || item.source === 'postback')) return 'deposit';
   return 'registration';
 }
 

@@ -18,16 +18,29 @@ function readCursor(cursor: string): [string, string] | undefined {
   }
 }
 
+/** Who logged the event, for the admin's list; nothing for a flow's or a partner's event. */
+function loggedBy(row: { operator_id: string | null; operator_name: string | null; operator_email: string | null }): Pick<AdminEvent, 'operator'> {
+  if (row.operator_id === null || row.operator_name === null || row.operator_email === null) return {};
+  return { operator: { id: row.operator_id, name: row.operator_name, email: row.operator_email } };
+}
+
 /** Every event an admin may see, newest first, each with its deliveries; `next` when more remain. */
 export async function adminEventPage(db: Kysely<Tables>, query: AdminEventQuery): Promise<{ events: AdminEvent[]; next?: string } | 'bad_cursor'> {
   const limit = query.limit ?? DEFAULT_PAGE;
-  let select = db.selectFrom('events').innerJoin('contacts', 'contacts.id', 'events.contact_id').selectAll('events').select(['contacts.channel', 'contacts.external_id']);
+  let select = db
+    .selectFrom('events')
+    .innerJoin('contacts', 'contacts.id', 'events.contact_id')
+    .leftJoin('operators', 'operators.id', 'events.operator_id')
+    .selectAll('events')
+    .select(['contacts.channel', 'contacts.external_id', 'operators.name as operator_name', 'operators.email as operator_email']);
+  if (query.operator !== undefined) select = select.where('events.operator_id', '=', query.operator);
   if (query.contact !== undefined) {
     const contact = query.contact.replace(/^@/, '');
     select = select.where((eb) => eb.or([eb('contacts.external_id', '=', contact), eb('contacts.username', '=', contact)]));
   }
   if (query.type !== undefined) select = select.where('events.type', '=', query.type);
   if (query.since !== undefined) select = select.where('events.received_at', '>=', query.since);
+  if (query.until !== undefined) select = select.where('events.received_at', '<', query.until);
   if (query.state !== undefined) {
     const state = query.state;
     select = select.where(({ exists, selectFrom }) =>
@@ -55,7 +68,7 @@ export async function adminEventPage(db: Kysely<Tables>, query: AdminEventQuery)
   const byEvent = await deliveriesByEvent(db, page.map((row) => row.id));
   const last = page.at(-1);
   return {
-    events: page.map((row) => ({ ...eventFromRow(row), deliveries: byEvent.get(row.id) ?? [] })),
+    events: page.map((row) => ({ ...eventFromRow(row), deliveries: byEvent.get(row.id) ?? [], ...loggedBy(row) })),
     ...(rows.length > limit && last ? { next: cursorOf(last.received_at, last.id) } : {}),
   };
 }

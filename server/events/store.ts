@@ -24,7 +24,8 @@ export interface TrackerStore {
   /**
    * Stores the event once, creating its contact when new, and commits before it answers. Correct with several server
    * processes on one database: the primary key decides between two posts of one id, the partial unique index
-   * `events_one_deposit_per_contact` between two first deposits of one contact — never a check made in this process.
+   * `events_one_deposit_per_contact` between two first deposits of one contact (a partner's postback is not one) — never
+   * a check made in this process.
    */
   record(input: TrackerEventInput, receipt: Receipt, audit?: { clientAddress?: string }): Promise<RecordOutcome>;
   /** Every stored event, oldest first. */

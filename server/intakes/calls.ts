@@ -62,7 +62,7 @@ async function keepForAdmin(context: ServerContext, intake: IntakeRow, id: strin
 
 /**
  * `postbacks`: a partner's own conversion, stored on the contact with that click id (never forwarded: the trackers
- * already have it) or, when no contact has it yet, kept for the admin.
+ * already have it), beside any deposit the team logged for it, or, when no contact has it yet, kept for the admin.
  */
 async function postback(context: ServerContext, intake: IntakeRow, params: Params): Promise<Taken> {
   const call = parseOrRefuse(postbackCallSchema, params, REFUSED);
@@ -80,14 +80,9 @@ async function postback(context: ServerContext, intake: IntakeRow, params: Param
     return TAKEN;
   }
   const input = intakeEventInput(id, call.event, { channel: channelSchema.parse(contact.channel), externalId: contact.external_id }, call.amount, call.currency);
-  const outcome = await context.tracker.record(input, { status: 'accepted', source: 'postback', receivedAt: new Date().toISOString() });
-  // The contact's first deposit is stored already (one per contact, whoever logged it): the partner's report of it is
-  // kept for the admin beside the unmatched ones rather than refused, so the partner does not retry it forever.
-  if (outcome.kind === 'deposit_exists') {
-    await keepForAdmin(context, intake, id, call.click_id, input, call.tid);
-    return TAKEN;
-  }
-  return answer(outcome);
+  // Never refused as a second first deposit (migration 0004): the partner's report of a deposit the team logged too is
+  // stored beside it, where the panel says they may be the same payment.
+  return answer(await context.tracker.record(input, { status: 'accepted', source: 'postback', receivedAt: new Date().toISOString() }));
 }
 
 export function takeIntakeCall(context: ServerContext, intake: IntakeRow, params: Params, clientAddress: string): Promise<Taken> {

@@ -13,7 +13,7 @@ const detailsOf = (json: string | null): Record<string, string> | undefined =>
 
 /**
  * `GET /api/v1/admin/contacts/{channel}/{externalId}`: the console's lead page, with who logged each event and the
- * audit entries about those events. Deliveries are listed by the delivery work (empty until that is merged).
+ * audit entries about those events, and each event's deliveries.
  */
 export function adminContactRoutes(app: FastifyInstance, context: ServerContext): void {
   const { db, tracker } = context;
@@ -40,7 +40,7 @@ export function adminContactRoutes(app: FastifyInstance, context: ServerContext)
       .execute();
     return adminLeadSchema.parse({
       contact: found.contact,
-      events: found.events.map((event) => ({ ...event, deliveries: [], operator: operatorOf.get(event.id) })),
+      events: found.events.map((event) => ({ ...event, deliveries: event.deliveries ?? [], operator: operatorOf.get(event.id) })),
       audit: audit.map((entry) => ({ id: entry.id, at: new Date(Number(entry.at)).toISOString(), actor: entry.email ?? 'server', action: entry.action, details: detailsOf(entry.details) })),
     });
   });

@@ -12,6 +12,7 @@ import type { Destination } from '../../lib/schemas/destination';
 import { writeAudit } from '../audit/log';
 import { requireOperator } from '../auth/bearer';
 import type { ServerContext } from '../context';
+import { deliveryCountsToday, NO_DELIVERIES } from '../deliveries/counts-today';
 import { sendPostback } from '../deliveries/send';
 import { maskDestination, maskPostbackRequest, restoreMaskedSecrets } from '../destinations/mask-secrets';
 import { postbackRequest } from '../destinations/postback-request';
@@ -39,7 +40,10 @@ export function adminDestinationRoutes(app: FastifyInstance, context: ServerCont
 
   app.get('/api/v1/admin/destinations', async (request) => {
     await requireOperator(request, context, 'admin');
-    return destinationsResponseSchema.parse({ destinations: (await destinations.list()).map(masked) });
+    const [listed, today] = await Promise.all([destinations.list(), deliveryCountsToday(db)]);
+    return destinationsResponseSchema.parse({
+      destinations: listed.map((destination) => ({ ...masked(destination), today: today.get(destination.id) ?? NO_DELIVERIES })),
+    });
   });
 
   app.get('/api/v1/admin/destinations/:id', async (request) => {
@@ -85,7 +89,12 @@ export function adminDestinationRoutes(app: FastifyInstance, context: ServerCont
     const shown = maskPostbackRequest(sent, destination);
     await writeAudit(db, { action: 'destination_tested', operatorId: admin.id, target: destination.id, details: { status: 'status' in answer ? answer.status : 0 }, clientAddress: request.ip });
     return destinationTestResultSchema.parse({
-      request: { method: shown.method, url: shown.url, ...(shown.body === undefined ? {} : { body: shown.body }) },
+      request: {
+        method: shown.method,
+        url: shown.url,
+        ...(Object.keys(shown.headers).length === 0 ? {} : { headers: shown.headers }),
+        ...(shown.body === undefined ? {} : { body: shown.body }),
+      },
       ...('error' in answer ? { error: answer.error } : { response: { status: answer.status, body: answer.body } }),
     });
   });

@@ -174,6 +174,14 @@ describe('the Send event form', () => {
     expect(document.activeElement).toBe(redeposit);
   });
 
+  it('proposes Deposit when only a partner’s postback reported one: the team’s first deposit is still to log', async () => {
+    const postback = { id: '7e1c2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e04', type: 'deposit', contact: CLARA, amount: '100', currency: 'USD', occurredAt: '2026-11-22T15:30:00.000Z', status: 'accepted', receivedAt: '2026-11-22T15:30:01.000Z', source: 'postback' } as const;
+    const ui = renderPanel(CLARA, { 'contact.lookup': () => ({ status: 'found', contact: { ...CLARA, trackerData: { clickId: 'kt_clara01' } }, events: [postback] }) });
+    await ui.openPanel();
+    await ui.user.click(screen.getByRole('button', { name: 'Send event' }));
+    expect(screen.getByRole('radio', { name: 'Deposit' })).toHaveProperty('checked', true);
+  });
+
   it('proposes Redeposit when a deposit for the contact still waits in the outbox', async () => {
     const ui = renderPanel(ANNA);
     await ui.outbox.add({

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AdminDestination } from '../../lib/schemas/console';
+import type { AdminDestination } from '../../lib/schemas/admin-deliveries';
 import { openConsole } from './support/render-console';
 import { startFakeAdminApi, type FakeAdminApi } from './support/fake-admin-api';
 
@@ -31,6 +31,14 @@ describe('the Destinations page', () => {
     expect(within(keitaro).getByRole('heading', { name: 'Today' })).toBeTruthy();
     expect([count('delivered'), count('pending'), count('held'), count('failed')]).toEqual(['12', '3', '2', '1']);
     expect(within(keitaro).getByText('https://kt.example/••••••/postback')).toBeTruthy();
+  });
+
+  it('shows the counts of today in Russian, each under its state’s Russian name', async () => {
+    await openConsole(api, { hash: '#/destinations', locale: 'ru' });
+    const keitaro = await card('Main Keitaro');
+    const count = (state: string) => within(keitaro).getByText(state, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(within(keitaro).getByRole('heading', { name: 'Сегодня' })).toBeTruthy();
+    expect([count('доставлено'), count('в очереди'), count('ждёт click id'), count('ошибка')]).toEqual(['12', '3', '2', '1']);
   });
 
   it('adds a destination from a preset: the help says where the tracker shows its URL, the status map is the preset’s', async () => {

@@ -23,6 +23,26 @@ beforeEach(async () => {
 afterEach(() => api.close());
 
 describe('the Intakes page', () => {
+  it('lists the partner postbacks no lead had the click id of, newest first, naming the intake they came through', async () => {
+    api.data.unmatched = [
+      { id: 'kept-2', intakeId: 'intake-old', clickId: 'kt_nobody99', type: 'deposit', amount: '5', currency: 'EUR', tid: 'net-77', receivedAt: '2026-12-05T09:00:00.000Z' },
+      { id: 'kept-1', intakeId: 'intake-old', clickId: 'kt_lost01', type: 'registration', receivedAt: '2026-12-04T09:00:00.000Z' },
+    ];
+    await openConsole(api, { hash: '#/intakes' });
+    const list = await screen.findByRole('region', { name: 'Unmatched postbacks' });
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['kt_nobody99', 'kt_lost01']);
+    expect(within(rows[0]!).getByText('Deposit 5 EUR')).toBeTruthy();
+    expect(within(rows[0]!).getByText('net-77')).toBeTruthy();
+    expect(await within(rows[0]!).findByText('Partner postbacks')).toBeTruthy();
+  });
+
+  it('says so when every partner postback found its lead', async () => {
+    await openConsole(api, { hash: '#/intakes', locale: 'ru' });
+    expect(await screen.findByRole('heading', { name: 'Постбэки без лида' })).toBeTruthy();
+    expect(await screen.findByText('Нет: каждый постбэк партнёра нашёл своего лида.')).toBeTruthy();
+  });
+
   it('creates an intake and shows its URL once, with a copy button and the line for a Chatterfy “Send Webhook” step', async () => {
     const user = await openConsole(api, { hash: '#/intakes' });
     await user.click(await screen.findByRole('button', { name: 'Add intake' }));

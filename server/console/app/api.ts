@@ -1,24 +1,27 @@
 import { errorBodySchema } from '../../../lib/schemas/api';
 import type { EventType } from '../../../lib/schemas/api';
 import {
-  adminDestinationListSchema,
   adminEventPageSchema,
+  destinationResponseSchema,
+  destinationsResponseSchema,
+  destinationTestResultSchema,
+  type AdminEventQuery,
+  type DestinationTestRequest,
+} from '../../../lib/schemas/admin-deliveries';
+import {
   adminIntakeListSchema,
   adminLeadSchema,
   adminOperatorListSchema,
   consoleSessionSchema,
   CSRF_HEADER,
-  destinationSavedSchema,
-  destinationTestResultSchema,
   firstMessagePatternSchema,
   intakeCreatedSchema,
   operatorCreatedSchema,
-  type AdminEventQuery,
-  type DestinationTestRequest,
   type IntakeKind,
   type NewOperator,
 } from '../../../lib/schemas/console';
 import { destinationSchema, type Destination, type DestinationInput } from '../../../lib/schemas/destination';
+import { keptPostbacksResponseSchema } from '../../../lib/schemas/intake-calls';
 
 /** A refusal or failure the console shows where it happened: the server's code and message, and its field messages. */
 export class ApiProblem extends Error {
@@ -74,8 +77,9 @@ export function createConsoleApi(baseUrl = '', onSessionEnded: () => void = () =
   }
 
   const admin = '/api/v1/admin';
-  const query = (params: Record<string, string | undefined>) => {
-    const search = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => !!entry[1]));
+  const query = (params: Record<string, string | number | undefined>) => {
+    const given = Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '');
+    const search = new URLSearchParams(given.map(([name, value]) => [name, String(value)]));
     return search.size ? `?${search}` : '';
   };
 
@@ -100,16 +104,17 @@ export function createConsoleApi(baseUrl = '', onSessionEnded: () => void = () =
     listOperators: () => call('GET', `${admin}/operators`, adminOperatorListSchema),
     createOperator: (operator: NewOperator) => call('POST', `${admin}/operators`, operatorCreatedSchema, operator),
     removeOperator: (id: string) => call('DELETE', `${admin}/operators/${encodeURIComponent(id)}`, NO_BODY),
-    listDestinations: () => call('GET', `${admin}/destinations`, adminDestinationListSchema),
-    createDestination: (destination: DestinationInput) => call('POST', `${admin}/destinations`, destinationSavedSchema, destination),
+    listDestinations: () => call('GET', `${admin}/destinations`, destinationsResponseSchema),
+    createDestination: (destination: DestinationInput) => call('POST', `${admin}/destinations`, destinationResponseSchema, destination),
     /** Sends the destination's own fields only (parsing drops the answer's extras such as `today`). */
     updateDestination: (destination: Destination) =>
-      call('PUT', `${admin}/destinations/${encodeURIComponent(destination.id)}`, destinationSavedSchema, destinationSchema.parse(destination)),
+      call('PUT', `${admin}/destinations/${encodeURIComponent(destination.id)}`, destinationResponseSchema, destinationSchema.parse(destination)),
     testDestination: (id: string, test: DestinationTestRequest) =>
       call('POST', `${admin}/destinations/${encodeURIComponent(id)}/test`, destinationTestResultSchema, test),
     listIntakes: () => call('GET', `${admin}/intakes`, adminIntakeListSchema),
     createIntake: (name: string, kind: IntakeKind) => call('POST', `${admin}/intakes`, intakeCreatedSchema, { name, kind }),
     revokeIntake: (id: string) => call('DELETE', `${admin}/intakes/${encodeURIComponent(id)}`, NO_BODY),
+    unmatchedPostbacks: () => call('GET', `${admin}/unmatched-postbacks`, keptPostbacksResponseSchema),
     firstMessagePattern: () => call('GET', `${admin}/settings/first-message-pattern`, firstMessagePatternSchema),
     saveFirstMessagePattern: (pattern: string | null) =>
       call('PUT', `${admin}/settings/first-message-pattern`, firstMessagePatternSchema, { pattern }),

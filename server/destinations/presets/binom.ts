@@ -1,3 +1,4 @@
+import { DEFAULT_STATUS_MAPS } from '../../../lib/schemas/default-status-maps';
 import { noSecretPathSegments } from './preset';
 import type { Preset } from './preset';
 
@@ -10,7 +11,7 @@ import type { Preset } from './preset';
  */
 export const binomPreset: Preset = {
   kind: 'binom',
-  defaultStatusMap: { registration: 'registration', deposit: 'deposit', redeposit: 'redeposit' },
+  defaultStatusMap: DEFAULT_STATUS_MAPS.binom,
   query: [
     { name: 'cnv_id', value: '{click_id}' },
     { name: 'payout', value: '{amount}' },

@@ -1,3 +1,4 @@
+import { DEFAULT_STATUS_MAPS } from '../../../lib/schemas/default-status-maps';
 import type { Preset } from './preset';
 
 /**
@@ -10,7 +11,7 @@ import type { Preset } from './preset';
  */
 export const chatterfyPreset: Preset = {
   kind: 'chatterfy',
-  defaultStatusMap: { registration: 'registration', deposit: 'sale', redeposit: 'resale' },
+  defaultStatusMap: DEFAULT_STATUS_MAPS.chatterfy,
   query: [
     { name: 'tracker.event', value: '{status}' },
     { name: 'clickid', value: '{click_id}' },

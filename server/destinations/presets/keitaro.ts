@@ -1,3 +1,4 @@
+import { DEFAULT_STATUS_MAPS } from '../../../lib/schemas/default-status-maps';
 import type { Preset } from './preset';
 
 /**
@@ -10,7 +11,7 @@ import type { Preset } from './preset';
  */
 export const keitaroPreset: Preset = {
   kind: 'keitaro',
-  defaultStatusMap: { registration: 'lead', deposit: 'sale', redeposit: 'rebill' },
+  defaultStatusMap: DEFAULT_STATUS_MAPS.keitaro,
   query: [
     { name: 'subid', value: '{click_id}' },
     { name: 'status', value: '{status}' },

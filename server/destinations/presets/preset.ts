@@ -4,7 +4,8 @@ import type { QueryParam } from '../request-template';
 /** A destination kind: what it adds to the URL the tracker gave, and the statuses the tracker knows by default. */
 export interface Preset {
   kind: DestinationKind;
-  defaultStatusMap: StatusMap;
+  /** From lib/schemas/default-status-maps.ts, which the console reads too. */
+  defaultStatusMap: Readonly<StatusMap>;
   /** Parameters added to the URL; a parameter whose value is an absent macro (amount on a registration) is left out. */
   query: readonly QueryParam[];
   /** The tracker's own pages this preset follows. */

@@ -1,3 +1,4 @@
+import { DEFAULT_STATUS_MAPS } from '../../../lib/schemas/default-status-maps';
 import { noSecretPathSegments } from './preset';
 import type { Preset } from './preset';
 
@@ -11,7 +12,7 @@ import type { Preset } from './preset';
  */
 export const redtrackPreset: Preset = {
   kind: 'redtrack',
-  defaultStatusMap: { registration: 'Registration', deposit: 'Deposit', redeposit: 'Redeposit' },
+  defaultStatusMap: DEFAULT_STATUS_MAPS.redtrack,
   query: [
     { name: 'clickid', value: '{click_id}' },
     { name: 'sum', value: '{amount}' },

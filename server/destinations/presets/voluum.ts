@@ -1,3 +1,4 @@
+import { DEFAULT_STATUS_MAPS } from '../../../lib/schemas/default-status-maps';
 import { noSecretPathSegments } from './preset';
 import type { Preset } from './preset';
 
@@ -11,7 +12,7 @@ import type { Preset } from './preset';
  */
 export const voluumPreset: Preset = {
   kind: 'voluum',
-  defaultStatusMap: { registration: 'registration', deposit: 'deposit', redeposit: 'redeposit' },
+  defaultStatusMap: DEFAULT_STATUS_MAPS.voluum,
   query: [
     { name: 'cid', value: '{click_id}' },
     { name: 'payout', value: '{amount}' },

@@ -1,4 +1,5 @@
-import type { AdminEvent, AdminLead } from '../../../lib/schemas/console';
+import type { AdminEvent } from '../../../lib/schemas/admin-deliveries';
+import type { AdminLead } from '../../../lib/schemas/console';
 
 export const MIA = { id: 'op-mia', name: 'Mia Manager', email: 'mia@team.example' };
 export const NICK = { id: 'op-nick', name: 'Nick Night', email: 'nick@team.example' };

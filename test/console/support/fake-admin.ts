@@ -1,7 +1,9 @@
-import type { AdminDestination, AdminEvent, AdminIntake, AdminLead, AdminOperator, ConsoleOperator } from '../../../lib/schemas/console';
+import type { AdminDestination, AdminEvent } from '../../../lib/schemas/admin-deliveries';
+import type { AdminIntake, AdminLead, AdminOperator, ConsoleOperator } from '../../../lib/schemas/console';
+import type { KeptPostback } from '../../../lib/schemas/intake-calls';
 
 /**
- * The admin API's answers as server.md and lib/schemas/console.ts define them, from in-memory data: what the console
+ * The admin API's answers as server.md, lib/schemas/admin-deliveries.ts and lib/schemas/console.ts define them, from in-memory data: what the console
  * sees of the real server. Served by the node:http fake in component tests and behind the real console plugin in the
  * end-to-end test.
  */
@@ -10,6 +12,8 @@ export interface FakeAdminData {
   operators: AdminOperator[];
   destinations: AdminDestination[];
   intakes: AdminIntake[];
+  /** Partner postbacks no contact had the click id of. */
+  unmatched: KeptPostback[];
   events: AdminEvent[];
   leads: AdminLead[];
   pattern: string | null;
@@ -30,6 +34,7 @@ export function fakeAdminData(data: Partial<FakeAdminData> = {}): FakeAdminData 
     operators: [],
     destinations: [],
     intakes: [],
+    unmatched: [],
     events: [],
     leads: [],
     pattern: null,
@@ -95,6 +100,8 @@ export function answerAdminCall(state: FakeAdminData, method: string, path: stri
       if (intake) intake.revokedAt = new Date().toISOString();
       return { status: 204 };
     }
+    case 'GET unmatched-postbacks':
+      return { status: 200, body: { postbacks: state.unmatched } };
     case 'GET settings':
       return { status: 200, body: { pattern: state.pattern } };
     case 'PUT settings':

@@ -4,8 +4,8 @@ import { readAudit } from '../../../server/audit/log';
 import { destinationAt } from '../../support/postback-events';
 import { startFakeKeitaro, startFakeWebhook } from '../../support/fake-trackers';
 import { closeAfterTest } from '../fake-trackers/with-destination';
-import { ADMIN, ENGINES, MANAGER, call, errorOf, postEvent, signIn } from '../api/support';
-import { ANNA, ANNA_CLICK_ID, addDestination, deliveriesOf, deposit, startDeliveringServer } from './support';
+import { ADMIN, ENGINES, MANAGER, call, errorOf, newEvent, postEvent, signIn } from '../api/support';
+import { ANNA, ANNA_CLICK_ID, CLARA, addDestination, deliveriesOf, deposit, startDeliveringServer } from './support';
 
 const WAIT = { timeout: 10_000, interval: 25 };
 const HOOK_KEY = 'Bearer sk_live_9f8e7d6c5b4a';
@@ -53,6 +53,55 @@ describe.each(ENGINES)('the admin destinations API on %s', { timeout: 30_000 }, 
     const manager = await signIn(server, MANAGER);
     await postEvent(server, manager.accessToken, deposit(ANNA));
     await vi.waitFor(() => expect(hook.requests.map((request) => request.headers.authorization)).toEqual([HOOK_KEY]), WAIT);
+
+    // Test shows the request it sent with the header there, its value masked.
+    const tested = await call(server, `/api/v1/admin/destinations/${created.id}/test`, { json: { type: 'registration', clickId: 'clk_test' }, token: admin.accessToken });
+    expect(destinationTestResultSchema.parse(tested.body).request).toMatchObject({ method: 'POST', headers: { Authorization: '***' } });
+    expect(JSON.stringify(tested.body)).not.toContain('sk_live');
+    expect(hook.requests.at(-1)?.headers.authorization).toBe(HOOK_KEY);
+  });
+
+  it("lists each destination with its deliveries of today: delivered, pending, held and failed, yesterday's left out", async () => {
+    const keitaro = await startFakeKeitaro();
+    closeAfterTest(keitaro);
+    const server = await startDeliveringServer(engine);
+    const admin = await signIn(server, ADMIN);
+    await addDestination(server, admin.accessToken, 'keitaro', keitaro.postbackUrl, { name: 'Keitaro' });
+    await addDestination(server, admin.accessToken, 'keitaro', 'https://tracker.example/k3y/postback', { name: 'Idle', enabled: false });
+    const manager = await signIn(server, MANAGER);
+    const stateOf = async (contact: typeof ANNA, eventId: string) => (await deliveriesOf(server, manager.accessToken, contact, eventId))[0]?.state;
+
+    const delivered = deposit(ANNA);
+    await postEvent(server, manager.accessToken, delivered);
+    await vi.waitFor(async () => expect(await stateOf(ANNA, delivered.id)).toBe('delivered'), WAIT);
+    const held = newEvent({ contact: CLARA });
+    await postEvent(server, manager.accessToken, held);
+    keitaro.failNext(400);
+    const failed = deposit(ANNA, '20', 'USD', 'redeposit');
+    await postEvent(server, manager.accessToken, failed);
+    await vi.waitFor(async () => expect(await stateOf(ANNA, failed.id)).toBe('failed'), WAIT);
+    keitaro.failNext(503, { times: 100_000 });
+    const pending = deposit(ANNA, '30', 'USD', 'redeposit');
+    await postEvent(server, manager.accessToken, pending);
+    await vi.waitFor(() => expect(keitaro.requests.length).toBeGreaterThan(2), WAIT);
+
+    const today = async () => {
+      const answer = await call(server, '/api/v1/admin/destinations', { token: admin.accessToken });
+      expect(answer.status).toBe(200);
+      return destinationsResponseSchema.parse(answer.body).destinations.map((each) => [each.name, each.today]);
+    };
+    expect(await today()).toEqual([
+      ['Keitaro', { delivered: 1, pending: 1, held: 1, failed: 1 }],
+      ['Idle', { delivered: 0, pending: 0, held: 0, failed: 0 }],
+    ]);
+
+    // The delivered one was queued yesterday: today's counts leave it out.
+    const yesterday = Date.now() - 86_400_000;
+    await server.context.db.updateTable('deliveries').set({ created_at: yesterday }).where('event_id', '=', delivered.id).execute();
+    expect(await today()).toEqual([
+      ['Keitaro', { delivered: 0, pending: 1, held: 1, failed: 1 }],
+      ['Idle', { delivered: 0, pending: 0, held: 0, failed: 0 }],
+    ]);
   });
 
   it('is for admins only: a manager gets 403 on every destination call', async () => {

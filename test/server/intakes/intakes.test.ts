@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { auditResponseSchema } from '../../../lib/schemas/admin';
-import { adminIntakeListSchema, intakeCreatedSchema } from '../../../lib/schemas/console';
+import { adminIntakeListSchema, adminLeadSchema, intakeCreatedSchema } from '../../../lib/schemas/console';
 import type { IntakeKind } from '../../../lib/schemas/console';
+import { mergeHistory } from '../../../lib/stores/event-history';
+import { possibleDuplicates } from '../../../lib/stores/possible-duplicates';
 import { loggerOptions } from '../../../server/app';
 import type { RunningServer } from '../../../server/app';
 import { startFakeKeitaro } from '../../support/fake-trackers';
@@ -140,6 +142,52 @@ describe.each(ENGINES)('intakes on %s', { timeout: 60_000 }, (engine) => {
     const kept = await call(server, '/api/v1/admin/unmatched-postbacks', { token: admin.accessToken });
     expect(kept.body).toEqual({ postbacks: [expect.objectContaining({ clickId: 'kt_nobody99', type: 'deposit', amount: '5', currency: 'EUR' })] });
     expect((await call(server, '/api/v1/admin/unmatched-postbacks', { token: manager.accessToken })).status).toBe(403);
+  });
+  it('stores a partner postback beside the deposit a manager logged for the same lead and amount, never forwarded, so the panel can say they may be the same', async () => {
+    const { keitaro, server, admin, manager } = await startWithKeitaro(engine);
+    const links = pathOf((await createIntake(server, admin.accessToken, 'links')).url);
+    const postbacks = pathOf((await createIntake(server, admin.accessToken, 'postbacks')).url);
+    expect((await call(server, `${links}${query({ channel: 'telegram', contact_id: '777003', click_id: 'kt_same01' })}`)).status).toBe(200);
+    const byHand = { ...deposit(CLARA, '150', 'USD'), occurredAt: new Date(Date.now() - 3 * 60 * 60 * 1000).toISOString() };
+    expect((await postEvent(server, manager.accessToken, byHand)).status).toBe(201);
+    await vi.waitFor(() => expect(keitaro.countedFor('kt_same01').map((each) => each.eventId)).toEqual([byHand.id]), WAIT);
+
+    // Three hours later the partner network reports the payment its own way: stored on Clara, not set aside.
+    const partner = { click_id: 'kt_same01', event: 'deposit', amount: '150.00', currency: 'usd', tid: 'net-5150' };
+    expect((await call(server, `${postbacks}${query(partner)}`)).status).toBe(201);
+    expect((await call(server, `${postbacks}${query(partner)}`)).status).toBe(200);
+    expect((await call(server, '/api/v1/admin/unmatched-postbacks', { token: admin.accessToken })).body).toEqual({ postbacks: [] });
+
+    // What the manager's panel reads: both deposits, the postback with no delivery, and the pair its note is shown for.
+    const events = await eventsOf(server, manager.accessToken, CLARA);
+    const deposits = events.filter((each) => each.type === 'deposit');
+    expect(deposits.map((each) => [each.source, each.amount, each.currency]).sort()).toEqual([['manual', '150', 'USD'], ['postback', '150', 'USD']]);
+    expect(deposits.find((each) => each.source === 'postback')?.deliveries).toEqual([]);
+    const pairs = possibleDuplicates(mergeHistory(events, []));
+    expect(pairs.map((pair) => [pair.logged.id, pair.postback.source])).toEqual([[byHand.id, 'postback']]);
+
+    // The admin's lead page shows the same pair, the manual one delivered; the tracker got the deposit once.
+    const lead = adminLeadSchema.parse((await call(server, '/api/v1/admin/contacts/telegram/777003', { token: admin.accessToken })).body);
+    expect(lead.events.filter((each) => each.type === 'deposit').map((each) => [each.source, each.deliveries.map((delivery) => delivery.state)]).sort()).toEqual([
+      ['manual', ['delivered']],
+      ['postback', []],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(keitaro.conversions.map((each) => each.eventId)).toEqual([byHand.id]);
+
+    // A manager's second first deposit is still refused: the postback only stopped counting as one.
+    const again = await postEvent(server, manager.accessToken, deposit(CLARA, '60', 'USD'));
+    expect([again.status, errorOf(again.body).code]).toEqual([409, 'deposit_exists']);
+  });
+
+  it("takes a manager's first deposit after a partner's postback reported one", async () => {
+    const { server, admin, manager } = await startWithKeitaro(engine);
+    const postbacks = pathOf((await createIntake(server, admin.accessToken, 'postbacks')).url);
+    // Anna's click id is in the demo data: the partner's deposit lands on her first.
+    expect((await call(server, `${postbacks}${query({ click_id: 'clk_7f3a9c', event: 'deposit', amount: '80', currency: 'EUR' })}`)).status).toBe(201);
+    const byHand = deposit(ANNA, '80', 'EUR');
+    expect((await postEvent(server, manager.accessToken, byHand)).status).toBe(201);
+    expect((await eventsOf(server, manager.accessToken, ANNA)).filter((each) => each.type === 'deposit').map((each) => each.source).sort()).toEqual(['manual', 'postback']);
   });
 });
 

@@ -8,10 +8,10 @@ import {
   type DestinationKind,
   type StatusMap,
 } from '../../../../lib/schemas/destination';
+import { DEFAULT_STATUS_MAPS } from '../../../../lib/schemas/default-status-maps';
 import { ApiProblem } from '../api';
 import { useApi } from '../context';
 import { useText } from '../i18n/text';
-import { DEFAULT_STATUS_MAPS } from '../parts/default-status-maps';
 import { FormActions } from '../parts/FormActions';
 import { TextField } from '../parts/TextField';
 

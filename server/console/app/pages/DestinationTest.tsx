@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EventType } from '../../../../lib/schemas/api';
-import type { DestinationTestResult } from '../../../../lib/schemas/console';
+import type { DestinationTestResult } from '../../../../lib/schemas/admin-deliveries';
 import type { Destination } from '../../../../lib/schemas/destination';
 import { useApi } from '../context';
 import { useText } from '../i18n/text';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { deliveryStateSchema } from '../../../../lib/schemas/delivery';
-import type { AdminDestination } from '../../../../lib/schemas/console';
+import type { AdminDestination } from '../../../../lib/schemas/admin-deliveries';
 import { useApi } from '../context';
 import { useText } from '../i18n/text';
 import { LoadProblem } from '../parts/LoadProblem';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { eventTypeSchema } from '../../../../lib/schemas/api';
-import type { AdminEvent, AdminEventQuery } from '../../../../lib/schemas/console';
+import type { AdminEvent, AdminEventQuery } from '../../../../lib/schemas/admin-deliveries';
 import { deliveryStateSchema } from '../../../../lib/schemas/delivery';
 import { useApi } from '../context';
 import { useText } from '../i18n/text';

@@ -13,6 +13,7 @@ import { ProblemAlert } from '../parts/ProblemAlert';
 import { TextField } from '../parts/TextField';
 import { useLoad } from '../parts/use-load';
 import { PatternSetting } from './PatternSetting';
+import { UnmatchedPostbacks } from './UnmatchedPostbacks';
 
 interface CreatedIntake {
   name: string;
@@ -46,6 +47,7 @@ export function Intakes() {
       )}
       {intakes.problem && <LoadProblem message={intakes.problem} retry={intakes.reload} />}
       {intakes.data && <IntakeTable intakes={intakes.data.intakes} onRevoked={intakes.reload} />}
+      <UnmatchedPostbacks intakes={intakes.data?.intakes ?? []} />
       <PatternSetting />
     </>
   );

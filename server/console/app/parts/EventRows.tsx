@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AdminEvent } from '../../../../lib/schemas/console';
+import type { AdminEvent } from '../../../../lib/schemas/admin-deliveries';
 import { useApi } from '../context';
 import { useFormatTime, useText } from '../i18n/text';
 import { leadHref } from '../route';

@@ -1,4 +1,4 @@
-import type { AdminEvent } from '../../../../lib/schemas/console';
+import type { AdminEvent } from '../../../../lib/schemas/admin-deliveries';
 
 export const EVENTS_CSV_COLUMNS = [
   'occurred_at',

@@ -1,11 +1,11 @@
-import type { DestinationKind, StatusMap } from '../../../../lib/schemas/destination';
+import type { DestinationKind, StatusMap } from './destination';
 
 /**
- * Each preset's default status map (server.md, "Destination kinds"), proposed when an admin picks a kind. The same
- * values as `presets[kind].defaultStatusMap` in server/destinations/presets; read from there once the console and the
- * presets share a branch.
+ * Each kind's default status map (server.md, "Destination kinds"): what the tracker calls a registration, a deposit
+ * and a redeposit out of the box. One table for the server's presets (server/destinations/presets, where each kind
+ * cites its tracker's documentation) and the console, which proposes it when an admin picks a kind.
  */
-export const DEFAULT_STATUS_MAPS: Readonly<Record<DestinationKind, StatusMap>> = {
+export const DEFAULT_STATUS_MAPS: Readonly<Record<DestinationKind, Readonly<StatusMap>>> = {
   keitaro: { registration: 'lead', deposit: 'sale', redeposit: 'rebill' },
   binom: { registration: 'registration', deposit: 'deposit', redeposit: 'redeposit' },
   voluum: { registration: 'registration', deposit: 'deposit', redeposit: 'redeposit' },
