@@ -39,8 +39,13 @@ test.beforeEach(async () => {
 test.afterEach(async () => host.close());
 
 for (const language of Object.keys(TABLES) as Language[]) {
-  /** For the README with `SCREENSHOT_DIR=docs/screenshots`, else with the test's results. */
-  const shoot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`console-${name}${language === 'en' ? '' : `-${language}`}.png`) });
+  /**
+   * For the README with `SCREENSHOT_DIR=docs/screenshots`, else with the test's results. The English ones come from the
+   * real server's run (team-setup.e2e.ts), so they show what a real tracker answered; these would overwrite them.
+   */
+  const shoot = async (page: Page, name: string) => {
+    if (language !== 'en') await page.screenshot({ path: screenshotPath(`console-${name}-${language}.png`) });
+  };
   const t = (id: keyof typeof en, values: Record<string, string> = {}) =>
     TABLES[language][id].replace(/\{(\w+)\}/g, (placeholder, key: string) => values[key] ?? placeholder);
 
