@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { adminEventPageSchema } from '../../lib/schemas/console';
+import { adminEventPageSchema } from '../../lib/schemas/admin-deliveries';
 import { chromiumPath } from '../../sandbox/chromium';
 import { startServer, type RunningServer } from '../../server/app';
 import { TEST_SCRYPT_COST } from '../../server/auth/passwords';
