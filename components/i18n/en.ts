@@ -88,6 +88,10 @@ export const en = {
   'page.floating': '{site}: header not found — using the floating button',
   'page.corner': '{site}: the Tracker Data button is in the corner of the page',
 
+  'badge.waiting': 'Tracker Data — {counts}',
+  'badge.queued': '{count} queued',
+  'badge.failed': '{count} failed',
+
   'popup.email': 'Email',
   'popup.password': 'Password',
   'popup.signIn': 'Sign in',

@@ -87,6 +87,10 @@ export const ru = {
   'page.floating': '{site}: заголовок чата не найден — кнопка Tracker Data плавает поверх страницы',
   'page.corner': '{site}: кнопка Tracker Data — в углу страницы',
 
+  'badge.waiting': 'Tracker Data — {counts}',
+  'badge.queued': '{count} в очереди',
+  'badge.failed': '{count} с ошибкой',
+
   'popup.email': 'Email',
   'popup.password': 'Пароль',
   'popup.signIn': 'Войти',

@@ -24,8 +24,10 @@ const RULES: Record<string, Rule> = {
     folders: ['lib/schemas', 'lib/messaging', 'lib/background'],
     packages: /^(zod\/mini|idb|wxt\/browser|wxt\/utils\/match-patterns)$/,
   },
-  'lib/stores': { folders: ['lib/schemas', 'lib/messaging/client.ts', 'lib/stores'], packages: /^(zustand(\/vanilla)?)$/ },
-  components: { folders: ['lib/stores', 'components'], packages: /^(react|react-dom|zustand)$/, typesOnly: ['lib/schemas'] },
+  // Pure domain helpers (amounts, currencies, drafts, history): no store, no messaging, no browser, so anyone may use them.
+  'lib/domain': { folders: ['lib/schemas', 'lib/domain'], packages: /^$/ },
+  'lib/stores': { folders: ['lib/schemas', 'lib/messaging/client.ts', 'lib/domain', 'lib/stores'], packages: /^(zustand(\/vanilla)?)$/ },
+  components: { folders: ['lib/stores', 'lib/domain', 'components'], packages: /^(react|react-dom|zustand)$/, typesOnly: ['lib/schemas'] },
   server: { folders: ['lib/schemas', 'server'], packages: /^(node:.*|zod\/mini|fastify|@fastify\/cookie|esbuild|kysely|kysely\/migration|better-sqlite3|pg)$/ },
   // The console's page runs in the admin's browser: React and zustand over the shared schemas, never the server's code.
   'server/console/app': { folders: ['lib/schemas', 'server/console/app'], packages: /^(zod\/mini|react|react-dom\/client|zustand(\/vanilla)?)$/ },
@@ -51,12 +53,11 @@ function ruleFor(file: string): { rule: Rule; site?: string } | undefined {
 
 const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
 
-function violations(file: string): string[] {
+function violations(file: string, text = readFileSync(file, 'utf8')): string[] {
   const found = ruleFor(file);
   if (!found) return [];
   const { rule, site } = found;
   const allowed = rule.folders.map((folder) => folder.replace('$site', site ?? ''));
-  const text = readFileSync(file, 'utf8');
   const problems: string[] = [];
   for (const [, , typeOnly, specifier] of text.matchAll(IMPORT)) {
     if (!specifier) continue;
@@ -77,7 +78,23 @@ describe('the folder rules', () => {
   it('hold for every file under lib/, components/, server/ and sandbox/', () => {
     const files = ['lib', 'components', 'server', 'sandbox'].flatMap(sourceFiles);
     expect(files.length).toBeGreaterThan(20);
-    expect(files.flatMap(violations)).toEqual([]);
+    expect(files.flatMap((file) => violations(file))).toEqual([]);
+  });
+
+  it('report an import across them: a domain helper using a store or the browser, a component the background', () => {
+    expect(violations('lib/domain/money.ts', "import { sendMessage } from '../messaging/client';")).toEqual([
+      'lib/domain/money.ts imports lib/messaging/client',
+    ]);
+    expect(violations('lib/domain/event-draft.ts', "import type { PanelState } from '../stores/panel-state';")).toEqual([
+      'lib/domain/event-draft.ts imports lib/stores/panel-state',
+    ]);
+    expect(violations('lib/domain/coalesce.ts', "import { browser } from 'wxt/browser';")).toEqual([
+      'lib/domain/coalesce.ts imports the package wxt/browser',
+    ]);
+    expect(violations('components/panel/X.tsx', "import { createOutbox } from '../../lib/background/outbox';")).toEqual([
+      'components/panel/X.tsx imports lib/background/outbox',
+    ]);
+    expect(violations('components/panel/X.tsx', "import { money } from '../../lib/domain/money';")).toEqual([]);
   });
 
   it('let product code import zod only as zod/mini, entry points included', () => {
