@@ -8,6 +8,7 @@ import type {
   OutboxRecord,
   OutboxState,
   TrackerEventInput,
+  TypedIdProblem,
 } from '../schemas';
 import type { LookupState } from '../domain/contact-lookup';
 import type { EventDraft } from '../domain/event-draft';
@@ -30,8 +31,8 @@ export interface ChatSlice {
   contact: ContactRef | undefined;
   /** A chat the page shows without its lead's id: the panel asks the manager, and remembers the answer per chat. */
   unidentified: UnidentifiedChat | undefined;
-  /** Why the id the manager typed for an unidentified chat was not taken. */
-  identifyError: string | undefined;
+  /** Why the id the manager typed for an unidentified chat was not taken: its rule, or the background's words. */
+  identifyError: TypedIdProblem | string | undefined;
 
   setContact(contact: ContactRef | undefined): void;
   /** What the site adapter reads: a contact, or a chat whose lead the manager must name (asked once per chat). */

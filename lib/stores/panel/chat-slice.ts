@@ -52,7 +52,7 @@ export const createChatSlice: PanelSlice<ChatSlice> = (set, get) => ({
     if (!chat) return false;
     const id = typedExternalId(chat.channel, typed);
     if (!id.ok) {
-      set({ identifyError: id.message });
+      set({ identifyError: id.problem });
       return false;
     }
     try {
