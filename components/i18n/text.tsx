@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { translate, type Locale, type Translate } from './translate';
 
-export { translate, type Locale, type TextValues, type Translate } from './translate';
+export type { Locale, Translate } from './translate';
 
 const LocaleContext = createContext<Locale>('en');
 
