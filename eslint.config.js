@@ -64,10 +64,12 @@ function folderRules() {
       type: 'background',
       pattern: 'lib/background',
       parts: ['schemas', 'messaging', 'background'],
-      packages: ['zod/mini', 'idb', 'wxt/browser', 'wxt/utils/match-patterns'],
+      packages: ['zod/mini', 'idb', 'wxt/browser', 'wxt/utils/match-patterns', 'wxt/utils/storage'],
     },
-    { type: 'stores', pattern: 'lib/stores', parts: ['schemas', 'messaging-client', 'stores'], packages: ['zustand', 'zustand/vanilla'] },
-    { type: 'components', pattern: 'components', parts: ['stores', 'components'], typesOnly: ['schemas'], packages: ['react', 'react-dom', 'zustand'] },
+    // Pure domain helpers (money, drafts, history): no state, no messaging; stores and components both use them.
+    { type: 'domain', pattern: 'lib/domain', parts: ['schemas', 'domain'], packages: ['zod/mini'] },
+    { type: 'stores', pattern: 'lib/stores', parts: ['schemas', 'domain', 'messaging-client', 'stores'], packages: ['zustand', 'zustand/vanilla'] },
+    { type: 'components', pattern: 'components', parts: ['stores', 'domain', 'components'], typesOnly: ['schemas'], packages: ['react', 'react-dom', 'zustand'] },
     // The console's page runs in the admin's browser: React and zustand over the shared schemas, never the server's code.
     {
       type: 'console-app',

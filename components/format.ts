@@ -1,5 +1,5 @@
 import type { EventType } from '../lib/schemas';
-import { currencyDisplay } from '../lib/stores/money';
+import { currencyDisplay } from '../lib/domain/money';
 import type { Locale, Translate } from './i18n/text';
 
 interface NumberStyle {

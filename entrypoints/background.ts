@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { badgeTitleFollowing } from '../components/i18n/badge-title';
 import { contentScriptMatches } from '../lib/adapters/registry';
 import { keepBadgeInStep } from '../lib/background/badge';
 import { createBackgroundWorker } from '../lib/background/worker';
@@ -37,7 +38,9 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void worker.sites.reconcile());
   browser.permissions.onRemoved.addListener(() => void worker.sites.reconcile());
 
-  keepBadgeInStep(worker.outbox);
+  // The toolbar button's tooltip is worded from the UI's language tables, in the language the settings choose.
+  const badgeTitle = badgeTitleFollowing(async () => (await worker.settings.get()).language, () => browser.i18n.getUILanguage());
+  keepBadgeInStep(worker.outbox, badgeTitle);
   void worker.outbox.deliverDue();
   void worker.sites.reconcile();
 });

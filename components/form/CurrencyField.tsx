@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
-import { choicesIn, currencyGroups, type CurrencyChoice } from '../../lib/stores/currency-choices';
+import { choicesIn, currencyGroups, type CurrencyChoice } from '../../lib/domain/currency-choices';
 import { describedBy } from '../fields/describedBy';
 import { FieldMessage } from '../fields/FieldMessage';
 import { useLocale, useText } from '../i18n/text';

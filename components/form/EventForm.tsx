@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import { readForm, type EventDraft } from '../../lib/stores/event-draft';
+import { readForm, type EventDraft } from '../../lib/domain/event-draft';
 import { TextField } from '../fields/TextField';
 import { describeEvent } from '../format';
 import { useLocale, useText } from '../i18n/text';

@@ -1,6 +1,6 @@
 import { useId, type Ref } from 'react';
 import type { EventType } from '../../lib/schemas';
-import { EVENT_TYPES } from '../../lib/stores/event-draft';
+import { EVENT_TYPES } from '../../lib/domain/event-draft';
 import { useText } from '../i18n/text';
 import { FieldMessage } from '../fields/FieldMessage';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { FieldError, FormErrors, FormProblem } from '../../lib/stores/event-draft';
+import type { FieldError, FormErrors, FormProblem } from '../../lib/domain/event-draft';
 import { formatDecimal } from '../format';
 import type { Locale, Translate } from '../i18n/text';
 

@@ -21,6 +21,10 @@ export const en = {
   'identify.hint.whatsapp': 'This chat does not show the lead’s phone number. Enter it once; Tracker Data remembers it for this chat.',
   'identify.hint.telegram': 'This chat does not show the lead’s Telegram id. Enter it once; Tracker Data remembers it for this chat.',
   'identify.hint.web': 'Enter the lead’s id once; Tracker Data remembers it for this page.',
+  'identify.problem.phone': 'Enter the phone number with its country code, digits only (like 79991234567)',
+  'identify.problem.telegram_id': 'Enter the numeric Telegram id (like 777000 or -1001234567890)',
+  'identify.problem.empty': 'Enter the lead’s id',
+  'identify.problem.too_long': 'The contact id is longer than {max} characters',
 
   'contact.heading': 'Contact',
   'contact.channel': 'Channel',
@@ -88,6 +92,10 @@ export const en = {
   'page.floating': '{site}: header not found — using the floating button',
   'page.corner': '{site}: the Tracker Data button is in the corner of the page',
 
+  'badge.waiting': 'Tracker Data — {counts}',
+  'badge.queued': '{count} queued',
+  'badge.failed': '{count} failed',
+
   'popup.email': 'Email',
   'popup.password': 'Password',
   'popup.signIn': 'Sign in',
@@ -140,6 +148,10 @@ export const en = {
   'options.chatwoot.domain': 'Chatwoot domain',
   'options.chatwoot.add': 'Add domain',
   'options.chatwoot.none': 'No self-hosted Chatwoot added.',
+  'options.chatwoot.problem.empty': 'Enter the domain your Chatwoot runs on, like chat.example.com',
+  'options.chatwoot.problem.not_domain': 'Enter a domain name, like chat.example.com',
+  'options.chatwoot.problem.not_https': 'Chatwoot must be served over https://',
+  'options.chatwoot.problem.cloud': 'Chatwoot Cloud (app.chatwoot.com) works without adding it',
   'options.otherSites.heading': 'Other sites',
   'options.otherSites.hint': 'Pages added with “Use on this site” in the toolbar popup.',
   'options.sites.remove': 'Remove',

@@ -20,6 +20,10 @@ export const ru = {
   'identify.hint.whatsapp': 'В этом чате не виден номер телефона лида. Введите его один раз — Tracker Data запомнит его для этого чата.',
   'identify.hint.telegram': 'В этом чате не виден Telegram id лида. Введите его один раз — Tracker Data запомнит его для этого чата.',
   'identify.hint.web': 'Введите id лида один раз — Tracker Data запомнит его для этой страницы.',
+  'identify.problem.phone': 'Введите номер телефона с кодом страны, только цифры (например, 79991234567)',
+  'identify.problem.telegram_id': 'Введите числовой Telegram id (например, 777000 или -1001234567890)',
+  'identify.problem.empty': 'Введите id лида',
+  'identify.problem.too_long': 'Id контакта длиннее {max} символов',
 
   'contact.heading': 'Контакт',
   'contact.channel': 'Канал',
@@ -87,6 +91,10 @@ export const ru = {
   'page.floating': '{site}: заголовок чата не найден — кнопка Tracker Data плавает поверх страницы',
   'page.corner': '{site}: кнопка Tracker Data — в углу страницы',
 
+  'badge.waiting': 'Tracker Data — {counts}',
+  'badge.queued': '{count} в очереди',
+  'badge.failed': '{count} с ошибкой',
+
   'popup.email': 'Email',
   'popup.password': 'Пароль',
   'popup.signIn': 'Войти',
@@ -139,6 +147,10 @@ export const ru = {
   'options.chatwoot.domain': 'Домен Chatwoot',
   'options.chatwoot.add': 'Добавить домен',
   'options.chatwoot.none': 'Свой Chatwoot не добавлен.',
+  'options.chatwoot.problem.empty': 'Введите домен, на котором работает ваш Chatwoot, например chat.example.com',
+  'options.chatwoot.problem.not_domain': 'Введите доменное имя, например chat.example.com',
+  'options.chatwoot.problem.not_https': 'Chatwoot должен работать по https://',
+  'options.chatwoot.problem.cloud': 'Chatwoot Cloud (app.chatwoot.com) работает без добавления',
   'options.otherSites.heading': 'Другие сайты',
   'options.otherSites.hint': 'Страницы, добавленные кнопкой «Использовать на этом сайте» в окне Tracker Data на панели браузера.',
   'options.sites.remove': 'Удалить',

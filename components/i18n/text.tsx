@@ -1,18 +1,7 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
-import { en, type MessageId } from './en';
-import { ru } from './ru';
+import { translate, type Locale, type Translate } from './translate';
 
-const tables = { en, ru } satisfies Record<string, Record<MessageId, string>>;
-export type Locale = keyof typeof tables;
-
-export type TextValues = Readonly<Record<string, string | number>>;
-export type Translate = (id: MessageId, values?: TextValues) => string;
-
-export function translate(locale: Locale, id: MessageId, values: TextValues = {}): string {
-  return tables[locale][id].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : placeholder,
-  );
-}
+export type { Locale, Translate } from './translate';
 
 const LocaleContext = createContext<Locale>('en');
 

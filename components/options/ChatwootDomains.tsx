@@ -30,7 +30,7 @@ export function ChatwootDomains() {
           autoComplete="off"
           value={domain}
           hint={t('options.chatwoot.hint')}
-          error={domainError}
+          error={domainError && t(`options.chatwoot.problem.${domainError}`)}
           onChange={editDomain}
         />
         <div className="td-actions">

@@ -1,6 +1,6 @@
 import { useMemo, type FormEvent } from 'react';
-import { currencyChoices } from '../../lib/stores/currency-choices';
-import { isLanguage, LANGUAGES } from '../../lib/stores/language-store';
+import { currencyChoices } from '../../lib/domain/currency-choices';
+import { isLanguage, LANGUAGES } from '../../lib/domain/language';
 import { SelectField } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { useText } from '../i18n/text';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { contactKeyOf } from '../../lib/stores/contact-key';
+import { contactKeyOf } from '../../lib/domain/contact-key';
 import { FieldMessage } from '../fields/FieldMessage';
 import { useText } from '../i18n/text';
 import { clickIdProblemText } from './clickIdProblemText';

@@ -1,6 +1,6 @@
 import { memo, useId, useMemo } from 'react';
-import { historyOf } from '../../lib/stores/event-history';
-import { possibleDuplicateOf } from '../../lib/stores/possible-duplicates';
+import { historyOf } from '../../lib/domain/event-history';
+import { possibleDuplicateOf } from '../../lib/domain/possible-duplicates';
 import { useText } from '../i18n/text';
 import { HistoryEntry } from './HistoryEntry';
 import { usePanel } from './usePanel';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { HistoryItem } from '../../lib/stores/event-history';
+import type { HistoryItem } from '../../lib/domain/event-history';
 import type { MessageId } from '../i18n/en';
 import { useText } from '../i18n/text';
 import { usePanel } from './usePanel';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { sameHistoryItem, type HistoryItem } from '../../lib/stores/event-history';
+import { sameHistoryItem, type HistoryItem } from '../../lib/domain/event-history';
 import { DeliveryList } from '../deliveries/DeliveryList';
 import { describeEvent, formatTime } from '../format';
 import { useLocale, useText, type Locale, type Translate } from '../i18n/text';

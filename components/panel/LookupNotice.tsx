@@ -1,4 +1,4 @@
-import type { LookupState } from '../../lib/stores/panel-state';
+import type { LookupState } from '../../lib/domain/contact-lookup';
 import { useText } from '../i18n/text';
 import { usePanel } from './usePanel';
 

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import { contactKeyOf } from '../../lib/stores/contact-key';
+import { contactKeyOf } from '../../lib/domain/contact-key';
 import { useText } from '../i18n/text';
 import { EventForm } from '../form/EventForm';
 import { ClickIdLink } from './ClickIdLink';

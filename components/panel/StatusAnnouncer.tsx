@@ -1,5 +1,5 @@
 import type { Announcement } from '../../lib/stores/panel-state';
-import { sameContact } from '../../lib/stores/contact-key';
+import { sameContact } from '../../lib/domain/contact-key';
 import { describeEvent } from '../format';
 import { useLocale, useText, type Locale, type Translate } from '../i18n/text';
 import { usePanel } from './usePanel';

@@ -8,7 +8,7 @@ import { sendMessage } from '../../lib/messaging/client';
 import { listenToBackground } from '../../lib/messaging/to-content';
 import type { PageStatus } from '../../lib/schemas';
 import { createLanguageStore } from '../../lib/stores/language-store';
-import { createPanelStore } from '../../lib/stores/panel-store';
+import { createPanelStore, startPanelStore } from '../../lib/stores/panel-store';
 import { mountButton, mountPanel } from './mount';
 import { togglePanelByCommand } from './panel-command';
 
@@ -28,6 +28,7 @@ export default defineContentScript({
     if (!adapter) return;
     // The lead's own messages are read off the page only when the panel asks (a contact without a click id, a team pattern).
     const store = createPanelStore({ readIncomingMessages: (limit) => adapter.readIncomingMessages?.(document, limit) ?? [] });
+    const stopStore = startPanelStore(store);
     // The panel and button follow the chat app's light or dark theme as the manager switches it.
     const stopTheme = watchPageTheme(document, (theme) => store.getState().setTheme(theme));
     const language = createLanguageStore(() => browser.i18n.getUILanguage());
@@ -64,7 +65,7 @@ export default defineContentScript({
       stopWatching();
       stopTheme();
       stopListening();
-      store.getState().dispose();
+      stopStore();
       language.getState().dispose();
       button.remove();
       panel.remove();

@@ -7,14 +7,15 @@ import { watchKeys } from './storage';
 export const BADGE_COLOR_QUEUED = '#2b6fd6';
 export const BADGE_COLOR_FAILED = '#d93025';
 
+/** The toolbar button's tooltip in the UI's language, from how many events wait and how many failed. */
+export type BadgeTitle = (counts: Pick<OutboxSummary, 'queued' | 'failed'>) => Promise<string>;
+
 /** What the toolbar icon says about the outbox: how many events wait (queued or failed) and whether one failed. */
-export function badgeOf({ queued, failed }: OutboxSummary): { text: string; color: string; title: string } {
+export function badgeOf({ queued, failed }: OutboxSummary): { text: string; color: string } {
   const waiting = queued + failed;
-  const parts = [queued > 0 ? `${queued} queued` : '', failed > 0 ? `${failed} failed` : ''].filter(Boolean);
   return {
     text: waiting === 0 ? '' : waiting > 99 ? '99+' : String(waiting),
     color: failed > 0 ? BADGE_COLOR_FAILED : BADGE_COLOR_QUEUED,
-    title: parts.length ? `Tracker Data — ${parts.join(', ')}` : 'Tracker Data',
   };
 }
 
@@ -23,14 +24,15 @@ export interface OutboxBadge {
   update(): Promise<void>;
 }
 
-export function createOutboxBadge(outbox: Pick<Outbox, 'summary'>): OutboxBadge {
+export function createOutboxBadge(outbox: Pick<Outbox, 'summary'>, titleOf: BadgeTitle): OutboxBadge {
   let running: Promise<void> | undefined;
   let again = false;
   /** What this worker last painted: most outbox writes leave the badge as it was, and painting costs three calls. */
   let painted: string | undefined;
 
   async function paint(): Promise<void> {
-    const badge = badgeOf(await outbox.summary());
+    const summary = await outbox.summary();
+    const badge = { ...badgeOf(summary), title: await titleOf(summary) };
     const key = JSON.stringify(badge);
     if (key === painted) return;
     await Promise.all([
@@ -63,12 +65,15 @@ export function createOutboxBadge(outbox: Pick<Outbox, 'summary'>): OutboxBadge 
 
 /**
  * Keeps the badge in step with the outbox: set at worker start, and again after every write to an outbox key (the
- * outbox's writes land as storage changes, one per batch). Register synchronously at worker start.
+ * outbox's writes land as storage changes, one per batch) or to the settings (the title follows the UI's language).
+ * Register synchronously at worker start.
  */
-export function keepBadgeInStep(outbox: Pick<Outbox, 'summary'>): OutboxBadge {
-  const badge = createOutboxBadge(outbox);
+export function keepBadgeInStep(outbox: Pick<Outbox, 'summary'>, titleOf: BadgeTitle): OutboxBadge {
+  const badge = createOutboxBadge(outbox, titleOf);
+  const outboxOrSettings = (key: string) =>
+    key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix) || key === stored.settings.key;
   watchKeys(stored.outboxRecord.area, (keys) => {
-    if (keys.some((key) => key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix))) void badge.update();
+    if (keys.some(outboxOrSettings)) void badge.update();
   });
   void badge.update();
   return badge;

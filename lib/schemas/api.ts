@@ -9,9 +9,15 @@ import { atMostChars } from './lengths';
 export const channelSchema = z.enum(['telegram', 'whatsapp', 'web']);
 export type Channel = z.infer<typeof channelSchema>;
 
+/** The longest contact id the platform keeps. */
+export const EXTERNAL_ID_MAX_LENGTH = 128;
+
 export const externalIdSchema = z
   .string()
-  .check(z.minLength(1, 'The contact id is empty'), z.maxLength(128, 'The contact id is longer than 128 characters'));
+  .check(
+    z.minLength(1, 'The contact id is empty'),
+    z.maxLength(EXTERNAL_ID_MAX_LENGTH, `The contact id is longer than ${EXTERNAL_ID_MAX_LENGTH} characters`),
+  );
 
 export const contactKeySchema = z.object({ channel: channelSchema, externalId: externalIdSchema });
 export type ContactKey = z.infer<typeof contactKeySchema>;

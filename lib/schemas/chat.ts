@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { channelSchema, externalIdSchema, type Channel } from './api';
+import { channelSchema, EXTERNAL_ID_MAX_LENGTH, externalIdSchema, type Channel } from './api';
 import { atLeastChars, atMostChars } from './lengths';
 
 /**
@@ -14,25 +14,20 @@ export const unidentifiedChatSchema = z.object({
 });
 export type UnidentifiedChat = z.infer<typeof unidentifiedChatSchema>;
 
-const TYPED_ID_RULES: Record<Channel, { clean: (text: string) => string; pattern: RegExp; message: string }> = {
-  whatsapp: {
-    clean: (text) => text.replace(/[\s()+\-.]/g, ''),
-    pattern: /^\d{6,15}$/,
-    message: 'Enter the phone number with its country code, digits only (like 79991234567)',
-  },
-  telegram: {
-    clean: (text) => text.replace(/\s/g, ''),
-    pattern: /^-?\d{1,20}$/,
-    message: 'Enter the numeric Telegram id (like 777000 or -1001234567890)',
-  },
-  web: { clean: (text) => text, pattern: /^\S(.*\S)?$/, message: 'Enter the lead’s id' },
+/** Why what the manager typed as a lead's id was not taken, by rule; the UI says each in its language. */
+export type TypedIdProblem = { rule: 'phone' | 'telegram_id' | 'empty' } | { rule: 'too_long'; max: number };
+
+const TYPED_ID_RULES: Record<Channel, { clean: (text: string) => string; pattern: RegExp; problem: TypedIdProblem }> = {
+  whatsapp: { clean: (text) => text.replace(/[\s()+\-.]/g, ''), pattern: /^\d{6,15}$/, problem: { rule: 'phone' } },
+  telegram: { clean: (text) => text.replace(/\s/g, ''), pattern: /^-?\d{1,20}$/, problem: { rule: 'telegram_id' } },
+  web: { clean: (text) => text, pattern: /^\S(.*\S)?$/, problem: { rule: 'empty' } },
 };
 
 /** What the manager typed as a lead's id, checked and normalised for the chat's channel. */
-export function typedExternalId(channel: Channel, text: string): { ok: true; value: string } | { ok: false; message: string } {
+export function typedExternalId(channel: Channel, text: string): { ok: true; value: string } | { ok: false; problem: TypedIdProblem } {
   const rule = TYPED_ID_RULES[channel];
   const value = rule.clean(text.trim());
-  if (!rule.pattern.test(value)) return { ok: false, message: rule.message };
-  const checked = externalIdSchema.safeParse(value);
-  return checked.success ? { ok: true, value } : { ok: false, message: checked.error.issues[0]?.message ?? rule.message };
+  if (!rule.pattern.test(value)) return { ok: false, problem: rule.problem };
+  // The pattern takes no empty id, so the platform's own check can only find it too long.
+  return externalIdSchema.safeParse(value).success ? { ok: true, value } : { ok: false, problem: { rule: 'too_long', max: EXTERNAL_ID_MAX_LENGTH } };
 }

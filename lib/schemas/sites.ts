@@ -21,29 +21,24 @@ export function sitePattern(host: string): string {
   return `https://${host}/*`;
 }
 
+/** Why a typed Chatwoot domain was not taken, by rule; the UI says each in its language. */
+export type ChatwootDomainProblem = 'empty' | 'not_domain' | 'not_https' | 'cloud';
+
 /**
  * What a manager types or pastes as a Chatwoot domain: `chat.example.com`, or any URL of it (the address bar's
  * `https://chat.example.com/app/accounts/1/dashboard`). Becomes the host alone.
  */
-export const chatwootDomainSchema = z.pipe(
-  z.pipe(
-    z.string().check(z.trim(), z.minLength(1, 'Enter the domain your Chatwoot runs on, like chat.example.com')),
-    z.transform((text: string, ctx) => {
-      const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-      if (!URL.canParse(withScheme)) {
-        ctx.issues.push({ code: 'custom', message: 'Enter a domain name, like chat.example.com', input: text });
-        return z.NEVER;
-      }
-      const url = new URL(withScheme);
-      if (url.protocol !== 'https:') {
-        ctx.issues.push({ code: 'custom', message: 'Chatwoot must be served over https://', input: text });
-        return z.NEVER;
-      }
-      return url.hostname;
-    }),
-  ),
-  siteHostSchema.check(z.refine((host) => host !== 'app.chatwoot.com', 'Chatwoot Cloud (app.chatwoot.com) works without adding it')),
-);
+export function chatwootDomainOf(typed: string): { ok: true; host: string } | { ok: false; problem: ChatwootDomainProblem } {
+  const text = typed.trim();
+  if (!text) return { ok: false, problem: 'empty' };
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  if (!URL.canParse(withScheme)) return { ok: false, problem: 'not_domain' };
+  const url = new URL(withScheme);
+  if (url.protocol !== 'https:') return { ok: false, problem: 'not_https' };
+  if (!siteHostSchema.safeParse(url.hostname).success) return { ok: false, problem: 'not_domain' };
+  if (url.hostname === 'app.chatwoot.com') return { ok: false, problem: 'cloud' };
+  return { ok: true, host: url.hostname };
+}
 
 /** The host of a page the popup offers "Use on this site" for; only https pages can be added. */
 export function addableHostOf(pageUrl: string | undefined): string | undefined {

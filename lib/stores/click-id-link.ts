@@ -1,7 +1,7 @@
 import { sendMessage } from '../messaging/client';
 import { clickIdSchema, INCOMING_MESSAGES_MAX, matchFirstMessage, type Contact, type ContactRef, type IncomingMessage } from '../schemas';
-import { contactKeyOf } from './contact-key';
-import type { LookupState } from './panel-state';
+import { contactKeyOf } from '../domain/contact-key';
+import type { LookupState } from '../domain/contact-lookup';
 import { problemOf } from './problem';
 
 /** Why a click id was not linked, for the panel to say in the manager's language. */

@@ -1,5 +1,6 @@
 import type { OutboxRecord } from '../schemas';
-import type { LookupState, PanelState } from './panel-state';
+import type { LookupState } from '../domain/contact-lookup';
+import type { PanelState } from './panel-state';
 
 /** How often an open panel asks the platform again while an event it shows is still on its way to a tracker. */
 export const DELIVERY_REFRESH_MS = 10_000;

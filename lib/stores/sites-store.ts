@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { sendMessage } from '../messaging/client';
-import { chatwootDomainSchema, sitePattern, type AddedSite } from '../schemas';
+import { chatwootDomainOf, sitePattern, type AddedSite, type ChatwootDomainProblem } from '../schemas';
 import { problemOf } from './problem';
 
 /** What the last change did, for the page to say: added, removed, or why a domain was not added. */
@@ -13,7 +13,7 @@ export interface SitesState {
   sites: AddedSite[] | undefined;
   /** The Chatwoot domain as typed, and what is wrong with it. */
   domain: string;
-  domainError: string | undefined;
+  domainError: ChatwootDomainProblem | undefined;
   busy: boolean;
   outcome: SitesOutcome | undefined;
 
@@ -53,12 +53,12 @@ export function createSitesStore({ requestOrigins }: SitesStoreDeps): SitesStore
 
     async addChatwootDomain() {
       if (get().busy) return false;
-      const parsed = chatwootDomainSchema.safeParse(get().domain);
-      if (!parsed.success) {
-        set({ domainError: parsed.error.issues[0]?.message, outcome: undefined });
+      const parsed = chatwootDomainOf(get().domain);
+      if (!parsed.ok) {
+        set({ domainError: parsed.problem, outcome: undefined });
         return false;
       }
-      const host = parsed.data;
+      const { host } = parsed;
       const asking = requestOrigins([sitePattern(host)]);
       set({ busy: true, domainError: undefined, outcome: undefined });
       try {

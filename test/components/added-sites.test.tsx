@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../components/i18n/text';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { AddedSite } from '../../lib/schemas';
 import { createOptionsStore } from '../../lib/stores/options-store';
@@ -12,7 +13,7 @@ import { descriptionOf } from './support/form';
 const AGENCY = 'chat.example-agency.com';
 
 /** The options page over a background that keeps the added sites, and a browser that grants or denies hosts. */
-function renderOptions({ grant = true, sites: initial = [] as AddedSite[] } = {}) {
+function renderOptions({ grant = true, sites: initial = [] as AddedSite[], locale = 'en' as Locale } = {}) {
   let sites = initial;
   const background = startFakeBackground({
     'settings.get': () => ({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'USD', language: 'auto' }),
@@ -34,7 +35,7 @@ function renderOptions({ grant = true, sites: initial = [] as AddedSite[] } = {}
     return grant;
   };
   const user = userEvent.setup();
-  render(<OptionsApp store={createOptionsStore({ requestOrigins })} sites={createSitesStore({ requestOrigins })} />);
+  render(<OptionsApp store={createOptionsStore({ requestOrigins })} sites={createSitesStore({ requestOrigins })} locale={locale} />);
   return { user, background, requested, sites: () => sites };
 }
 
@@ -76,6 +77,21 @@ describe('the options page: Chatwoot domains', () => {
   ])('refuses %s at the field, without asking the browser', async (text, message) => {
     const ui = renderOptions();
     const field = await addDomain(ui.user, text);
+
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(field)).toContain(message);
+    expect(ui.requested).toHaveLength(0);
+  });
+
+  it.each([
+    ['app.chatwoot.com', 'Chatwoot Cloud (app.chatwoot.com) работает без добавления'],
+    ['http://chat.example-agency.com', 'Chatwoot должен работать по https://'],
+    ['my chatwoot', 'Введите доменное имя, например chat.example.com'],
+  ])('refuses %s in Russian, in the operators’ words', async (text, message) => {
+    const ui = renderOptions({ locale: 'ru' });
+    const field = await screen.findByRole('textbox', { name: 'Домен Chatwoot' });
+    await ui.user.type(field, text);
+    await ui.user.click(screen.getByRole('button', { name: 'Добавить домен' }));
 
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(descriptionOf(field)).toContain(message);

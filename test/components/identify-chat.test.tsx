@@ -64,6 +64,21 @@ describe('a chat that does not show who the lead is', () => {
     expect(memory.ids.size).toBe(0);
   });
 
+  it('says what is wrong with the typed id in Russian, in the operators’ words', async () => {
+    const memory = rememberedIds();
+    const ui = renderPanel(undefined, memory.handlers, 'ru');
+    await act(() => ui.store.getState().setChat({ contact: undefined, unidentified: GROUP }));
+    const panel = await ui.openPanel();
+
+    const field = within(panel).getByRole('textbox', { name: 'Телефон или id лида' });
+    await ui.user.type(field, 'Anna');
+    await ui.user.click(within(panel).getByRole('button', { name: 'Использовать этот id' }));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(within(panel).getByText('Введите номер телефона с кодом страны, только цифры (например, 79991234567)')).toBeTruthy();
+    expect(within(panel).queryByText(/country code/)).toBeNull();
+    expect(memory.ids.size).toBe(0);
+  });
+
   it('lets the manager correct a mistyped id', async () => {
     const memory = rememberedIds();
     memory.ids.set(GROUP.chatKey, '79990000001');

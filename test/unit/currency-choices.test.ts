@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choicesIn, currencyGroups, currencyName } from '../../lib/stores/currency-choices';
+import { choicesIn, currencyGroups, currencyName } from '../../lib/domain/currency-choices';
 import { CURRENCY_CODES } from '../../lib/schemas';
 
 describe('currency names and filtering', () => {

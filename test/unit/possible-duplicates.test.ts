@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryItem } from '../../lib/stores/event-history';
-import { possibleDuplicateOf, possibleDuplicates } from '../../lib/stores/possible-duplicates';
+import type { HistoryItem } from '../../lib/domain/event-history';
+import { possibleDuplicateOf, possibleDuplicates } from '../../lib/domain/possible-duplicates';
 
 let next = 0;
 /** One line of a contact's history as the platform has it. */

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { TrackerRoot } from '../../../components/TrackerRoot';
 import type { Locale } from '../../../components/i18n/text';
 import type { ContactRef } from '../../../lib/schemas';
-import { createPanelStore, type PanelStoreOptions } from '../../../lib/stores/panel-store';
+import { createPanelStore, startPanelStore, type PanelStoreOptions } from '../../../lib/stores/panel-store';
 import { lookUpDemoContact } from './demo-contacts';
 import { startFakeBackground, type Handlers } from './fake-background';
 import { createFakeOutbox } from './fake-outbox';
@@ -26,6 +26,7 @@ export function renderPanel(
     ...handlers,
   });
   const store = createPanelStore(storeOptions);
+  startPanelStore(store);
   store.getState().setContact(contact);
   const user = userEvent.setup();
   const view = render(<TrackerRoot store={store} locale={locale} />);

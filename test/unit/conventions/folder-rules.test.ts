@@ -52,6 +52,18 @@ describe('the folder rules', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('let stores and components use the domain helpers, and keep those helpers free of stores and messaging', async () => {
+    const helper = `import { currencyDisplay } from '../domain/money';\nexport const display = currencyDisplay;\n`;
+    expect(await problems('lib/stores/probe.ts', helper)).toEqual([]);
+    expect(await problems('components/probe.tsx', helper.replace('../domain', '../lib/domain'))).toEqual([]);
+
+    const stateful = `import { createPopupStore } from '../stores/popup-store';\nimport { sendMessage } from '../messaging/client';\nexport const all = [createPopupStore, sendMessage];\n`;
+    expect(await problems('lib/domain/probe.ts', stateful)).toEqual([
+      expect.stringMatching(/^1: boundaries\/dependencies .*"domain" to elements of type "stores"/),
+      expect.stringMatching(/^2: boundaries\/dependencies .*"domain" to elements of type "messaging/),
+    ]);
+  });
+
   it('let entry points import zod only as zod/mini', async () => {
     expect(await problems('entrypoints/probe.ts', `import { z } from 'zod/mini';\nexport const schema = z;\n`)).toEqual([]);
     expect(await problems('entrypoints/probe.ts', `import { z } from 'zod/v4';\nexport const schema = z;\n`)).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../../lib/schemas';
-import { resolveLocale } from '../../../lib/stores/language-store';
+import { resolveLocale } from '../../../lib/domain/language';
 
 describe('the language setting', () => {
   it('reads settings stored before it existed as the browser language', () => {

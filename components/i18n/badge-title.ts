@@ -1,0 +1,21 @@
+import { resolveLocale } from '../../lib/domain/language';
+import type { Language, OutboxSummary } from '../../lib/schemas';
+import { translate, type Locale } from './translate';
+
+/** The toolbar button's tooltip: the extension's name, then how many events wait and how many failed, if any. */
+export function badgeTitle(locale: Locale, { queued, failed }: Pick<OutboxSummary, 'queued' | 'failed'>): string {
+  const parts = [
+    queued > 0 ? translate(locale, 'badge.queued', { count: queued }) : '',
+    failed > 0 ? translate(locale, 'badge.failed', { count: failed }) : '',
+  ].filter(Boolean);
+  return parts.length ? translate(locale, 'badge.waiting', { counts: parts.join(', ') }) : translate(locale, 'tracker.name');
+}
+
+/**
+ * The tooltip in the language the settings choose when it is painted ('auto': the browser's), so it changes with them.
+ * `language` reads the settings' choice; `browserLanguage` is `browser.i18n.getUILanguage`.
+ */
+export function badgeTitleFollowing(language: () => Promise<Language>, browserLanguage: () => string) {
+  return async (counts: Pick<OutboxSummary, 'queued' | 'failed'>): Promise<string> =>
+    badgeTitle(resolveLocale(await language(), browserLanguage()), counts);
+}
