@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { contentScriptMatches } from '../lib/adapters/registry';
+import { contentScriptMatches } from '../lib/adapters/site-matches';
 import { keepBadgeInStep } from '../lib/background/badge';
 import { createBackgroundWorker } from '../lib/background/worker';
 import { trustedPagePredicate, withAddedSites } from '../lib/background/trusted-pages';

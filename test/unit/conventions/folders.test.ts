@@ -16,7 +16,8 @@ interface Rule {
 const RULES: Record<string, Rule> = {
   // redos-detector: the first-message pattern's safety check (lib/schemas/link-pattern.ts), shared with the server.
   'lib/schemas': { folders: ['lib/schemas'], packages: /^(zod\/mini|redos-detector)$/ },
-  'lib/adapters/shared': { folders: ['lib/schemas', 'lib/adapters/shared'], packages: /^$/ },
+  // WXT's match-pattern parser: the one the background's sender check uses too.
+  'lib/adapters/shared': { folders: ['lib/schemas', 'lib/adapters/shared'], packages: /^wxt\/utils\/match-patterns$/ },
   'lib/adapters/*': { folders: ['lib/schemas', 'lib/adapters/shared', 'lib/adapters/$site'], packages: /^$/ },
   'lib/adapters': { folders: ['lib/schemas', 'lib/adapters'], packages: /^$/ },
   'lib/messaging': { folders: ['lib/schemas', 'lib/messaging'], packages: /^(zod\/mini|wxt\/browser)$/ },
