@@ -7,5 +7,6 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
  */
 export function urlMatcher(patterns: readonly string[]): (url: URL) => boolean {
   const parsed = patterns.map((pattern) => new MatchPattern(pattern));
-  return (url) => parsed.some((pattern) => pattern.includes(url));
+  // By its text: the parser tells a URL from a Location with `instanceof Location`, a class only pages have.
+  return (url) => parsed.some((pattern) => pattern.includes(url.href));
 }
