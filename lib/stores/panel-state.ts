@@ -45,6 +45,8 @@ export interface PanelState {
   busyIds: readonly string[];
   /** Bumped when the panel is closed from inside it, so the Tracker Data button (in its own mount) takes focus back. */
   buttonFocusRequest: number;
+  /** Bumped when the form is opened to be typed into at once (the shortcut): the form takes focus as it shows. */
+  formFocusRequest: number;
   /** Linking the open contact to its click id: typed by the manager, or proposed from the lead's first message. */
   clickIdLink: ClickIdLinkState;
 
@@ -63,6 +65,8 @@ export interface PanelState {
   /** Asks the platform again (after an error, say). */
   reload(): void;
   openForm(): void;
+  /** The shortcut's "log an event": opens the panel and the open contact's form, ready to type into. */
+  openFormToLog(): void;
   closeForm(): void;
   editForm(patch: Partial<EventFormValues>): void;
   /**

@@ -231,6 +231,7 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
       announcement: undefined,
       busyIds: [],
       buttonFocusRequest: 0,
+      formFocusRequest: 0,
       clickIdLink: NO_CLICK_ID_LINK,
 
       setTheme(theme) {
@@ -308,6 +309,12 @@ export function createPanelStore(options: PanelStoreOptions = {}): PanelStore {
         const key = currentKey();
         if (!key || get().drafts[key]) return;
         putDraft(key, blankDraft(proposedEventType(historyOf(get().lookup, get().outbox)), get().defaultCurrency));
+      },
+
+      openFormToLog() {
+        if (!get().open) get().setOpen(true);
+        get().openForm();
+        set({ formFocusRequest: get().formFocusRequest + 1 });
       },
 
       closeForm() {

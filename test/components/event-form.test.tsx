@@ -173,7 +173,8 @@ describe('the Send event form', () => {
     await ui.user.click(screen.getByRole('button', { name: 'Send event' }));
     const redeposit = screen.getByRole('radio', { name: 'Redeposit' });
     expect(redeposit).toHaveProperty('checked', true);
-    expect(document.activeElement).toBe(redeposit);
+    // Focus is where the manager types next: the amount.
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Amount' }));
   });
 
   it('proposes Redeposit when a deposit for the contact still waits in the outbox', async () => {
