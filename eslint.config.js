@@ -55,7 +55,7 @@ function folderRules() {
   const parts = [
     // redos-detector: the first-message pattern's safety check (lib/schemas/link-pattern.ts), shared with the server.
     { type: 'schemas', pattern: 'lib/schemas', parts: ['schemas'], packages: ['zod/mini', 'redos-detector'] },
-    { type: 'adapters-shared', pattern: 'lib/adapters/shared', parts: ['schemas', 'adapters-shared'] },
+    { type: 'adapters-shared', pattern: 'lib/adapters/shared', parts: ['schemas', 'adapters-shared'], packages: ['wxt/utils/match-patterns'] },
     // A site's folder may import its own files only: no site knows another's.
     { type: 'site', pattern: 'lib/adapters/*', capture: ['site'], parts: ['schemas', 'adapters-shared', 'own site'] },
     { type: 'adapters', pattern: 'lib/adapters', parts: ['schemas', 'adapters-shared', 'site', 'adapters'] },

@@ -9,11 +9,16 @@ export function createStoreContext<State>(name: string) {
     return <Context.Provider value={store}>{children}</Context.Provider>;
   }
 
-  function useSelector<T>(selector: (state: State) => T): T {
+  /** The store itself, for a handler that must read the state as it is when it runs, not as it was rendered. */
+  function useStoreApi(): StoreApi<State> {
     const store = useContext(Context);
     if (!store) throw new Error(`${name} is read outside its provider`);
-    return useStore(store, selector);
+    return store;
   }
 
-  return { Provider, useSelector };
+  function useSelector<T>(selector: (state: State) => T): T {
+    return useStore(useStoreApi(), selector);
+  }
+
+  return { Provider, useSelector, useStoreApi };
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTitleFollowing } from '../components/i18n/badge-title';
-import { contentScriptMatches } from '../lib/adapters/registry';
+import { contentScriptMatches } from '../lib/adapters/site-matches';
 import { keepBadgeInStep } from '../lib/background/badge';
 import { createBackgroundWorker } from '../lib/background/worker';
 import { trustedPagePredicate, withAddedSites } from '../lib/background/trusted-pages';

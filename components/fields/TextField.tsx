@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
 import { describedBy } from './describedBy';
 import { FieldMessage } from './FieldMessage';
 
@@ -14,10 +14,12 @@ export interface TextFieldProps {
   multiline?: boolean;
   /** The field's name in its form, by which the form reads what the page shows in it. */
   name?: string;
+  /** The input itself, for a form that moves focus into it. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** A labelled text input (or textarea) with its hint and error tied to it for screen readers. */
-export function TextField({ label, value, onChange, error, hint, type = 'text', inputMode, autoComplete, multiline, name }: TextFieldProps) {
+export function TextField({ label, value, onChange, error, hint, type = 'text', inputMode, autoComplete, multiline, name, inputRef }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -36,6 +38,7 @@ export function TextField({ label, value, onChange, error, hint, type = 'text', 
       ) : (
         <input
           {...shared}
+          ref={inputRef}
           type={type}
           inputMode={inputMode}
           autoComplete={autoComplete}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { readForm, type EventDraft } from '../../lib/domain/event-draft';
+import { focusedIn } from '../focused';
 import { TextField } from '../fields/TextField';
 import { describeEvent } from '../format';
 import { useLocale, useText } from '../i18n/text';
@@ -47,6 +48,11 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const previewLine = useRef<HTMLParagraphElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
+  const amountField = useRef<HTMLInputElement>(null);
+  /** Where the form put focus as it opened, while it is still there: the manager has not moved on. */
+  const placedFocus = useRef<Element | null>(null);
+  // Until the contact's history is known the proposed type may still change (to Redeposit, say).
+  const proposalSettled = usePanel((state) => state.lookup.status !== 'idle' && state.lookup.status !== 'loading');
   const { values, saving } = draft;
   const errors = useErrorTexts(t, locale, draft.errors);
   const isDeposit = values.type !== 'registration';
@@ -61,9 +67,24 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
   // Each refusal draws the form anew from the store: a script may have rewritten any of its nodes, text included.
   const [drawing, setDrawing] = useState(0);
 
+  // Focus goes where the manager types next: Amount for a deposit, else the event type. The proposed type may turn into
+  // a deposit as the history arrives: Amount then takes focus, if the manager has not moved it meanwhile.
+  const placeFocus = () => {
+    const field = (isDeposit && amountField.current) || firstField.current;
+    field?.focus();
+    placedFocus.current = field;
+  };
   useEffect(() => {
-    if (takeFocus()) firstField.current?.focus();
+    if (takeFocus()) placeFocus();
+    // Once, as the form shows: a later render's field must not pull focus from where the manager has put it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [takeFocus]);
+  useEffect(() => {
+    const placed = placedFocus.current;
+    if (placed && isDeposit && !draft.typeChosen && focusedIn(placed) === placed && placed !== amountField.current) placeFocus();
+    // Only when the proposal turns into a deposit: the manager's own choice of type never moves focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [isDeposit]);
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -90,7 +111,12 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
       cancel();
       return;
     }
-    if (event.key === 'Enter' && savesOnEnter(event.target) && !saving) void submit(event);
+    if (event.key !== 'Enter' || !savesOnEnter(event.target)) return;
+    // Never the browser's own submit (see neverSubmit). On the event type, only once the type is the manager's choice
+    // or the history's: an Enter pressed before the history arrived must not log a Registration for a lead whose next
+    // payment is a Redeposit.
+    event.preventDefault();
+    if (!saving && (draft.typeChosen || proposalSettled)) void submit(event);
   };
 
   return (
@@ -112,6 +138,7 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
             name="amount"
             value={values.amount}
             onChange={(amount) => editForm({ amount })}
+            inputRef={amountField}
             inputMode="decimal"
             autoComplete="off"
             error={amountError}

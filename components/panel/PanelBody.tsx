@@ -10,8 +10,13 @@ import { LookupNotice } from './LookupNotice';
 import { TrackerDataList } from './TrackerDataList';
 import { usePanel } from './usePanel';
 
+export interface PanelBodyProps {
+  /** Whether the shortcut asked for the form to take focus, since last asked; true once per request. */
+  takeShortcutFocus: () => boolean;
+}
+
 /** The open contact: who it is, its tracker data, the Send event button or form, and its history. */
-export function PanelBody() {
+export function PanelBody({ takeShortcutFocus }: PanelBodyProps) {
   const t = useText();
   const contact = usePanel((state) => state.contact);
   const lookup = usePanel((state) => state.lookup);
@@ -21,13 +26,14 @@ export function PanelBody() {
   const openForm = usePanel((state) => state.openForm);
   const sendEventButton = useRef<HTMLButtonElement | null>(null);
   const focusSendEventNext = useRef(false);
-  // Focus moves into the form only when the manager opened it, never when a draft comes back on a chat switch.
+  // Focus moves into the form only when the manager opened it (Send event here, or the shortcut), never when a draft
+  // comes back on a chat switch.
   const focusFormNext = useRef(false);
   const takeFocus = useCallback(() => {
     const take = focusFormNext.current;
     focusFormNext.current = false;
-    return take;
-  }, []);
+    return takeShortcutFocus() || take;
+  }, [takeShortcutFocus]);
   // After Save or Cancel the button may already be back, or appear on the next render: focus it either way.
   const focusSendEvent = useCallback(() => {
     if (sendEventButton.current) sendEventButton.current.focus();

@@ -5,3 +5,4 @@ const panelStore = createStoreContext<PanelState>('The Tracker Data panel store'
 
 export const PanelStoreProvider = panelStore.Provider;
 export const usePanel = panelStore.useSelector;
+export const usePanelStore = panelStore.useStoreApi;

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { pageUrl } from '../../lib/adapters/demo-page';
-import { adapterForAddedSite, adapterForUrl, contentScriptMatches } from '../../lib/adapters/registry';
+import { adapterForAddedSite, adapterForUrl } from '../../lib/adapters/registry';
+import { contentScriptMatches } from '../../lib/adapters/site-matches';
 import { watchChat } from '../../lib/adapters/shared/chat-watcher';
 import { watchPageTheme } from '../../lib/adapters/shared/page-theme';
 import { sendMessage } from '../../lib/messaging/client';
@@ -30,7 +31,7 @@ export default defineContentScript({
     const store = createPanelStore({ readIncomingMessages: (limit) => adapter.readIncomingMessages?.(document, limit) ?? [] });
     const stopStore = startPanelStore(store);
     // The panel and button follow the chat app's light or dark theme as the manager switches it.
-    const stopTheme = watchPageTheme(document, (theme) => store.getState().setTheme(theme));
+    const stopTheme = watchPageTheme(document, adapter.darkThemeClasses, (theme) => store.getState().setTheme(theme));
     const language = createLanguageStore(() => browser.i18n.getUILanguage());
     const panel = await mountPanel(ctx, store, language);
     const stopListening = listenToBackground({ 'panel.toggle': () => togglePanelByCommand(store) });

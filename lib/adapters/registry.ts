@@ -32,6 +32,3 @@ function parseUrl(text: string): URL | undefined {
     return undefined;
   }
 }
-
-/** The content script's `matches`, and the pages the background accepts content-script messages from. */
-export const contentScriptMatches: readonly string[] = [...new Set(siteAdapters.flatMap((adapter) => adapter.matches))];

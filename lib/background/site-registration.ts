@@ -1,4 +1,5 @@
 import { browser, type Browser, type PublicPath } from 'wxt/browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import { sitePattern, stored, type AddedSite } from '../schemas';
 import type { SettingsStore } from './settings-store';
 import { exclusively, readStored } from './storage';
@@ -57,7 +58,7 @@ export function createSiteRegistration({ settings, manifest = () => browser.runt
   const isBuiltIn = (host: string) =>
     (manifest().content_scripts ?? [])
       .flatMap((script) => script.matches ?? [])
-      .some((pattern) => hostOfPattern(pattern)?.test(host) ?? false);
+      .some((pattern) => runsOnHost(pattern, host));
 
   const reconcile = async (sites: AddedSite[]) => {
     const wanted: ContentScript[] = [];
@@ -115,11 +116,11 @@ function sameScript(want: ContentScript, have: ContentScript): boolean {
   return want.id === have.id && same(want.matches, have.matches) && same(want.js, have.js) && same(want.css, have.css);
 }
 
-/** The host part of a match pattern as a test: `*.example.com` covers the domain and its subdomains. */
-function hostOfPattern(pattern: string): RegExp | undefined {
-  const host = /^[^:]+:\/\/([^/:]+)/.exec(pattern)?.[1];
-  if (!host) return undefined;
-  if (host === '*') return /.*/;
-  const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  return host.startsWith('*.') ? new RegExp(`^(.+\\.)?${escape(host.slice(2))}$`) : new RegExp(`^${escape(host)}$`);
+/**
+ * Whether a match pattern runs on some page of the host, whatever its path: its host part (`*.example.com` covers the
+ * domain and its subdomains) read by the one match-pattern parser the adapters and the sender check use.
+ */
+function runsOnHost(pattern: string, host: string): boolean {
+  const patternHost = /^[^:]+:\/\/([^/:]+)/.exec(pattern)?.[1];
+  return patternHost !== undefined && new MatchPattern(`*://${patternHost}/*`).includes(`https://${host}/`);
 }

@@ -78,6 +78,8 @@ export interface DraftSlice {
   recentCurrencies: readonly string[];
 
   openForm(): void;
+  /** The shortcut's "log an event": opens the panel and the open contact's form, ready to type into. */
+  openFormToLog(): void;
   closeForm(): void;
   editForm(patch: Partial<EventFormValues>): void;
   /**
@@ -115,6 +117,8 @@ export interface ViewSlice {
   announcement: Announcement | undefined;
   /** Bumped when the panel is closed from inside it, so the Tracker Data button (in its own mount) takes focus back. */
   buttonFocusRequest: number;
+  /** Bumped when the form is opened to be typed into at once (the shortcut): the form takes focus as it shows. */
+  formFocusRequest: number;
 
   setTheme(theme: 'light' | 'dark'): void;
   setOpen(open: boolean): void;

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { anyPage } from '../../lib/adapters/any-page';
+import { chatwoot } from '../../lib/adapters/chatwoot';
 import { pageTheme, watchPageTheme } from '../../lib/adapters/shared/page-theme';
+import { telegramA } from '../../lib/adapters/telegram-a';
+import { telegramK } from '../../lib/adapters/telegram-k';
+import { whatsapp } from '../../lib/adapters/whatsapp';
 
 afterEach(() => {
   document.documentElement.className = '';
@@ -9,32 +14,39 @@ afterEach(() => {
 
 describe('the chat app’s theme', () => {
   it.each([
-    ['Telegram Web K', () => document.documentElement.classList.add('night')],
-    ['Telegram Web A', () => document.documentElement.classList.add('theme-dark')],
-    ['WhatsApp Web', () => document.body.classList.add('dark')],
-    ['Chatwoot', () => document.documentElement.classList.add('dark')],
-  ])('reads %s’s dark marker as dark', (_app, markDark) => {
-    expect(pageTheme(document)).toBe('light');
+    [telegramK, () => document.documentElement.classList.add('night')],
+    [telegramA, () => document.documentElement.classList.add('theme-dark')],
+    [whatsapp, () => document.body.classList.add('dark')],
+    [chatwoot, () => document.documentElement.classList.add('dark')],
+    [chatwoot, () => document.body.classList.add('dark')],
+  ])('reads $label’s dark marker as dark', (adapter, markDark) => {
+    expect(pageTheme(document, adapter.darkThemeClasses)).toBe('light');
     markDark();
-    expect(pageTheme(document)).toBe('dark');
+    expect(pageTheme(document, adapter.darkThemeClasses)).toBe('dark');
   });
 
-  it('takes Telegram Web A’s light marker as light, even on a dark background', () => {
+  it('takes no other app’s marker for its own: Telegram Web K is not dark by WhatsApp’s class', () => {
+    document.body.classList.add('dark');
+    expect(pageTheme(document, telegramK.darkThemeClasses)).toBe('light');
+  });
+
+  it('takes a chat app without its dark marker as light, even on a dark background', () => {
     document.documentElement.classList.add('theme-light');
     document.body.style.backgroundColor = 'rgb(18, 18, 18)';
-    expect(pageTheme(document)).toBe('light');
+    expect(pageTheme(document, telegramA.darkThemeClasses)).toBe('light');
   });
 
-  it('on a page with no marker, goes by how dark its background is', () => {
+  it('on a page the manager added, which marks nothing, goes by how dark its background is', () => {
+    document.documentElement.classList.add('dark');
     document.body.style.backgroundColor = 'rgb(24, 26, 27)';
-    expect(pageTheme(document)).toBe('dark');
+    expect(pageTheme(document, anyPage.darkThemeClasses)).toBe('dark');
     document.body.style.backgroundColor = 'rgb(250, 250, 250)';
-    expect(pageTheme(document)).toBe('light');
+    expect(pageTheme(document, anyPage.darkThemeClasses)).toBe('light');
   });
 
   it('follows the switch as the manager changes the app’s theme, once per change', async () => {
     const seen: string[] = [];
-    const stop = watchPageTheme(document, (theme) => seen.push(theme));
+    const stop = watchPageTheme(document, telegramK.darkThemeClasses, (theme) => seen.push(theme));
     document.documentElement.classList.add('night');
     await new Promise((resolve) => setTimeout(resolve, 0));
     document.documentElement.classList.add('no-view-transition');

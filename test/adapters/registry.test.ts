@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { adapterForUrl, contentScriptMatches, siteAdapters } from '../../lib/adapters/registry';
-import { urlMatchesPattern } from '../../lib/adapters/shared/match-pattern';
+import { adapterForUrl, siteAdapters } from '../../lib/adapters/registry';
+import { urlMatcher } from '../../lib/adapters/shared/match-pattern';
+import { contentScriptMatches } from '../../lib/adapters/site-matches';
 
 describe('adapter registry', () => {
   it('picks Telegram Web K for its pages, from a URL or a string', () => {
@@ -55,8 +56,12 @@ describe('match patterns, as the browser reads them', () => {
     ['*://support.example.com/*', 'ftp://support.example.com/inbox', false],
     ['https://web.whatsapp.com/*', 'https://web.whatsapp.com:8443/', true],
     ['<all_urls>', 'https://anything.example/page', true],
-    ['not a pattern', 'https://web.telegram.org/k/', false],
   ] as const)('%s against %s is %s', (pattern, url, expected) => {
-    expect(urlMatchesPattern(new URL(url), pattern)).toBe(expected);
+    expect(urlMatcher([pattern])(new URL(url))).toBe(expected);
+  });
+
+  it('refuses a pattern the browser would refuse when the adapter is made, not at some later URL', () => {
+    expect(() => urlMatcher(['not a pattern'])).toThrow(/not a pattern/);
+    expect(() => urlMatcher(['https://web.telegram.org:443/k/*'])).toThrow(/port/);
   });
 });

@@ -51,15 +51,26 @@ async function chooseTypeWithArrows(page: Page, type: (typeof EVENT_TYPES)[numbe
   await expectFocused(radio);
 }
 
-/** From focus anywhere in the open panel: Send event, the type by arrows, the amount and currency typed, Enter. */
+/**
+ * From focus anywhere in the open panel: Send event (unless the form is open already), the type by arrows, the amount
+ * and currency typed, Enter.
+ */
 async function sendEventByKeyboard(page: Page, type: (typeof EVENT_TYPES)[number], amount?: string, currency?: string): Promise<void> {
   const panel = page.getByRole('complementary', { name: 'Tracker Data' });
   const sendEvent = panel.getByRole('button', { name: 'Send event' });
-  await expect(sendEvent).toBeVisible();
-  if (!(await hasFocus(sendEvent))) await tabTo(page, sendEvent, { limit: 10 });
-  await page.keyboard.press('Enter');
-  // Focus goes to the first field: the checked event type.
-  await expectFocused(panel.getByRole('radio', { checked: true }));
+  const checkedType = panel.getByRole('radio', { checked: true });
+  const amountBox = panel.getByRole('textbox', { name: 'Amount' });
+  if (!(await panel.getByRole('form', { name: 'Send event' }).isVisible())) {
+    await expect(sendEvent).toBeVisible();
+    if (!(await hasFocus(sendEvent))) await tabTo(page, sendEvent, { limit: 10 });
+    await page.keyboard.press('Enter');
+    // Focus goes where the manager types next: Amount for a deposit, else the event type.
+    await expect.poll(async () => (await hasFocus(amountBox)) || (await hasFocus(checkedType))).toBe(true);
+  }
+  // The event type is the field before Amount; from the panel itself (a form kept from before) it is reached by Tab.
+  if (await hasFocus(amountBox)) await page.keyboard.press('Shift+Tab');
+  else if (!(await hasFocus(checkedType))) await tabTo(page, checkedType, { limit: 10 });
+  await expectFocused(checkedType);
   await chooseTypeWithArrows(page, type);
   if (amount !== undefined) {
     await page.keyboard.press('Tab');
@@ -102,11 +113,13 @@ test('a manager signs in, opens the panel and logs a 150 EUR deposit with the ke
   await expect(panel).toBeHidden();
   await expectFocused(button);
 
-  // The browser shortcut opens the panel in the tab in front, and closes it again, focus back on the button.
+  // The browser shortcut opens the panel in the tab in front with the form ready, focus in Amount (Anna registered, so
+  // Deposit is proposed); pressed again it closes the panel, focus back on the button, and the form is kept.
   await page.bringToFront();
   await firePanelCommand(extension.context);
   await expect(panel).toBeVisible();
-  await expectFocused(panel);
+  await expectFocused(panel.getByRole('textbox', { name: 'Amount' }));
+  await expect(panel.getByRole('radio', { name: 'Deposit', exact: true })).toBeChecked();
   await firePanelCommand(extension.context);
   await expect(panel).toBeHidden();
   await expectFocused(button);
@@ -115,6 +128,7 @@ test('a manager signs in, opens the panel and logs a 150 EUR deposit with the ke
   await page.keyboard.press('Space');
   await expect(panel).toBeVisible();
   await expect(panel.getByText('clk_7f3a9c')).toBeVisible();
+  await expect(panel.getByRole('form', { name: 'Send event' })).toBeVisible();
 
   await sendEventByKeyboard(page, 'Deposit', '150', 'EUR');
   await expect(panel.getByRole('status')).toContainText(/^(Sent|Queued)/);
@@ -134,6 +148,83 @@ test('a manager signs in, opens the panel and logs a 150 EUR deposit with the ke
   expect(keys).toBe('');
   expect(new Set(globalKeys.split(' '))).toEqual(new Set(['Tab']));
   await expect(page.locator('.chat.active .chat-info .peer-title')).toHaveText('Anna Petrova');
+});
+
+/**
+ * Counts the manager's own key presses and clicks in the page, the panel's shadow roots included (the window hears
+ * them first, in the capture phase, before the panel keeps them from the chat app).
+ */
+async function countInput(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const input = { keys: [] as string[], clicks: 0 };
+    Object.assign(window, { trackerDataTestInput: input });
+    window.addEventListener('keydown', (event) => event.isTrusted && input.keys.push(event.key), true);
+    // A press of the mouse button, not a click event: Enter in a text field clicks Save too, and that is no click.
+    window.addEventListener('pointerdown', (event) => event.isTrusted && input.clicks++, true);
+  });
+}
+
+async function inputSoFar(page: Page): Promise<{ keys: string[]; clicks: number }> {
+  return page.evaluate(() => {
+    const input = (window as unknown as { trackerDataTestInput: { keys: string[]; clicks: number } }).trackerDataTestInput;
+    const seen = { keys: [...input.keys], clicks: input.clicks };
+    input.keys.length = 0;
+    input.clicks = 0;
+    return seen;
+  });
+}
+
+test('a first deposit takes at most four clicks, and a repeat deposit three keys: the shortcut, the amount, Enter', async ({
+  extension,
+  sandboxHost,
+}) => {
+  await setApiUrlByKeyboard(extension, sandboxHost.url);
+  await signInByKeyboard(extension);
+  const page = await extension.context.newPage();
+  await countInput(page);
+  await page.goto(`${TELEGRAM_K.baseUrl}#@anna_leads`);
+  const panel = page.getByRole('complementary', { name: 'Tracker Data' });
+  const amount = panel.getByRole('textbox', { name: 'Amount' });
+  const status = panel.getByRole('status');
+  await expect(page.getByRole('button', { name: 'Tracker Data' })).toBeVisible();
+  const manualEvents = () => sandboxHost.sandbox.storedEvents().filter((event) => event.source === 'manual');
+
+  // By mouse: Tracker Data, Send event (Anna registered: Deposit is proposed, focus in Amount), the amount, Save.
+  await page.getByRole('button', { name: 'Tracker Data' }).click();
+  await panel.getByRole('button', { name: 'Send event' }).click();
+  await expect(panel.getByRole('radio', { name: 'Deposit', exact: true })).toBeChecked();
+  await expectFocused(amount);
+  await page.keyboard.type('150');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(status).toContainText(/^Sent: Deposit \$150\.00/);
+  const byMouse = await inputSoFar(page);
+  expect(byMouse.clicks).toBeLessThanOrEqual(4);
+  expect(byMouse.keys).toEqual(['1', '5', '0']);
+  expect(manualEvents()).toMatchObject([{ type: 'deposit', amount: '150', currency: 'USD' }]);
+
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toBeHidden();
+  await inputSoFar(page);
+
+  // Anna pays again: the shortcut (the one key the browser hands the extension, not the page), the amount, Enter. The
+  // form opens on Redeposit, as she has a deposit, in the default currency.
+  await page.bringToFront();
+  await firePanelCommand(extension.context);
+  await expectFocused(amount);
+  await expect(panel.getByRole('radio', { name: 'Redeposit', exact: true })).toBeChecked();
+  await page.keyboard.type('200');
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText(/^Sent: Redeposit \$200\.00/);
+  // Besides the shortcut, the page heard the amount and Enter, and not one click.
+  expect(await inputSoFar(page)).toEqual({ keys: [...'200', 'Enter'], clicks: 0 });
+
+  const stored = manualEvents();
+  expect(stored).toHaveLength(2);
+  expect(stored.filter((event) => event.type === 'redeposit')).toMatchObject([
+    { amount: '200', currency: 'USD', contact: { channel: 'telegram', externalId: '777001' } },
+  ]);
+  // Nothing typed reached Telegram's message box.
+  expect(await page.evaluate(() => document.body.dataset.keys ?? '')).toBe('');
 });
 
 test('the live region announces Failed, Queued and Sent as saved events change state', async ({ extension, sandboxHost }) => {

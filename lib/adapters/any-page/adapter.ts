@@ -1,5 +1,6 @@
+import { sitePattern } from '../../schemas';
 import type { SiteAdapter } from '../shared/site-adapter';
-import { urlMatchesAny } from '../shared/match-pattern';
+import { urlMatcher } from '../shared/match-pattern';
 import { queryFirst } from '../shared/query';
 import { TITLE_HOLDER } from './selectors';
 
@@ -12,13 +13,12 @@ const CHAT_KEY_MAX = 512;
  * floats, as there is no header to put it in. Matches only the hosts given: nothing is claimed by default.
  */
 export function createAnyPageAdapter(addedHosts: readonly string[] = []): SiteAdapter {
-  const patterns = addedHosts.map((host) => `https://${host}/*`);
   return {
     id: 'any-page',
     label: 'This site',
     matches: [],
     registeredAtRunTime: true,
-    matchesUrl: (url) => urlMatchesAny(url, patterns),
+    matchesUrl: urlMatcher(addedHosts.map(sitePattern)),
     readContact: () => undefined,
     readUnidentifiedChat: (doc, url) => {
       const title = doc.title.replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX);

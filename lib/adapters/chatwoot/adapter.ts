@@ -1,15 +1,14 @@
-import type { ContactRef } from '../../schemas';
-import { urlMatchesAny } from '../shared/match-pattern';
+import { sitePattern, type ContactRef } from '../../schemas';
+import { urlMatcher } from '../shared/match-pattern';
 import { queryFirst } from '../shared/query';
 import type { SiteAdapter, UnidentifiedChat } from '../shared/site-adapter';
 import { conversationKey, conversationOf } from './conversation-url';
 import { isConversationShown, readContactPanel, readHeader } from './conversation-view';
 import { readIncomingMessages } from './incoming';
 import { leadIdOf } from './lead-id';
-import { CONVERSATION_ROOT } from './selectors';
+import { CHATWOOT_MATCHES } from './matches';
+import { CONVERSATION_ROOT, DARK_THEME_CLASSES } from './selectors';
 
-/** Chatwoot Cloud; self-hosted installations are added by the manager and registered at run time. */
-const MATCHES = ['https://app.chatwoot.com/*'] as const;
 const DISPLAY_NAME_MAX = 256;
 
 /**
@@ -17,12 +16,13 @@ const DISPLAY_NAME_MAX = 256;
  * any port, exactly as its registered content script is).
  */
 export function createChatwootAdapter(addedHosts: readonly string[] = []): SiteAdapter {
-  const patterns = [...MATCHES, ...addedHosts.map((host) => `https://${host}/*`)];
+  const matchesUrl = urlMatcher([...CHATWOOT_MATCHES, ...addedHosts.map(sitePattern)]);
   return {
     id: 'chatwoot',
     label: 'Chatwoot',
-    matches: MATCHES,
-    matchesUrl: (url) => urlMatchesAny(url, patterns),
+    matches: CHATWOOT_MATCHES,
+    matchesUrl,
+    darkThemeClasses: DARK_THEME_CLASSES,
     readContact: (doc, url) => {
       const open = readOpenConversation(doc, url);
       return open?.kind === 'contact' ? open.contact : undefined;

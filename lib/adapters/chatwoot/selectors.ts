@@ -71,3 +71,6 @@ export const INCOMING_MESSAGES: SelectorList = [
 ];
 export const MESSAGE_TEXT: SelectorList = ['.left-bubble', '.message-text__wrap'];
 export const MESSAGE_TIME: SelectorList = ['[class*="[grid-area:meta]"]', '.time'];
+
+/** The dark theme: Tailwind's `dark` class, on `html` or `body`. Checked 2026-11. */
+export const DARK_THEME_CLASSES: readonly string[] = ['dark'];

@@ -19,15 +19,14 @@ export interface WatchChatOptions {
   readonly settleMs?: number;
   /** Slow re-read for what nothing announces: an ancestor of the root replaced, a URL set without an event. */
   readonly backstopMs?: number;
-  /** Attribute changes that can mean another chat (an active class moved, a peer id rewritten in place). */
-  readonly attributes?: readonly string[];
   /** The URL the adapter reads the page as; the page's own location unless a demo page stands in for the app. */
   readonly pageUrl?: (href: string) => URL;
 }
 
 export const DEFAULT_SETTLE_MS = 16;
 export const DEFAULT_BACKSTOP_MS = 1000;
-export const WATCHED_ATTRIBUTES: readonly string[] = ['class', 'hidden', 'data-peer-id', 'data-id', 'aria-selected'];
+/** What any app may change in place to show another chat (an active class moved, a pane hidden); sites add their own. */
+export const WATCHED_ATTRIBUTES: readonly string[] = ['class', 'hidden'];
 
 /** One reading of the page through an adapter; also what Save uses to know the contact at the moment it is pressed. */
 export function readChatState(adapter: SiteAdapter, doc: Document, url: URL): ChatState {
@@ -52,7 +51,7 @@ export function watchChat(options: WatchChatOptions): () => void {
     childList: true,
     subtree: true,
     characterData: true,
-    attributeFilter: [...(options.attributes ?? WATCHED_ATTRIBUTES)],
+    attributeFilter: [...WATCHED_ATTRIBUTES, ...(adapter.chatAttributes ?? [])],
   };
 
   let last: ChatState | undefined;

@@ -1,38 +1,12 @@
+import { MatchPattern } from 'wxt/utils/match-patterns';
+
 /**
- * Chrome extension match patterns (`https://web.telegram.org/k/*`), evaluated the way the browser evaluates them
- * when it decides where a content script runs, so an adapter's URL test and its manifest entry cannot disagree.
- * The host must match exactly (or by a leading `*.`); the path glob is tested against path and query, never the hash.
+ * An adapter's URL test from its manifest match patterns, read by the same parser the background's sender check uses
+ * (WXT's, from @webext-core/match-patterns), so the adapter, the manifest and the check cannot disagree. Each pattern
+ * is parsed once, when the adapter is made; a pattern the parser refuses throws there, at start, not at some URL.
  */
-export function urlMatchesPattern(url: URL, pattern: string): boolean {
-  if (pattern === '<all_urls>') return ['http:', 'https:', 'file:'].includes(url.protocol);
-  const parts = /^(\*|https?|file):\/\/([^/]*)(\/.*)$/.exec(pattern);
-  if (!parts) return false;
-  const [, scheme = '', host = '', path = ''] = parts;
-  return schemeMatches(scheme, url.protocol) && hostMatches(host, url.hostname) && globMatches(path, url.pathname + url.search);
-}
-
-export function urlMatchesAny(url: URL, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => urlMatchesPattern(url, pattern));
-}
-
-function schemeMatches(scheme: string, protocol: string): boolean {
-  return scheme === '*' ? protocol === 'http:' || protocol === 'https:' : protocol === `${scheme}:`;
-}
-
-function hostMatches(host: string, hostname: string): boolean {
-  if (host === '*') return true;
-  if (host.startsWith('*.')) {
-    const base = host.slice(2);
-    return hostname === base || hostname.endsWith(`.${base}`);
-  }
-  return hostname === host;
-}
-
-function globMatches(glob: string, value: string): boolean {
-  const source = glob.split('*').map(escapeRegExp).join('.*');
-  return new RegExp(`^${source}$`).test(value);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+export function urlMatcher(patterns: readonly string[]): (url: URL) => boolean {
+  const parsed = patterns.map((pattern) => new MatchPattern(pattern));
+  // By its text: the parser tells a URL from a Location with `instanceof Location`, a class only pages have.
+  return (url) => parsed.some((pattern) => pattern.includes(url.href));
 }

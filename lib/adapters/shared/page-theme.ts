@@ -1,16 +1,6 @@
 /** Whether the chat app is shown light or dark, so the panel beside it can match. */
 export type PageTheme = 'light' | 'dark';
 
-/**
- * How the chat apps mark their dark theme, checked 2026-11: Telegram Web K `html.night` (tweb's themeController),
- * Telegram Web A `html.theme-dark`, WhatsApp Web `body.dark`, Chatwoot `html.dark` or `body.dark` (Tailwind's class).
- */
-const DARK_MARKERS = ['night', 'theme-dark', 'dark'] as const;
-/** Telegram Web A marks its light theme too; the others only mark dark. */
-const LIGHT_MARKERS = ['theme-light'] as const;
-/** Hosts of apps that mark dark with a class: no marker there means light, whatever the system prefers. */
-const MARKING_HOSTS = ['web.telegram.org', 'web.whatsapp.com', 'app.chatwoot.com'] as const;
-
 const hasClass = (doc: Document, names: readonly string[]) =>
   [doc.documentElement, doc.body].some((element) => element && names.some((name) => element.classList.contains(name)));
 
@@ -40,24 +30,21 @@ function backgroundLuminance(doc: Document): number | undefined {
 }
 
 /**
- * The chat app's theme: its own dark or light marker first; on a chat app that marks only dark, light without it; on
- * another page, how dark its background is; last, the system's preference.
+ * The chat app's theme: by its own dark classes when its adapter names them (light without one); on a page without
+ * them, how dark its background is; last, the system's preference.
  */
-export function pageTheme(doc: Document): PageTheme {
-  if (hasClass(doc, DARK_MARKERS)) return 'dark';
-  if (hasClass(doc, LIGHT_MARKERS)) return 'light';
-  const host = doc.location?.hostname ?? '';
-  if ((MARKING_HOSTS as readonly string[]).includes(host)) return 'light';
+export function pageTheme(doc: Document, darkClasses?: readonly string[]): PageTheme {
+  if (darkClasses) return hasClass(doc, darkClasses) ? 'dark' : 'light';
   const luminance = backgroundLuminance(doc);
   if (luminance !== undefined) return luminance < 0.2 ? 'dark' : 'light';
   return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 /** Calls back with the theme now and whenever the app or the system switches it; returns the way to stop. */
-export function watchPageTheme(doc: Document, onChange: (theme: PageTheme) => void): () => void {
+export function watchPageTheme(doc: Document, darkClasses: readonly string[] | undefined, onChange: (theme: PageTheme) => void): () => void {
   let last: PageTheme | undefined;
   const check = () => {
-    const theme = pageTheme(doc);
+    const theme = pageTheme(doc, darkClasses);
     if (theme === last) return;
     last = theme;
     onChange(theme);

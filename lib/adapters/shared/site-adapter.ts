@@ -15,6 +15,16 @@ export interface SiteAdapter {
   readonly matches: readonly string[];
   /** Set for sites the manager adds (their patterns are registered at run time, so `matches` may be empty). */
   readonly registeredAtRunTime?: boolean;
+  /**
+   * The classes the app sets on `<html>` or `<body>` for its dark theme: without one it is light, whatever the system
+   * prefers. Undefined for a page that marks none: the panel then goes by how dark the page's background is.
+   */
+  readonly darkThemeClasses?: readonly string[];
+  /**
+   * Attributes that can change in place to show another chat (a peer id rewritten, a selected row moved), watched
+   * besides `class` and `hidden` inside the conversation root.
+   */
+  readonly chatAttributes?: readonly string[];
   /** Whether this adapter handles the page; adapters sharing an origin must reject each other's URLs. */
   matchesUrl(url: URL): boolean;
   /** The open chat's contact, or undefined when no chat is open or it cannot be read (never a guess). */

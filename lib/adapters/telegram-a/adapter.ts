@@ -1,13 +1,16 @@
 import type { ContactRef } from '../../schemas';
-import { urlMatchesAny } from '../shared/match-pattern';
+import { urlMatcher } from '../shared/match-pattern';
 import { queryFirst, visibleText } from '../shared/query';
 import type { SiteAdapter } from '../shared/site-adapter';
 import { platformPeerId } from '../shared/telegram-peer-id';
 import { chatIdFromHash } from './chat-hash';
 import { readIncomingMessages } from './incoming';
+import { TELEGRAM_A_MATCHES } from './matches';
 import {
   ACTIVE_SLIDE,
+  CHAT_ATTRIBUTES,
   CHAT_INFO,
+  DARK_THEME_CLASSES,
   HEADER,
   HEADER_AVATAR,
   HEADER_TOOLS,
@@ -16,15 +19,15 @@ import {
   TOPIC_ICON,
 } from './selectors';
 
-/** Telegram Web K lives on the same origin at /k/; this pattern is what keeps the two adapters apart. */
-const MATCHES = ['https://web.telegram.org/a/*'] as const;
 const DISPLAY_NAME_MAX = 256;
 
 export const telegramA: SiteAdapter = {
   id: 'telegram-a',
   label: 'Telegram Web A',
-  matches: MATCHES,
-  matchesUrl: (url) => urlMatchesAny(url, MATCHES),
+  matches: TELEGRAM_A_MATCHES,
+  matchesUrl: urlMatcher(TELEGRAM_A_MATCHES),
+  darkThemeClasses: DARK_THEME_CLASSES,
+  chatAttributes: CHAT_ATTRIBUTES,
   readContact,
   findMountPoint: (doc) => {
     const header = queryFirst(doc, HEADER);

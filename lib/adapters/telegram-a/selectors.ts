@@ -67,3 +67,9 @@ export const INCOMING_MESSAGES: SelectorList = [
 export const MESSAGE_TEXT: SelectorList = ['.text-content'];
 export const MESSAGE_TIME: SelectorList = ['.message-time'];
 export const NOT_MESSAGE_TEXT = '.MessageMeta, .Reactions';
+
+/** The dark theme: `html.theme-dark` (the light one is `html.theme-light`). Checked 2026-11. */
+export const DARK_THEME_CLASSES: readonly string[] = ['theme-dark'];
+
+/** The header avatar's `data-peer-id` is rewritten in place when another chat opens. */
+export const CHAT_ATTRIBUTES: readonly string[] = ['data-peer-id'];

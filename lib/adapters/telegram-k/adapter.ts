@@ -1,12 +1,15 @@
 import type { ContactRef } from '../../schemas';
-import { urlMatchesAny } from '../shared/match-pattern';
+import { urlMatcher } from '../shared/match-pattern';
 import { queryFirst, visibleText } from '../shared/query';
 import type { SiteAdapter } from '../shared/site-adapter';
 import { platformPeerId } from '../shared/telegram-peer-id';
 import { readIncomingMessages } from './incoming';
+import { TELEGRAM_K_MATCHES } from './matches';
 import {
   ACTIVE_CHAT,
   CENTER_COLUMN,
+  CHAT_ATTRIBUTES,
+  DARK_THEME_CLASSES,
   HEADER,
   HEADER_AVATAR,
   HEADER_BUTTONS,
@@ -16,15 +19,15 @@ import {
   TITLE_NAME,
 } from './selectors';
 
-/** Telegram Web A lives on the same origin at /a/; this pattern is what keeps the two adapters apart. */
-const MATCHES = ['https://web.telegram.org/k/*'] as const;
 const DISPLAY_NAME_MAX = 256;
 
 export const telegramK: SiteAdapter = {
   id: 'telegram-k',
   label: 'Telegram Web K',
-  matches: MATCHES,
-  matchesUrl: (url) => urlMatchesAny(url, MATCHES),
+  matches: TELEGRAM_K_MATCHES,
+  matchesUrl: urlMatcher(TELEGRAM_K_MATCHES),
+  darkThemeClasses: DARK_THEME_CLASSES,
+  chatAttributes: CHAT_ATTRIBUTES,
   readContact,
   findMountPoint: (doc) => {
     const header = activeHeader(doc);

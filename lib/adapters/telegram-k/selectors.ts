@@ -56,3 +56,9 @@ export const INCOMING_BUBBLES = '.bubbles-inner .bubble.is-in:not(.service)';
 export const BUBBLE_TEXT: SelectorList = ['.message'];
 export const BUBBLE_TIME: SelectorList = ['.time-inner', '.time'];
 export const NOT_BUBBLE_TEXT = '.time, .reactions';
+
+/** The dark theme: `html.night`, set by tweb's themeController. Checked 2026-11. */
+export const DARK_THEME_CLASSES: readonly string[] = ['night'];
+
+/** The header's peer title and avatar are rewritten in place (`data-peer-id`) when a chat opens over another. */
+export const CHAT_ATTRIBUTES: readonly string[] = ['data-peer-id'];

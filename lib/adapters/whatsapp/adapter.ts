@@ -1,13 +1,16 @@
 import type { ContactRef } from '../../schemas';
-import { urlMatchesAny } from '../shared/match-pattern';
+import { urlMatcher } from '../shared/match-pattern';
 import { queryFirst, visibleText } from '../shared/query';
 import type { SiteAdapter, UnidentifiedChat } from '../shared/site-adapter';
 import { readIncomingMessages } from './incoming';
+import { WHATSAPP_MATCHES } from './matches';
 import { chatJidOfMessageKey, isJid, phoneOfJid } from './jid';
 import {
   APP_ROOT,
   AVATAR_JID_PARAM,
+  CHAT_ATTRIBUTES,
   CONVERSATION,
+  DARK_THEME_CLASSES,
   HEADER,
   HEADER_AVATAR_WITH_JID,
   HEADER_BUTTON,
@@ -15,15 +18,15 @@ import {
   MESSAGE_ROWS,
 } from './selectors';
 
-/** WhatsApp Web keeps one URL (https://web.whatsapp.com/) whatever chat is open: the page, not the URL, says who. */
-const MATCHES = ['https://web.whatsapp.com/*'] as const;
 const DISPLAY_NAME_MAX = 256;
 
 export const whatsapp: SiteAdapter = {
   id: 'whatsapp',
   label: 'WhatsApp Web',
-  matches: MATCHES,
-  matchesUrl: (url) => urlMatchesAny(url, MATCHES),
+  matches: WHATSAPP_MATCHES,
+  matchesUrl: urlMatcher(WHATSAPP_MATCHES),
+  darkThemeClasses: DARK_THEME_CLASSES,
+  chatAttributes: CHAT_ATTRIBUTES,
   readContact,
   readUnidentifiedChat,
   findMountPoint: (doc) => {

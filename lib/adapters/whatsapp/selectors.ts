@@ -65,3 +65,9 @@ export const INCOMING_BUBBLE: SelectorList = ['.message-in'];
 export const MESSAGE_TEXT: SelectorList = ['.copyable-text .selectable-text', '.selectable-text'];
 export const MESSAGE_META: SelectorList = ['[data-pre-plain-text]'];
 export const MESSAGE_META_ATTRIBUTE = 'data-pre-plain-text';
+
+/** The dark theme: `body.dark`. Checked 2026-11. */
+export const DARK_THEME_CLASSES: readonly string[] = ['dark'];
+
+/** Message rows' keys (`data-id`) and the chat list's selected row (`aria-selected`) change in place on a switch. */
+export const CHAT_ATTRIBUTES: readonly string[] = ['data-id', 'aria-selected'];

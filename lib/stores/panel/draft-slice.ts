@@ -40,6 +40,12 @@ export const createDraftSlice: PanelSlice<DraftSlice> = (set, get) => {
       putDraft(key, blankDraft(proposedEventType(historyOf(get().lookup, get().outbox)), get().defaultCurrency));
     },
 
+    openFormToLog() {
+      if (!get().open) get().setOpen(true);
+      get().openForm();
+      set({ formFocusRequest: get().formFocusRequest + 1 });
+    },
+
     closeForm() {
       const key = currentKey();
       if (key) putDraft(key, undefined);

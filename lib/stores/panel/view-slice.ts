@@ -6,6 +6,7 @@ export const createViewSlice: PanelSlice<ViewSlice> = (set, get) => ({
   theme: undefined,
   announcement: undefined,
   buttonFocusRequest: 0,
+  formFocusRequest: 0,
 
   setTheme(theme) {
     if (get().theme !== theme) set({ theme });

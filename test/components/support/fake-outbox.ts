@@ -4,10 +4,12 @@ import { Refusal, type Handlers } from './fake-background';
 
 /**
  * The background's outbox as the UI sees it: records by id, written to storage.local under their outbox key the way
- * the real background writes them, so the UI's storage listener hears every change.
+ * the real background writes them, so the UI's storage listener hears every change. Like the real one it stores an
+ * event sent twice under one id once; `submitted` keeps every event it was sent, so a test can tell.
  */
 export function createFakeOutbox() {
   const records = new Map<string, OutboxRecord>();
+  const submitted: TrackerEventInput[] = [];
   let clock = 1_000;
 
   async function put(record: OutboxRecord): Promise<OutboxRecord> {
@@ -33,7 +35,10 @@ export function createFakeOutbox() {
   }
 
   const handlers: Handlers = {
-    'event.submit': (event) => (records.has(event.id) ? get(event.id) : add(event)),
+    'event.submit': (event) => {
+      submitted.push(event);
+      return records.has(event.id) ? get(event.id) : add(event);
+    },
     'outbox.list': ({ contact }) =>
       [...records.values()]
         .filter((record) => record.dismissedAt === undefined)
@@ -71,6 +76,8 @@ export function createFakeOutbox() {
     handlers,
     add,
     all: () => [...records.values()],
+    /** Every event.submit the outbox took, the same id as often as it came. */
+    submitted: () => [...submitted],
     /** The platform acknowledged it. */
     deliver: (id: string) => update(id, { state: 'sent' }),
     /** The platform refused it for good. */

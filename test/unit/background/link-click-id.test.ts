@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { contentScriptMatches } from '../../../lib/adapters/registry';
+import { contentScriptMatches } from '../../../lib/adapters/site-matches';
 import { trustedPagePredicate } from '../../../lib/background/trusted-pages';
 import { routeMessage } from '../../../lib/messaging/router';
 import { stored } from '../../../lib/schemas';

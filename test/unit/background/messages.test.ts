@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import background from '../../../entrypoints/background';
-import { contentScriptMatches } from '../../../lib/adapters/registry';
+import { contentScriptMatches } from '../../../lib/adapters/site-matches';
 import { createApiClient } from '../../../lib/background/api-client';
 import { createRefreshTokenStore } from '../../../lib/background/refresh-token-store';
 import { trustedPagePredicate } from '../../../lib/background/trusted-pages';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { z } from 'zod/mini';
-import { contentScriptMatches } from '../../../lib/adapters/registry';
+import { contentScriptMatches } from '../../../lib/adapters/site-matches';
 import { trustedPagePredicate } from '../../../lib/background/trusted-pages';
 import { routeMessage, type MessageHandlers } from '../../../lib/messaging/router';
 import { envelopeSchema, messages, replySchema, type MessageName } from '../../../lib/schemas';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { contentScriptMatches } from '../../../lib/adapters/registry';
+import { contentScriptMatches } from '../../../lib/adapters/site-matches';
 import { trustedPagePredicate } from '../../../lib/background/trusted-pages';
 import { messages, type MessageName } from '../../../lib/schemas';
 import { DEMO, deposit } from '../background/support';
