@@ -78,7 +78,7 @@ describe.each(ENGINES)('events on %s', (engine) => {
     // On SQLite, a second connection: it sees only what is committed, so each 201 must find its event there.
     const file = server.database.sqlite?.name;
     const reader = file ? new SqliteDatabase(file, { readonly: true, fileMustExist: true }) : undefined;
-    if (reader) onTestFinished(() => reader.close());
+    if (reader) onTestFinished(() => void reader.close());
     const committed = (id: string) => reader?.prepare('select count(*) as n from events where id = ?').get(id);
     const redeposits = Array.from({ length: 12 }, (_, index) => newEvent({ type: 'redeposit', contact: ANNA, amount: `${index + 1}`, currency: 'USD' }));
     const deposits = Array.from({ length: 4 }, () => newEvent({ type: 'deposit', contact: DAVID, amount: '10', currency: 'EUR' }));
@@ -90,7 +90,7 @@ describe.each(ENGINES)('events on %s', (engine) => {
     const created = answers.filter(({ answer }) => answer.status === 201);
     expect(created).toHaveLength(13);
     for (const { answer, committed: seen } of created) {
-      expect(eventResponseSchema.parse(answer.body).event.deliveries.map((each) => each.destination)).toEqual(['Keitaro']);
+      expect(eventResponseSchema.parse(answer.body).event.deliveries?.map((each) => each.destination)).toEqual(['Keitaro']);
       if (reader) expect(seen).toEqual({ n: 1 });
     }
     expect(answers.filter(({ answer }) => answer.status === 200).map(({ event }) => event.id)).toEqual([redeposits[0]!.id]);
