@@ -6,11 +6,11 @@ const STAND_IN = '\u0000compiled-once:';
 type Slot = { name: string } | { constant: unknown };
 
 /**
- * A query of a hot path (the event path, a delivery's answer), built and compiled by Kysely once and then run with
- * each call's values: building and compiling it anew was a large part of the CPU per event (docs/performance.md,
- * "The server"). `build` gets a stand-in for each named value (and the first call's values, to name columns after
- * their keys); each must become bound parameters, never SQL text, or the first run throws. Make one per database
- * (the SQL is its dialect's); a transaction of that database runs it too.
+ * A query of the event path, built and compiled by Kysely once and then run with each call's values: building and
+ * compiling it anew cost CPU on every event (docs/performance.md, "The server"). `build` gets a stand-in
+ * for each named value (and the first call's values, to name columns after their keys); each must become bound
+ * parameters, never SQL text, or the first run throws. Make one per
+ * database (the SQL is its dialect's); a transaction of that database runs it too.
  */
 export function compiledOnce<Values extends Record<string, unknown>, Row>(
   build: (db: Kysely<Tables>, value: <Name extends keyof Values & string>(name: Name) => Values[Name], first: Values) => Compilable<Row>,
