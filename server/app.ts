@@ -158,7 +158,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
       refreshGraceSeconds: options.refreshTokenGraceSeconds ?? DEFAULT_REFRESH_GRACE_SECONDS,
     }),
-    tracker: createTrackerStore(db, { onDeliveriesQueued: wakeDeliveries }),
+    tracker: createTrackerStore(db, { engine: database.engine, onDeliveriesQueued: wakeDeliveries }),
     loginLimiter: createLoginLimiter(options.loginLimits),
     destinations: createDestinationStore(db),
     wakeDeliveries,

@@ -5,7 +5,7 @@ import { postbackRequest } from '../destinations/postback-request';
 import type { Tables } from '../db/tables';
 import { DEFAULT_BACKOFF, retryDelayMs } from './backoff';
 import type { BackoffOptions } from './backoff';
-import { claimDue, loadClaimed, markAttempted, markDelivered, release, sendingDestinations } from './queue';
+import { claimDue, deliveredWriter, loadClaimed, markAttempted, release, sendingDestinations } from './queue';
 import type { ClaimedDelivery } from './queue';
 import { outcomeOf, sendPostback } from './send';
 
@@ -72,6 +72,7 @@ export function startDeliveryWorker(
   const maxAttempts = options.maxAttempts ?? 30;
 
   const batch = limit * CLAIM_BATCH_SLOTS;
+  const markDelivered = deliveredWriter();
 
   const inFlight = new Map<string, number>();
   /** Claimed, not yet sent, per destination, in queue order; each with the time its lease ends at the latest. */

@@ -5,6 +5,7 @@ import { auditWriter } from '../audit/log';
 import { contactFromRow, trackerDataColumns } from '../contacts/rows';
 import { compiledOnce, standInRow } from '../db/compiled-once';
 import { isUniqueViolation } from '../db/errors';
+import { groupCommit, transactionEach } from '../db/group-commit';
 import { createDeliveries } from '../deliveries/create';
 import { deliveriesByEvent } from '../deliveries/read';
 import type { EventRow, Tables } from '../db/tables';
@@ -90,12 +91,15 @@ async function withDeliveries(db: Db, events: TrackerEvent[]): Promise<TrackerEv
   return events.map((event) => ({ ...event, deliveries: byEvent.get(event.id) ?? [] }));
 }
 
-export interface TrackerStoreHooks {
+export interface TrackerStoreOptions {
+  /** On SQLite, events posted together are committed together (`server/db/group-commit.ts`). */
+  engine: 'sqlite' | 'postgres';
   /** Called after an event with deliveries committed: the delivery worker reads the queue at once. */
   onDeliveriesQueued?: () => void;
 }
 
-export function createTrackerStore(database: Db, hooks: TrackerStoreHooks = {}): TrackerStore {
+export function createTrackerStore(database: Db, options: TrackerStoreOptions): TrackerStore {
+  const commit = options.engine === 'sqlite' ? groupCommit(database) : transactionEach(database);
   const upsertContact = contactUpsert();
   const insertEvent = eventInsert();
   const writeAudit = auditWriter();
@@ -143,7 +147,7 @@ export function createTrackerStore(database: Db, hooks: TrackerStoreHooks = {}):
       // 200, not deposit_exists.
       try {
         let queued = 0;
-        const stored = await database.transaction().execute(async (db) => {
+        const stored = await commit(async (db) => {
           const { contact } = input;
           const [upserted] = await upsertContact(db, { id: randomUUID(), channel: contact.channel, externalId: contact.externalId, displayName: contact.displayName ?? null, username: contact.username ?? null, now: Date.now() });
           if (!upserted) throw new Error(`Contact ${contact.channel}/${contact.externalId} was neither created nor found`);
@@ -159,7 +163,7 @@ export function createTrackerStore(database: Db, hooks: TrackerStoreHooks = {}):
         });
         // No destination took it, so it has no deliveries to read: one query fewer on the event path.
         if (queued === 0) return { kind: 'created', event: { ...stored, deliveries: [] } };
-        hooks.onDeliveriesQueued?.();
+        options.onDeliveriesQueued?.();
         const [event] = await withDeliveries(database, [stored]);
         return { kind: 'created', event: event ?? stored };
       } catch (error) {

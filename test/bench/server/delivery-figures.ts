@@ -4,6 +4,7 @@
  * `measureDeliveries()` and puts the two figures beside their budgets (20 s and 0 duplicates; p95 100 ms).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemoData } from '../../../sandbox/demo-data';
@@ -14,10 +15,12 @@ import { defaultStatusMap } from '../../../server/destinations';
 import { DEFAULT_CONCURRENCY_PER_DESTINATION } from '../../../server/deliveries/worker';
 import { startFakeKeitaro } from '../../support/fake-trackers';
 import type { FakeKeitaro } from '../../support/fake-trackers';
+import { timeByComponent } from './profile-summary';
+import type { CpuProfile } from '../support/profile';
 import { serverFigure, type ServerFigure } from './report';
 
 export interface DeliveryFigures {
-  backlog: { deliveries: number; drainMs: number; duplicates: number };
+  backlog: { deliveries: number; drainMs: number; duplicates: number; cpuMsPerDelivery: number; profileMsPerDelivery?: Array<[string, number]> };
   /** From each 201 to its postback's arrival at the tracker, idle queue, in milliseconds. */
   latencyMs: { median: number; p95: number; max: number; samples: number[] };
 }
@@ -27,6 +30,8 @@ export interface DeliveryBenchPlan {
   latencySamples?: number;
   /** `postgres://…` for the PostgreSQL figures; default a SQLite file in a temp folder. */
   databaseUrl?: string;
+  /** Profiles the drain (this process: the server and the fake tracker) and gives its time by component. */
+  profile?: boolean;
 }
 
 const ANNA = { channel: 'telegram', externalId: '777001' } as const;
@@ -54,6 +59,27 @@ async function addKeitaro(server: RunningServer, tracker: FakeKeitaro): Promise<
   await server.context.destinations.create({ name: 'Keitaro', kind: 'keitaro', url: tracker.postbackUrl, enabled: true, events: ['registration', 'deposit', 'redeposit'], statusMap: defaultStatusMap('keitaro') });
 }
 
+async function startProfiler(): Promise<{ stop(): Promise<CpuProfile> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      return profile as CpuProfile;
+    },
+  };
+}
+
+/** The drain's time on this thread by component, per delivery (ms), largest first. */
+function byComponent(profile: CpuProfile, deliveries: number): Array<[string, number]> {
+  return Object.entries(timeByComponent(profile, [[profile.startTime, profile.endTime]]))
+    .map(([component, ms]): [string, number] => [component, Math.round((ms / deliveries) * 1000) / 1000])
+    .sort((a, b) => b[1] - a[1]);
+}
+
 export async function measureDeliveries(plan: DeliveryBenchPlan = {}): Promise<DeliveryFigures> {
   const backlog = plan.backlog ?? 10_000;
   const samples = plan.latencySamples ?? 100;
@@ -68,10 +94,15 @@ export async function measureDeliveries(plan: DeliveryBenchPlan = {}): Promise<D
     for (let index = 0; index < backlog; index += 1) await filling.context.tracker.record(eventInput(index), receipt);
     await filling.close();
 
+    const profiler = plan.profile ? await startProfiler() : undefined;
+    const cpuBefore = process.cpuUsage();
     const began = Date.now();
     const draining = await serverOver(storage, true);
     await until(() => tracker.conversions.length >= backlog, 600_000);
     const drainMs = Date.now() - began;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMsPerDelivery = (cpu.user + cpu.system) / 1000 / backlog;
+    const profileMsPerDelivery = profiler ? byComponent(await profiler.stop(), backlog) : undefined;
     const duplicates = tracker.requests.length - new Set(tracker.requests.map((request) => request.query.get('tid'))).size;
 
     // Latency on the idle queue: one event at a time, from its 201 to the tracker having it.
@@ -93,7 +124,7 @@ export async function measureDeliveries(plan: DeliveryBenchPlan = {}): Promise<D
     await draining.close();
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
-      backlog: { deliveries: backlog, drainMs, duplicates },
+      backlog: { deliveries: backlog, drainMs, duplicates, cpuMsPerDelivery, profileMsPerDelivery },
       latencyMs: { median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0, samples: latencies },
     };
   } finally {

@@ -21,6 +21,28 @@ const GRACE_MS = 3000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How long a target is given to work off what a run left it before the next target's run starts anyway. */
+const CATCH_UP_MS = 120_000;
+
+/**
+ * Waits until the target has worked off what a run left it: the events the run gave up on are still being stored
+ * after it ends. One more event on a fresh connection is answered after the requests that reached the target before
+ * it. Without this wait, the next target's run shared the machine (CPU and disk syncs) with the last one's leftovers,
+ * and the floor, run first, handed them to the server.
+ */
+export async function untilCaughtUp(target: Target, prefix: string): Promise<void> {
+  const client = new KeepAliveClient(target.url, 1);
+  const event = eventStream(prefix)();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, CATCH_UP_MS)));
+    await Promise.race([client.request('POST', EVENTS_PATH, event, postHeaders(event, target.token)).then(() => undefined, () => undefined), gaveUp]);
+  } finally {
+    clearTimeout(timer);
+    client.close();
+  }
+}
+
 /**
  * Open loop: event i is due at start + i / rate and is sent then whatever happened to the ones before, on one of
  * `connections` keep-alive sockets (waiting in the agent when all are busy). Latency counts from the time it was due,

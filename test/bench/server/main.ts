@@ -4,7 +4,8 @@
  * Prints one table (median, p95 and p99 of each figure beside its budget) and the machine, writes the same as JSON
  * (BENCH_SERVER_JSON, default test-results/bench-server.json), and exits 1 when a budget is broken.
  * BENCH_SHORT=1 (or --short) is the CI run, under a minute. BENCH_ENGINES=sqlite or postgres runs one engine.
- * BENCH_PROFILE=<dir>: both processes run with --cpu-prof into <dir>; the details say where their CPU went.
+ * BENCH_PROFILE=<dir>: both processes run with --cpu-prof into <dir>; the details say where their CPU went, and where
+ * the bench's own process spent the deliveries' drain (the server and the fake tracker run in it).
  * See docs/performance.md, "The server", for what each figure means.
  */
 import { existsSync } from 'node:fs';
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
       versions.push(engine.version);
       const run = await runEngine(engine, PLAN, short, start, profileDir);
       figures.push(...run.figures);
-      const deliveries = await measureDeliveries({ ...DELIVERIES, databaseUrl: id === 'postgres' ? (await engine.serverEnv()).DATABASE_URL : undefined });
+      const deliveries = await measureDeliveries({ ...DELIVERIES, databaseUrl: id === 'postgres' ? (await engine.serverEnv()).DATABASE_URL : undefined, profile: profileDir !== undefined });
       figures.push(...deliveryRows(engine, deliveries, short));
       const { samples: _kept, ...latencyMs } = deliveries.latencyMs;
       details[id] = { ...run.details, deliveries: { backlog: deliveries.backlog, latencyMs } };

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { percentile } from '../support/stats';
 import type { Engine } from './engine';
-import { measureFixedRate, type FixedRateRun } from './fixed-rate';
+import { measureFixedRate, untilCaughtUp, type FixedRateRun } from './fixed-rate';
 import { startFloor } from './floor-target';
 import { profilePerEvent } from './profile-summary';
 import { failedFigure, serverFigure, type ServerFigure } from './report';
@@ -95,6 +95,7 @@ export async function runEngine(engine: Engine, plan: Plan, short: boolean, star
     for (const target of targets) {
       say(`${engine.name}, ${target.name}: ${plan.rate} events/s for ${plan.rateMs / 1000} s`);
       latency.set(target.name, await measureFixedRate(target, plan.rate, plan.rateMs, plan.rateConnections, `${engine.id}-${target.name}-rate`));
+      await untilCaughtUp(target, `${engine.id}-${target.name}-caught-up`);
     }
 
     const runsOf = (name: string) => throughput.get(name) ?? [];

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import SqliteDatabase from 'better-sqlite3';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { contactLookupResponseSchema, eventResponseSchema } from '../../../lib/schemas/api';
+import { ANNA, startWithKeitaro } from '../deliveries/support';
 import { ENGINES, MANAGER, call, errorOf, freshStorage, newEvent, postEvent, signIn, startTestServer } from './support';
 
 const BORIS = { channel: 'telegram', externalId: '777002', displayName: 'Boris Ivanov' } as const;
@@ -69,6 +71,33 @@ describe.each(ENGINES)('events on %s', (engine) => {
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
     expect(answers.filter((answer) => answer.status === 409).map((answer) => errorOf(answer.body).code)).toEqual(Array(9).fill('deposit_exists'));
     expect((await server.context.tracker.allEvents()).filter((each) => each.contact.externalId === DAVID.externalId)).toHaveLength(1);
+  });
+
+  it('answers each of many events posted at once on its own: a refused one costs the others nothing', async () => {
+    const { server, manager } = await startWithKeitaro(engine);
+    // On SQLite, a second connection: it sees only what is committed, so each 201 must find its event there.
+    const file = server.database.sqlite?.name;
+    const reader = file ? new SqliteDatabase(file, { readonly: true, fileMustExist: true }) : undefined;
+    if (reader) onTestFinished(() => void reader.close());
+    const committed = (id: string) => reader?.prepare('select count(*) as n from events where id = ?').get(id);
+    const redeposits = Array.from({ length: 12 }, (_, index) => newEvent({ type: 'redeposit', contact: ANNA, amount: `${index + 1}`, currency: 'USD' }));
+    const deposits = Array.from({ length: 4 }, () => newEvent({ type: 'deposit', contact: DAVID, amount: '10', currency: 'EUR' }));
+    const posts = [...redeposits, redeposits[0]!, ...deposits].map((event) =>
+      postEvent(server, manager.accessToken, event).then((answer) => ({ event, answer, committed: committed(event.id) })),
+    );
+    const answers = await Promise.all(posts);
+
+    const created = answers.filter(({ answer }) => answer.status === 201);
+    expect(created).toHaveLength(13);
+    for (const { answer, committed: seen } of created) {
+      expect(eventResponseSchema.parse(answer.body).event.deliveries?.map((each) => each.destination)).toEqual(['Keitaro']);
+      if (reader) expect(seen).toEqual({ n: 1 });
+    }
+    expect(answers.filter(({ answer }) => answer.status === 200).map(({ event }) => event.id)).toEqual([redeposits[0]!.id]);
+    expect(answers.filter(({ answer }) => answer.status === 409).map(({ answer }) => errorOf(answer.body).code)).toEqual(Array(3).fill('deposit_exists'));
+    const stored = await server.context.tracker.allEvents();
+    for (const event of redeposits) expect(stored.filter((each) => each.id === event.id)).toHaveLength(1);
+    expect(stored.filter((each) => each.contact.externalId === DAVID.externalId)).toHaveLength(1);
   });
 
   it('keeps what was stored across a restart over the same storage', async () => {
