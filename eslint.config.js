@@ -81,7 +81,7 @@ function folderRules() {
       type: 'server',
       pattern: 'server',
       parts: ['schemas', 'server', 'console-app'],
-      packages: [...NODE, 'zod/mini', 'fastify', '@fastify/cookie', 'esbuild', 'kysely', 'kysely/migration', 'better-sqlite3', 'pg'],
+      packages: [...NODE, 'zod/mini', 'fastify', '@fastify/cookie', 'esbuild', 'kysely', 'kysely/migration', 'better-sqlite3', 'pg', 'undici'],
     },
     { type: 'sandbox', pattern: 'sandbox', parts: ['schemas', 'server', 'console-app', 'sandbox'], packages: [...NODE, 'zod/mini'] },
   ];
