@@ -14,6 +14,7 @@ import { useApi } from '../context';
 import { useText } from '../i18n/text';
 import { FormActions } from '../parts/FormActions';
 import { TextField } from '../parts/TextField';
+import { problemText } from '../parts/problem-text';
 
 const EVENT_TYPES = eventTypeSchema.options;
 const KINDS = destinationKindSchema.options;
@@ -90,7 +91,7 @@ export function DestinationForm({ editing, onSaved, onCancel }: { editing?: Dest
       onSaved(saved.destination.name);
     } catch (error) {
       if (error instanceof ApiProblem && Object.keys(error.fields).length) setFields({ ...error.fields });
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(problemText(error));
     } finally {
       setBusy(false);
     }

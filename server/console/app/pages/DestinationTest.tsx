@@ -4,6 +4,7 @@ import type { DestinationTestResult } from '../../../../lib/schemas/admin-delive
 import type { Destination } from '../../../../lib/schemas/destination';
 import { useApi } from '../context';
 import { useText } from '../i18n/text';
+import { problemText } from '../parts/problem-text';
 
 /**
  * Test: one real postback with the values under "Test values" (a deposit of 10.00 USD by default, or the first type
@@ -33,7 +34,7 @@ export function DestinationTest({ destination }: { destination: Destination }) {
         }),
       );
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(problemText(error));
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../parts/ProblemAlert';
 import { useLoad } from '../parts/use-load';
 import { DestinationForm } from './DestinationForm';
 import { DestinationTest } from './DestinationTest';
+import { problemText } from '../parts/problem-text';
 
 const COUNTED = deliveryStateSchema.options;
 
@@ -57,7 +58,7 @@ function DestinationCard({ destination, onSaved }: { destination: AdminDestinati
   const toggle = () =>
     api.updateDestination({ ...destination, enabled: !destination.enabled }).then(
       (saved) => onSaved(saved.destination.name),
-      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setProblem(problemText(error)),
     );
   if (editing) return <DestinationForm editing={destination} onSaved={(name) => { setEditing(false); onSaved(name); }} onCancel={() => setEditing(false)} />;
   return (

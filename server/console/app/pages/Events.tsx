@@ -9,6 +9,7 @@ import { downloadCsv, eventsCsv } from '../parts/events-csv';
 import { LoadProblem } from '../parts/LoadProblem';
 import { PageHeading } from '../parts/PageHeading';
 import { useLoad } from '../parts/use-load';
+import { problemText } from '../parts/problem-text';
 
 /** At most this many pages go into one CSV, so an export of years of events cannot hang the tab. */
 const EXPORT_PAGES_MAX = 200;
@@ -72,7 +73,7 @@ export function Events() {
       downloadCsv(`tracker-data-events-${new Date().toISOString().slice(0, 10)}.csv`, eventsCsv(all));
       setNotice(t('events.exported', { count: all.length }));
     } catch (error) {
-      setNotice(error instanceof Error ? error.message : String(error));
+      setNotice(problemText(error));
     }
   };
   const field = (name: keyof Filter) => ({

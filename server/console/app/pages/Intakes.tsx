@@ -3,7 +3,7 @@ import { intakeKindSchema, newIntakeSchema, type AdminIntake, type IntakeKind } 
 import { ApiProblem } from '../api';
 import { useApi } from '../context';
 import { useFormatTime, useText } from '../i18n/text';
-import { ConfirmedAction } from '../parts/ConfirmedAction';
+import { ConfirmedAction, useConfirmedActions } from '../parts/ConfirmedAction';
 import { FormActions } from '../parts/FormActions';
 import { CopyField } from '../parts/CopyField';
 import { intakeLines } from '../parts/intake-lines';
@@ -14,6 +14,7 @@ import { TextField } from '../parts/TextField';
 import { useLoad } from '../parts/use-load';
 import { PatternSetting } from './PatternSetting';
 import { UnmatchedPostbacks } from './UnmatchedPostbacks';
+import { problemText } from '../parts/problem-text';
 
 interface CreatedIntake {
   name: string;
@@ -88,7 +89,7 @@ function NewIntakeForm({ onCreated, onCancel }: { onCreated(intake: CreatedIntak
       onCreated(answer.intake);
     } catch (error) {
       if (error instanceof ApiProblem) setFields({ ...error.fields });
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(problemText(error));
     } finally {
       setBusy(false);
     }
@@ -115,20 +116,11 @@ function IntakeTable({ intakes, onRevoked }: { intakes: AdminIntake[]; onRevoked
   const t = useText();
   const api = useApi();
   const time = useFormatTime();
-  const [revoking, setRevoking] = useState<string>();
-  const [problem, setProblem] = useState('');
-  const revoke = (intake: AdminIntake) =>
-    api.revokeIntake(intake.id).then(
-      () => {
-        setRevoking(undefined);
-        onRevoked();
-      },
-      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
-    );
+  const revocation = useConfirmedActions((intake: AdminIntake) => api.revokeIntake(intake.id), onRevoked);
   if (!intakes.length) return <p>{t('common.none')}</p>;
   return (
     <div className="table-wrap" role="region" aria-label={t('intakes.heading')} tabIndex={0}>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={revocation.problem} />
       <table>
         <thead>
           <tr>
@@ -155,13 +147,10 @@ function IntakeTable({ intakes, onRevoked }: { intakes: AdminIntake[]; onRevoked
               <td>
                 {intake.revokedAt ? null : (
                   <ConfirmedAction
-                    asking={revoking === intake.id}
+                    {...revocation.actionFor(intake)}
                     label={t('intakes.revoke', { name: intake.name })}
                     question={t('intakes.revokeQuestion', { name: intake.name })}
                     confirm={t('intakes.revokeConfirm')}
-                    onAsk={() => setRevoking(intake.id)}
-                    onConfirm={() => void revoke(intake)}
-                    onCancel={() => setRevoking(undefined)}
                   />
                 )}
               </td>

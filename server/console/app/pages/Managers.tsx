@@ -3,7 +3,7 @@ import { newOperatorSchema, type AdminOperator, type Role } from '../../../../li
 import { ApiProblem } from '../api';
 import { useApi } from '../context';
 import { useFormatTime, useText } from '../i18n/text';
-import { ConfirmedAction } from '../parts/ConfirmedAction';
+import { ConfirmedAction, useConfirmedActions } from '../parts/ConfirmedAction';
 import { FormActions } from '../parts/FormActions';
 import { CopyField } from '../parts/CopyField';
 import { generateFirstPassword } from '../parts/first-password';
@@ -12,6 +12,7 @@ import { PageHeading } from '../parts/PageHeading';
 import { ProblemAlert } from '../parts/ProblemAlert';
 import { TextField } from '../parts/TextField';
 import { useLoad } from '../parts/use-load';
+import { problemText } from '../parts/problem-text';
 
 export function Managers() {
   const t = useText();
@@ -65,19 +66,10 @@ function OperatorTable({ operators, onRemoved }: { operators: AdminOperator[]; o
   const t = useText();
   const api = useApi();
   const time = useFormatTime();
-  const [removing, setRemoving] = useState<string>();
-  const [problem, setProblem] = useState('');
-  const remove = (operator: AdminOperator) =>
-    api.removeOperator(operator.id).then(
-      () => {
-        setRemoving(undefined);
-        onRemoved(operator.name);
-      },
-      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
-    );
+  const removal = useConfirmedActions((operator: AdminOperator) => api.removeOperator(operator.id), (operator) => onRemoved(operator.name));
   return (
     <div className="table-wrap" role="region" aria-label={t('managers.heading')} tabIndex={0}>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={removal.problem} />
       <table>
         <thead>
           <tr>
@@ -99,13 +91,10 @@ function OperatorTable({ operators, onRemoved }: { operators: AdminOperator[]; o
               <td className="number">{operator.eventsThisWeek}</td>
               <td>
                 <ConfirmedAction
-                  asking={removing === operator.id}
+                  {...removal.actionFor(operator)}
                   label={t('managers.remove', { name: operator.name })}
                   question={t('managers.removeQuestion', { name: operator.name })}
                   confirm={t('managers.removeConfirm')}
-                  onAsk={() => setRemoving(operator.id)}
-                  onConfirm={() => void remove(operator)}
-                  onCancel={() => setRemoving(undefined)}
                 />
               </td>
             </tr>
@@ -146,7 +135,7 @@ function NewManagerForm({ onCreated, onCancel }: { onCreated(email: string, pass
         setFields({ ...error.fields });
         setProblem(error.message);
       } else {
-        setProblem(error instanceof Error ? error.message : String(error));
+        setProblem(problemText(error));
       }
     } finally {
       setBusy(false);

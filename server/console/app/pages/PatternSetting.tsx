@@ -6,6 +6,7 @@ import { testPattern } from '../parts/pattern-test';
 import { TextField } from '../parts/TextField';
 import { useLoad } from '../parts/use-load';
 import { LoadProblem } from '../parts/LoadProblem';
+import { problemText } from '../parts/problem-text';
 
 /** The first-message pattern (issue 17) and a live tester: paste a lead's message, see the code the extension would propose. */
 export function PatternSetting() {
@@ -34,7 +35,7 @@ export function PatternSetting() {
       const answer = await api.saveFirstMessagePattern(value);
       setNotice(answer.pattern ? t('pattern.saved') : t('pattern.cleared'));
     } catch (error) {
-      setProblem(error instanceof ApiProblem && error.fields.pattern ? error.fields.pattern : error instanceof Error ? error.message : String(error));
+      setProblem(error instanceof ApiProblem && error.fields.pattern ? error.fields.pattern : problemText(error));
     }
   };
   return (

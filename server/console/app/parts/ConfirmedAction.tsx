@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Confirm } from './Confirm';
+import { problemText } from './problem-text';
 
 /**
  * A row's button for what cannot be undone: it turns into an inline Confirm while asking.
@@ -28,4 +30,27 @@ export function ConfirmedAction({
       {label}
     </button>
   );
+}
+
+/**
+ * A table's confirmed action on its rows: which row is asking (one at a time), and the problem of the last attempt.
+ * `actionFor(row)` gives that row's ConfirmedAction its asking state and handlers.
+ */
+export function useConfirmedActions<Row extends { id: string }>(act: (row: Row) => Promise<unknown>, done: (row: Row) => void) {
+  const [asking, setAsking] = useState<string>();
+  const [problem, setProblem] = useState('');
+  const actionFor = (row: Row) => ({
+    asking: asking === row.id,
+    onAsk: () => setAsking(row.id),
+    onCancel: () => setAsking(undefined),
+    onConfirm: () =>
+      void act(row).then(
+        () => {
+          setAsking(undefined);
+          done(row);
+        },
+        (error: unknown) => setProblem(problemText(error)),
+      ),
+  });
+  return { problem, actionFor };
 }

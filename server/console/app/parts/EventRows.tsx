@@ -3,6 +3,7 @@ import type { AdminEvent } from '../../../../lib/schemas/admin-deliveries';
 import { useApi } from '../context';
 import { useFormatTime, useText } from '../i18n/text';
 import { leadHref } from '../route';
+import { problemText } from './problem-text';
 
 /** Events as table rows: when, what, whose, from where, and each delivery with Resend on a failed one. */
 export function EventTable({ label, events, showContact, onResent }: { label: string; events: readonly AdminEvent[]; showContact: boolean; onResent(): void }) {
@@ -41,7 +42,7 @@ function EventRow({ event, showContact, onResent }: { event: AdminEvent; showCon
         setNotice(t('events.resent', { destination }));
         onResent();
       },
-      (error: unknown) => setNotice(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setNotice(problemText(error)),
     );
   const contact = event.contact.username ? `@${event.contact.username}` : (event.contact.displayName ?? event.contact.externalId);
   const source =

@@ -1,3 +1,5 @@
+import { problemText } from './problem-text';
+
 /** What the first-message pattern finds in a message, as the tester shows it. */
 export type PatternOutcome =
   | { kind: 'empty' }
@@ -15,7 +17,7 @@ export function testPattern(pattern: string, message: string): PatternOutcome {
   try {
     regex = new RegExp(pattern, 'u');
   } catch (error) {
-    return { kind: 'invalid', reason: error instanceof Error ? error.message : String(error) };
+    return { kind: 'invalid', reason: problemText(error) };
   }
   // An alternative that matches the empty string makes every pattern match, so the result's length counts its groups.
   const count = (new RegExp(`${pattern}|`, 'u').exec('')?.length ?? 1) - 1;

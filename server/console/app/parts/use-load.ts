@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { problemText } from './problem-text';
 
 export type Loaded<T> = { data?: T; problem?: string; loading: boolean; reload(): void };
 
@@ -12,7 +13,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     setState((previous) => ({ ...previous, loading: true }));
     run().then(
       (data) => current && setState({ data, loading: false }),
-      (error: unknown) => current && setState({ problem: error instanceof Error ? error.message : String(error), loading: false }),
+      (error: unknown) => current && setState({ problem: problemText(error), loading: false }),
     );
     return () => {
       current = false;

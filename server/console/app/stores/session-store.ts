@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConsoleOperator } from '../../../../lib/schemas/console';
 import { ApiProblem, type ConsoleApi } from '../api';
+import { problemText } from '../parts/problem-text';
 
 export type SignInProblem = 'wrong' | 'throttled' | 'ended' | { message: string };
 
@@ -47,7 +48,7 @@ export function createSessionStore(api: () => ConsoleApi): SessionStore {
             ? 'wrong'
             : error instanceof ApiProblem && error.status === 429
               ? 'throttled'
-              : { message: error instanceof Error ? error.message : String(error) };
+              : { message: problemText(error) };
         set({ state: { phase: 'signedOut', busy: false, problem } });
       }
     },
