@@ -9,7 +9,15 @@ const ZOD_MINI = 'Import zod/mini: the classic API is not tree-shaken and costs 
 
 export default defineConfig(
   {
-    ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/', 'playwright-report/', 'test/fixtures/', 'test/bench/busy-chat/'],
+    ignores: [
+      '.output/',
+      '.wxt/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'test/fixtures/',
+      'test/bench/busy-chat/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -18,7 +26,10 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // An argument or a caught error named with a leading _ is there to keep a signature; the rest must be used.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -40,7 +51,13 @@ export default defineConfig(
     // The folder rules let product code import zod as zod/mini only; the entry points have no folder rule but this one.
     files: ['entrypoints/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: ZOD_MINI }], patterns: [{ group: ['zod/*', '!zod/mini'], message: ZOD_MINI }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: ZOD_MINI }],
+          patterns: [{ group: ['zod/*', '!zod/mini'], message: ZOD_MINI }],
+        },
+      ],
     },
   },
 );
@@ -55,11 +72,21 @@ function folderRules() {
   const parts = [
     // redos-detector: the first-message pattern's safety check (lib/schemas/link-pattern.ts), shared with the server.
     { type: 'schemas', pattern: 'lib/schemas', parts: ['schemas'], packages: ['zod/mini', 'redos-detector'] },
-    { type: 'adapters-shared', pattern: 'lib/adapters/shared', parts: ['schemas', 'adapters-shared'], packages: ['wxt/utils/match-patterns'] },
+    {
+      type: 'adapters-shared',
+      pattern: 'lib/adapters/shared',
+      parts: ['schemas', 'adapters-shared'],
+      packages: ['wxt/utils/match-patterns'],
+    },
     // A site's folder may import its own files only: no site knows another's.
     { type: 'site', pattern: 'lib/adapters/*', capture: ['site'], parts: ['schemas', 'adapters-shared', 'own site'] },
     { type: 'adapters', pattern: 'lib/adapters', parts: ['schemas', 'adapters-shared', 'site', 'adapters'] },
-    { type: 'messaging', pattern: 'lib/messaging', parts: ['schemas', 'messaging'], packages: ['zod/mini', 'wxt/browser'] },
+    {
+      type: 'messaging',
+      pattern: 'lib/messaging',
+      parts: ['schemas', 'messaging'],
+      packages: ['zod/mini', 'wxt/browser'],
+    },
     {
       type: 'background',
       pattern: 'lib/background',
@@ -68,8 +95,19 @@ function folderRules() {
     },
     // Pure domain helpers (money, drafts, history): no state, no messaging; stores and components both use them.
     { type: 'domain', pattern: 'lib/domain', parts: ['schemas', 'domain'], packages: ['zod/mini'] },
-    { type: 'stores', pattern: 'lib/stores', parts: ['schemas', 'domain', 'messaging-client', 'stores'], packages: ['zustand', 'zustand/vanilla'] },
-    { type: 'components', pattern: 'components', parts: ['stores', 'domain', 'components'], typesOnly: ['schemas'], packages: ['react', 'react-dom', 'zustand'] },
+    {
+      type: 'stores',
+      pattern: 'lib/stores',
+      parts: ['schemas', 'domain', 'messaging-client', 'stores'],
+      packages: ['zustand', 'zustand/vanilla'],
+    },
+    {
+      type: 'components',
+      pattern: 'components',
+      parts: ['stores', 'domain', 'components'],
+      typesOnly: ['schemas'],
+      packages: ['react', 'react-dom', 'zustand'],
+    },
     // The console's page runs in the admin's browser: React and zustand over the shared schemas, never the server's code.
     {
       type: 'console-app',
@@ -81,9 +119,25 @@ function folderRules() {
       type: 'server',
       pattern: 'server',
       parts: ['schemas', 'server', 'console-app'],
-      packages: [...NODE, 'zod/mini', 'fastify', '@fastify/cookie', 'esbuild', 'kysely', 'kysely/migration', 'better-sqlite3', 'pg', 'undici'],
+      packages: [
+        ...NODE,
+        'zod/mini',
+        'fastify',
+        '@fastify/cookie',
+        'esbuild',
+        'kysely',
+        'kysely/migration',
+        'better-sqlite3',
+        'pg',
+        'undici',
+      ],
     },
-    { type: 'sandbox', pattern: 'sandbox', parts: ['schemas', 'server', 'console-app', 'sandbox'], packages: [...NODE, 'zod/mini'] },
+    {
+      type: 'sandbox',
+      pattern: 'sandbox',
+      parts: ['schemas', 'server', 'console-app', 'sandbox'],
+      packages: [...NODE, 'zod/mini'],
+    },
   ];
   /** A part is a type of element, or one of two narrower targets. */
   const NARROWER = {
@@ -96,7 +150,12 @@ function folderRules() {
       files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'server/**/*.{ts,tsx}', 'sandbox/**/*.{ts,tsx}'],
       plugins: { boundaries },
       settings: {
-        'boundaries/elements': parts.map(({ type, pattern, capture }) => ({ type, pattern, partialMatch: false, ...(capture ? { capture } : {}) })),
+        'boundaries/elements': parts.map(({ type, pattern, capture }) => ({
+          type,
+          pattern,
+          partialMatch: false,
+          ...(capture ? { capture } : {}),
+        })),
         'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
       },
       rules: {
@@ -109,11 +168,19 @@ function folderRules() {
             policies: parts.flatMap((part) => [
               { from: { element: { type: part.type } }, allow: part.parts.map((to) => allowedPart(to)) },
               ...(part.typesOnly
-                ? [{ from: { element: { type: part.type } }, allow: part.typesOnly.map((to) => ({ ...allowedPart(to), dependency: { kind: 'type' } })) }]
+                ? [
+                    {
+                      from: { element: { type: part.type } },
+                      allow: part.typesOnly.map((to) => ({ ...allowedPart(to), dependency: { kind: 'type' } })),
+                    },
+                  ]
                 : []),
               {
                 from: { element: { type: part.type } },
-                allow: { to: { module: { origin: ['external', 'core'] } }, dependency: { source: part.packages ?? [] } },
+                allow: {
+                  to: { module: { origin: ['external', 'core'] } },
+                  dependency: { source: part.packages ?? [] },
+                },
               },
             ]),
           },

@@ -81,6 +81,10 @@ export default defineConfig({
     binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
     startUrls: [`http://127.0.0.1:${process.env.PORT ?? 8787}/demo/web.telegram.org/k/`],
     // Chromium refuses to start as root with its sandbox on (containers, CI machines).
-    chromiumArgs: ['--no-first-run', '--disable-search-engine-choice-screen', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    chromiumArgs: [
+      '--no-first-run',
+      '--disable-search-engine-choice-screen',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   },
 });

@@ -13,10 +13,14 @@ import { listenForMessages } from '../lib/messaging/router';
 export default defineBackground(() => {
   const worker = createBackgroundWorker();
   // The manifest's own content-script matches count too: development builds add the sandbox's demo pages there.
-  const manifestMatches = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
+  const manifestMatches =
+    browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
   const addedPatterns = async () => (await worker.sites.list()).map((site) => sitePattern(site.host));
   listenForMessages(worker.handlers, {
-    isTrustedContentPage: withAddedSites(trustedPagePredicate([...contentScriptMatches, ...manifestMatches]), addedPatterns),
+    isTrustedContentPage: withAddedSites(
+      trustedPagePredicate([...contentScriptMatches, ...manifestMatches]),
+      addedPatterns,
+    ),
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void worker.pageStatuses.forget(tabId));
@@ -39,7 +43,10 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void worker.sites.reconcile());
 
   // The toolbar button's tooltip is worded from the UI's language tables, in the language the settings choose.
-  const badgeTitle = badgeTitleFollowing(async () => (await worker.settings.get()).language, () => browser.i18n.getUILanguage());
+  const badgeTitle = badgeTitleFollowing(
+    async () => (await worker.settings.get()).language,
+    () => browser.i18n.getUILanguage(),
+  );
   keepBadgeInStep(worker.outbox, badgeTitle);
   void worker.outbox.deliverDue();
   void worker.sites.reconcile();

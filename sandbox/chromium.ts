@@ -29,7 +29,7 @@ export function ensureChromium(): string {
   if (found) return found;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    process.stderr.write('Chromium is missing: installing Debian\'s chromium package with apt-get…\n');
+    process.stderr.write("Chromium is missing: installing Debian's chromium package with apt-get…\n");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });

@@ -26,7 +26,9 @@ const SHOWN_ON_FAILURE = 30;
 /** Chromium needs a screen; without one it fails with an X11 error a newcomer cannot act on. */
 export function assertDisplay(): void {
   if (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return;
-  throw new Error('npm start opens Chromium, and this session has no display. Run it in a desktop session, or under a virtual one: xvfb-run -a npm start');
+  throw new Error(
+    'npm start opens Chromium, and this session has no display. Run it in a desktop session, or under a virtual one: xvfb-run -a npm start',
+  );
 }
 
 export function buildDemoExtension(): Promise<string> {
@@ -35,7 +37,12 @@ export function buildDemoExtension(): Promise<string> {
     build.once('error', fail);
     build.once('exit', (code) => {
       if (code === 0 && existsSync(join(DEV_BUILD_DIR, 'manifest.json'))) done(DEV_BUILD_DIR);
-      else fail(new Error(`Building the extension failed (wxt build --mode development exited with ${code}); see its output above.`));
+      else
+        fail(
+          new Error(
+            `Building the extension failed (wxt build --mode development exited with ${code}); see its output above.`,
+          ),
+        );
     });
   });
 }
@@ -65,10 +72,13 @@ export function openDemoBrowser(chromium: string, extensionDir: string, startUrl
   const recentErrors = keepLastLines(browser, SHOWN_ON_FAILURE);
   const exited = new Promise<number | null>((done) => {
     browser.once('exit', (code) => {
-      if (code) process.stderr.write(`Chromium exited with code ${code}. Its last messages:\n${recentErrors().join('\n')}\n`);
+      if (code)
+        process.stderr.write(`Chromium exited with code ${code}. Its last messages:\n${recentErrors().join('\n')}\n`);
       // Chromium's helper processes outlive the main one by a moment and may still write to the profile.
       void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
-        .catch((error: unknown) => process.stderr.write(`Could not remove the demo browser's profile ${profile}: ${String(error)}\n`))
+        .catch((error: unknown) =>
+          process.stderr.write(`Could not remove the demo browser's profile ${profile}: ${String(error)}\n`),
+        )
         .then(() => done(code));
     });
   });
@@ -99,4 +109,3 @@ function keepLastLines(browser: ChildProcess, count: number): () => string[] {
   });
   return () => lines;
 }
-

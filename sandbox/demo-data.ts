@@ -6,12 +6,29 @@ import type { Receipt } from '../server/events/rows';
 /** The accounts, contacts and history every fresh sandbox starts with (the shared fixed facts of the project). */
 
 export const DEMO_OPERATORS: ReadonlyArray<{ operator: Operator; password: string; role: OperatorRole }> = [
-  { operator: { id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' }, password: 'demo-password', role: 'manager' },
-  { operator: { id: 'op_second', name: 'Second Manager', email: 'second@tracker.test' }, password: 'second-password', role: 'manager' },
-  { operator: { id: 'op_admin', name: 'Demo Admin', email: 'admin@tracker.test' }, password: 'admin-password', role: 'admin' },
+  {
+    operator: { id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' },
+    password: 'demo-password',
+    role: 'manager',
+  },
+  {
+    operator: { id: 'op_second', name: 'Second Manager', email: 'second@tracker.test' },
+    password: 'second-password',
+    role: 'manager',
+  },
+  {
+    operator: { id: 'op_admin', name: 'Demo Admin', email: 'admin@tracker.test' },
+    password: 'admin-password',
+    role: 'admin',
+  },
 ];
 
-const anna = { channel: 'telegram', externalId: '777001', displayName: 'Anna Petrova', username: 'anna_leads' } as const;
+const anna = {
+  channel: 'telegram',
+  externalId: '777001',
+  displayName: 'Anna Petrova',
+  username: 'anna_leads',
+} as const;
 const boris = { channel: 'telegram', externalId: '777002', displayName: 'Boris Ivanov' } as const;
 const leadsGroup = { channel: 'telegram', externalId: '-1001234567890', displayName: 'Leads Group' } as const;
 
@@ -29,21 +46,45 @@ const FLOW_STEP = { source: 'flow', stepName: 'Send Tracker Event', status: 'acc
  * both lines. The manual one stays his first deposit, so a second "Deposit" for him is refused.
  */
 const BORIS_DEPOSIT_BY_HAND: { input: TrackerEventInput; receipt: Receipt } = {
-  input: { id: 'b3c5d7e9-2f4a-4b6c-8d0e-3f5a7b9c1d23', type: 'deposit', contact: boris, amount: '100', currency: 'USD', occurredAt: '2026-11-19T09:40:00.000Z' },
+  input: {
+    id: 'b3c5d7e9-2f4a-4b6c-8d0e-3f5a7b9c1d23',
+    type: 'deposit',
+    contact: boris,
+    amount: '100',
+    currency: 'USD',
+    occurredAt: '2026-11-19T09:40:00.000Z',
+  },
   receipt: { source: 'manual', status: 'accepted', operatorId: 'op_demo', receivedAt: '2026-11-19T09:40:05.000Z' },
 };
 const BORIS_PARTNER_POSTBACK: { input: TrackerEventInput; receipt: Receipt } = {
-  input: { id: 'c4d6e8f0-3a5b-4c7d-9e1f-4a6b8c0d2e34', type: 'deposit', contact: boris, amount: '100', currency: 'USD', occurredAt: '2026-11-19T09:52:00.000Z' },
+  input: {
+    id: 'c4d6e8f0-3a5b-4c7d-9e1f-4a6b8c0d2e34',
+    type: 'deposit',
+    contact: boris,
+    amount: '100',
+    currency: 'USD',
+    occurredAt: '2026-11-19T09:52:00.000Z',
+  },
   receipt: { source: 'postback', status: 'accepted', receivedAt: '2026-11-19T09:52:01.000Z' },
 };
 
 export const DEMO_EVENTS: ReadonlyArray<{ input: TrackerEventInput; receipt: Receipt }> = [
   {
-    input: { id: '6f1d3c2a-5b7e-4c9a-8d2f-1a3b5c7d9e01', type: 'registration', contact: anna, occurredAt: '2026-11-20T10:15:00.000Z' },
+    input: {
+      id: '6f1d3c2a-5b7e-4c9a-8d2f-1a3b5c7d9e01',
+      type: 'registration',
+      contact: anna,
+      occurredAt: '2026-11-20T10:15:00.000Z',
+    },
     receipt: { ...FLOW_STEP, receivedAt: '2026-11-20T10:15:01.000Z' },
   },
   {
-    input: { id: '8a2e4f6b-1c3d-4e5f-9a7b-2c4d6e8f0a12', type: 'registration', contact: boris, occurredAt: '2026-11-18T14:02:00.000Z' },
+    input: {
+      id: '8a2e4f6b-1c3d-4e5f-9a7b-2c4d6e8f0a12',
+      type: 'registration',
+      contact: boris,
+      occurredAt: '2026-11-18T14:02:00.000Z',
+    },
     receipt: { ...FLOW_STEP, receivedAt: '2026-11-18T14:02:01.000Z' },
   },
   BORIS_DEPOSIT_BY_HAND,

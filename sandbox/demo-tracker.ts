@@ -33,7 +33,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
 
 function page(received: readonly Received[]): string {
   const rows = received
-    .map((each) => `<tr>${[each.at, each.subid, each.status, each.payout, each.currency, each.tid].map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .map(
+      (each) =>
+        `<tr>${[each.at, each.subid, each.status, each.payout, each.currency, each.tid].map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+    )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">
 <title>Demo tracker</title><style>body{font-family:sans-serif;margin:2rem}td,th{border:1px solid #ccc;padding:.3rem .6rem}table{border-collapse:collapse}</style></head>
@@ -47,7 +50,14 @@ export async function startDemoTracker(port: number): Promise<DemoTracker> {
     const url = new URL(request.url ?? '/', 'http://demo-tracker');
     if (url.pathname === `/${POSTBACK_KEY}/postback`) {
       const value = (name: string) => url.searchParams.get(name) ?? '';
-      received.unshift({ at: new Date().toISOString(), subid: value('subid'), status: value('status'), payout: value('payout'), currency: value('currency'), tid: value('tid') });
+      received.unshift({
+        at: new Date().toISOString(),
+        subid: value('subid'),
+        status: value('status'),
+        payout: value('payout'),
+        currency: value('currency'),
+        tid: value('tid'),
+      });
       response.writeHead(200, { 'content-type': 'text/plain' }).end('Success');
       return;
     }

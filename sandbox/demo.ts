@@ -29,7 +29,9 @@ async function main(): Promise<void> {
       },
     },
   }).catch((error: unknown) => {
-    throw new Error(`The sandbox could not start on port ${port} (${String(error)}). Is another one running? Set PORT to use another port.`);
+    throw new Error(
+      `The sandbox could not start on port ${port} (${String(error)}). Is another one running? Set PORT to use another port.`,
+    );
   });
 
   console.log(`Tracker API sandbox: ${sandbox.url}`);

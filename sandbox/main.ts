@@ -10,7 +10,8 @@ import { DEFAULT_DATA_FILE, DEFAULT_PORT, startSandbox } from './server';
 function portFromEnv(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${value}"`);
   return port;
 }
 

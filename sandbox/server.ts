@@ -56,7 +56,8 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   // Refused before anything starts: a test with a pattern an admin could not save would test nothing real.
-  const firstMessagePattern = options.firstMessagePattern === undefined ? undefined : linkPatternSchema.parse(options.firstMessagePattern);
+  const firstMessagePattern =
+    options.firstMessagePattern === undefined ? undefined : linkPatternSchema.parse(options.firstMessagePattern);
   const server = await startServer({
     port: options.port ?? DEFAULT_PORT,
     host: options.host,

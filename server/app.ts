@@ -181,7 +181,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let origins: string[] = [];
   try {
     if (options.admin && !(await context.operators.hasAdmin())) {
-      await context.operators.create({ email: options.admin.email, password: options.admin.password, name: options.admin.name ?? 'Admin', role: 'admin' });
+      await context.operators.create({
+        email: options.admin.email,
+        password: options.admin.password,
+        name: options.admin.name ?? 'Admin',
+        role: 'admin',
+      });
     }
     await options.seed?.(context);
 
@@ -189,7 +194,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     registerRequestLog(app);
     registerHardening(app, ownHostnames(host, options.publicUrl, options.allowedHosts), () => origins);
     registerNulRefusal(app);
-    const testing = options.testing || options.staticDir ? registerTesting(app, { database, context, signal: closing.signal, testing: options.testing, staticDir: options.staticDir }) : undefined;
+    const testing =
+      options.testing || options.staticDir
+        ? registerTesting(app, {
+            database,
+            context,
+            signal: closing.signal,
+            testing: options.testing,
+            staticDir: options.staticDir,
+          })
+        : undefined;
     // On the root instance and before the routes: its hook lets the admin routes' guard see the console's operator.
     await registerConsole(app, { auth: serverConsoleAuth(context) });
     authRoutes(app, context);
@@ -211,7 +225,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
     url = `http://${urlHost(host)}:${port}`;
     origins = [url, ...(options.publicUrl ? [new URL(options.publicUrl).origin] : [])];
-    if (options.deliveries?.worker !== false) worker = startDeliveryWorker(db, database.engine, options.deliveries, app.log);
+    if (options.deliveries?.worker !== false)
+      worker = startDeliveryWorker(db, database.engine, options.deliveries, app.log);
 
     let closed: Promise<void> | undefined;
     const close = () => {

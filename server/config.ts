@@ -6,12 +6,24 @@ const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
 const envSchema = z
   .object({
-    PORT: z.optional(z.coerce.number().check(z.int('PORT must be a whole number'), z.gte(0, 'PORT must be 0–65535'), z.lte(65535, 'PORT must be 0–65535'))),
+    PORT: z.optional(
+      z.coerce
+        .number()
+        .check(
+          z.int('PORT must be a whole number'),
+          z.gte(0, 'PORT must be 0–65535'),
+          z.lte(65535, 'PORT must be 0–65535'),
+        ),
+    ),
     HOST: z.optional(z.string()),
     DATA_DIR: z.optional(z.string()),
-    DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'))),
+    DATABASE_URL: z.optional(
+      z.string().check(z.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')),
+    ),
     TRACKER_ADMIN_EMAIL: z.optional(z.email('TRACKER_ADMIN_EMAIL must be an email address')),
-    TRACKER_ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(12, 'TRACKER_ADMIN_PASSWORD must have at least 12 characters'))),
+    TRACKER_ADMIN_PASSWORD: z.optional(
+      z.string().check(z.minLength(12, 'TRACKER_ADMIN_PASSWORD must have at least 12 characters')),
+    ),
     PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' })),
     LOG_LEVEL: z.optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
     TRUST_PROXY: z.optional(z.string()),
@@ -48,9 +60,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     host: parsed.HOST ?? DEFAULT_HOST,
     dataDir: parsed.DATA_DIR ?? DEFAULT_DATA_DIR,
     databaseUrl: parsed.DATABASE_URL,
-    admin: parsed.TRACKER_ADMIN_EMAIL && parsed.TRACKER_ADMIN_PASSWORD ? { email: parsed.TRACKER_ADMIN_EMAIL, password: parsed.TRACKER_ADMIN_PASSWORD } : undefined,
+    admin:
+      parsed.TRACKER_ADMIN_EMAIL && parsed.TRACKER_ADMIN_PASSWORD
+        ? { email: parsed.TRACKER_ADMIN_EMAIL, password: parsed.TRACKER_ADMIN_PASSWORD }
+        : undefined,
     publicUrl: parsed.PUBLIC_URL,
     logLevel: parsed.LOG_LEVEL ?? 'info',
-    trustProxy: parsed.TRUST_PROXY === undefined ? undefined : ['1', 'true'].includes(parsed.TRUST_PROXY) ? true : parsed.TRUST_PROXY,
+    trustProxy:
+      parsed.TRUST_PROXY === undefined
+        ? undefined
+        : ['1', 'true'].includes(parsed.TRUST_PROXY)
+          ? true
+          : parsed.TRUST_PROXY,
   };
 }

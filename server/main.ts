@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     logger: loggerOptions(config.logLevel),
   });
   const log = server.app.log;
-  const data = config.databaseUrl ? `PostgreSQL (${new URL(config.databaseUrl).host})` : join(config.dataDir, SQLITE_FILE_NAME);
+  const data = config.databaseUrl
+    ? `PostgreSQL (${new URL(config.databaseUrl).host})`
+    : join(config.dataDir, SQLITE_FILE_NAME);
   log.info({ url: server.url, data }, `Tracker Data server listening on ${server.url}`);
   if (!(await server.context.operators.hasAdmin())) {
     log.warn('No admin yet: restart with TRACKER_ADMIN_EMAIL and TRACKER_ADMIN_PASSWORD set to create one');

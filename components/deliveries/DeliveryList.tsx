@@ -11,7 +11,8 @@ function briefly(text: string): string {
 }
 
 function stateText(t: Translate, delivery: Delivery): string {
-  if (delivery.state === 'failed' && delivery.lastError?.trim()) return t('deliveries.failedBecause', { error: briefly(delivery.lastError) });
+  if (delivery.state === 'failed' && delivery.lastError?.trim())
+    return t('deliveries.failedBecause', { error: briefly(delivery.lastError) });
   return t(`deliveries.${delivery.state}`);
 }
 

@@ -13,7 +13,14 @@ export interface SelectFieldProps {
 }
 
 /** A labelled select; its options are shown as their values (currency codes) unless named otherwise. */
-export function SelectField({ label, value, options, optionLabel = (option) => option, onChange, error }: SelectFieldProps) {
+export function SelectField({
+  label,
+  value,
+  options,
+  optionLabel = (option) => option,
+  onChange,
+  error,
+}: SelectFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   return (

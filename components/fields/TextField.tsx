@@ -19,7 +19,19 @@ export interface TextFieldProps {
 }
 
 /** A labelled text input (or textarea) with its hint and error tied to it for screen readers. */
-export function TextField({ label, value, onChange, error, hint, type = 'text', inputMode, autoComplete, multiline, name, inputRef }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  type = 'text',
+  inputMode,
+  autoComplete,
+  multiline,
+  name,
+  inputRef,
+}: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

@@ -36,7 +36,8 @@ export function CurrencyField({ value, first, onChange, error }: CurrencyFieldPr
     const next = event.target.value;
     setQuery(next);
     const best = choicesIn(currencyGroups(first, locale, next));
-    if (next.trim() && best.length > 0 && !best.some((choice) => choice.code === value)) onChange(best[0]?.code ?? value);
+    if (next.trim() && best.length > 0 && !best.some((choice) => choice.code === value))
+      onChange(best[0]?.code ?? value);
   };
 
   const keys = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -59,10 +59,16 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
 
   // What Save sends, read as it will be sent, while the manager types.
   const read = useMemo(() => readForm(values, locale), [values, locale]);
-  const ambiguity = !read.ok && typeof read.errors.amount === 'object' && read.errors.amount.rule === 'amount.ambiguous' ? read.errors.amount : undefined;
+  const ambiguity =
+    !read.ok && typeof read.errors.amount === 'object' && read.errors.amount.rule === 'amount.ambiguous'
+      ? read.errors.amount
+      : undefined;
   const amountError = errors.amount ?? fieldErrorText(t, locale, ambiguity);
   const contactName = contact ? (contact.displayName ?? contact.username ?? contact.externalId) : '';
-  const preview = t('form.preview', { event: read.ok ? describeEvent(t, read.fields, locale) : t(`eventType.${values.type}`), contact: contactName });
+  const preview = t('form.preview', {
+    event: read.ok ? describeEvent(t, read.fields, locale) : t(`eventType.${values.type}`),
+    contact: contactName,
+  });
 
   // Each refusal draws the form anew from the store: a script may have rewritten any of its nodes, text included.
   const [drawing, setDrawing] = useState(0);
@@ -81,7 +87,8 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
   }, [takeFocus]);
   useEffect(() => {
     const placed = placedFocus.current;
-    if (placed && isDeposit && !draft.typeChosen && focusedIn(placed) === placed && placed !== amountField.current) placeFocus();
+    if (placed && isDeposit && !draft.typeChosen && focusedIn(placed) === placed && placed !== amountField.current)
+      placeFocus();
     // Only when the proposal turns into a deposit: the manager's own choice of type never moves focus.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [isDeposit]);
@@ -130,7 +137,12 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
       onKeyDown={keys}
     >
       <h3 id={headingId}>{t('form.heading')}</h3>
-      <EventTypeField value={values.type} onChange={(type) => editForm({ type })} error={errors.type} checkedRef={firstField} />
+      <EventTypeField
+        value={values.type}
+        onChange={(type) => editForm({ type })}
+        error={errors.type}
+        checkedRef={firstField}
+      />
       {isDeposit && (
         <div className="td-form-row">
           <TextField

@@ -29,7 +29,11 @@ export function fieldErrorText(t: Translate, locale: Locale, error: FieldError |
 }
 
 /** Every field's error of a form, as text. */
-export function useErrorTexts(t: Translate, locale: Locale, errors: FormErrors): Partial<Record<keyof FormErrors, string>> {
+export function useErrorTexts(
+  t: Translate,
+  locale: Locale,
+  errors: FormErrors,
+): Partial<Record<keyof FormErrors, string>> {
   return useMemo(
     () => Object.fromEntries(Object.entries(errors).map(([field, error]) => [field, fieldErrorText(t, locale, error)])),
     [t, locale, errors],

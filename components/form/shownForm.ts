@@ -4,7 +4,12 @@ const FIELDS = ['type', 'amount', 'currency', 'note'] as const satisfies readonl
 
 function shownValue(form: HTMLFormElement, name: string): string | undefined {
   const field = form.elements.namedItem(name);
-  if (field instanceof RadioNodeList || field instanceof HTMLInputElement || field instanceof HTMLSelectElement || field instanceof HTMLTextAreaElement) {
+  if (
+    field instanceof RadioNodeList ||
+    field instanceof HTMLInputElement ||
+    field instanceof HTMLSelectElement ||
+    field instanceof HTMLTextAreaElement
+  ) {
     return field.value;
   }
   return undefined;

@@ -8,7 +8,9 @@ export function badgeTitle(locale: Locale, { queued, failed }: Pick<OutboxSummar
     queued > 0 ? translate(locale, 'badge.queued', { count: queued }) : '',
     failed > 0 ? translate(locale, 'badge.failed', { count: failed }) : '',
   ].filter(Boolean);
-  return parts.length ? translate(locale, 'badge.waiting', { counts: parts.join(', ') }) : translate(locale, 'tracker.name');
+  return parts.length
+    ? translate(locale, 'badge.waiting', { counts: parts.join(', ') })
+    : translate(locale, 'tracker.name');
 }
 
 /**

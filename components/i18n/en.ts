@@ -18,8 +18,10 @@ export const en = {
   'identify.label': 'Lead’s phone number or id',
   'identify.use': 'Use this id',
   'identify.change': 'Change id',
-  'identify.hint.whatsapp': 'This chat does not show the lead’s phone number. Enter it once; Tracker Data remembers it for this chat.',
-  'identify.hint.telegram': 'This chat does not show the lead’s Telegram id. Enter it once; Tracker Data remembers it for this chat.',
+  'identify.hint.whatsapp':
+    'This chat does not show the lead’s phone number. Enter it once; Tracker Data remembers it for this chat.',
+  'identify.hint.telegram':
+    'This chat does not show the lead’s Telegram id. Enter it once; Tracker Data remembers it for this chat.',
   'identify.hint.web': 'Enter the lead’s id once; Tracker Data remembers it for this page.',
   'identify.problem.phone': 'Enter the phone number with its country code, digits only (like 79991234567)',
   'identify.problem.telegram_id': 'Enter the numeric Telegram id (like 777000 or -1001234567890)',
@@ -56,7 +58,8 @@ export const en = {
   'source.postback': 'tracker postback',
 
   'failed.reason': 'The platform refused it: {reason}',
-  'failed.help.deposit_exists': 'This contact already has a first deposit. If this payment came later, resend it as a redeposit.',
+  'failed.help.deposit_exists':
+    'This contact already has a first deposit. If this payment came later, resend it as a redeposit.',
   'failed.help.validation_failed': 'Send a new event with the values corrected, then dismiss this one.',
   'failed.help.idempotency_conflict': 'Send it as a new event, then dismiss this one.',
   'failed.help.other': 'Retry it, or dismiss it once it is logged another way.',
@@ -144,7 +147,8 @@ export const en = {
   'options.saved': 'Saved',
   'options.permissionDenied': 'Permission to reach {origin} was not given, so nothing was saved.',
   'options.chatwoot.heading': 'Chatwoot domains',
-  'options.chatwoot.hint': 'A self-hosted Chatwoot: the domain you open it on, like chat.example.com. Chatwoot Cloud works already.',
+  'options.chatwoot.hint':
+    'A self-hosted Chatwoot: the domain you open it on, like chat.example.com. Chatwoot Cloud works already.',
   'options.chatwoot.domain': 'Chatwoot domain',
   'options.chatwoot.add': 'Add domain',
   'options.chatwoot.none': 'No self-hosted Chatwoot added.',

@@ -17,8 +17,10 @@ export const ru = {
   'identify.label': 'Телефон или id лида',
   'identify.use': 'Использовать этот id',
   'identify.change': 'Изменить id',
-  'identify.hint.whatsapp': 'В этом чате не виден номер телефона лида. Введите его один раз — Tracker Data запомнит его для этого чата.',
-  'identify.hint.telegram': 'В этом чате не виден Telegram id лида. Введите его один раз — Tracker Data запомнит его для этого чата.',
+  'identify.hint.whatsapp':
+    'В этом чате не виден номер телефона лида. Введите его один раз — Tracker Data запомнит его для этого чата.',
+  'identify.hint.telegram':
+    'В этом чате не виден Telegram id лида. Введите его один раз — Tracker Data запомнит его для этого чата.',
   'identify.hint.web': 'Введите id лида один раз — Tracker Data запомнит его для этой страницы.',
   'identify.problem.phone': 'Введите номер телефона с кодом страны, только цифры (например, 79991234567)',
   'identify.problem.telegram_id': 'Введите числовой Telegram id (например, 777000 или -1001234567890)',
@@ -55,7 +57,8 @@ export const ru = {
   'source.postback': 'постбэк трекера',
 
   'failed.reason': 'Платформа отклонила событие: {reason}',
-  'failed.help.deposit_exists': 'У этого контакта уже есть первый депозит. Если этот платёж пришёл позже, отправьте его как редепозит.',
+  'failed.help.deposit_exists':
+    'У этого контакта уже есть первый депозит. Если этот платёж пришёл позже, отправьте его как редепозит.',
   'failed.help.validation_failed': 'Отправьте новое событие с исправленными значениями, а это уберите.',
   'failed.help.idempotency_conflict': 'Отправьте его как новое событие, а это уберите.',
   'failed.help.other': 'Повторите отправку или уберите событие, если оно уже учтено по-другому.',
@@ -143,7 +146,8 @@ export const ru = {
   'options.saved': 'Сохранено',
   'options.permissionDenied': 'Доступ к {origin} не разрешён, поэтому ничего не сохранено.',
   'options.chatwoot.heading': 'Домены Chatwoot',
-  'options.chatwoot.hint': 'Свой (self-hosted) Chatwoot: домен, на котором вы его открываете, например chat.example.com. Chatwoot Cloud уже поддерживается.',
+  'options.chatwoot.hint':
+    'Свой (self-hosted) Chatwoot: домен, на котором вы его открываете, например chat.example.com. Chatwoot Cloud уже поддерживается.',
   'options.chatwoot.domain': 'Домен Chatwoot',
   'options.chatwoot.add': 'Добавить домен',
   'options.chatwoot.none': 'Свой Chatwoot не добавлен.',
@@ -152,7 +156,8 @@ export const ru = {
   'options.chatwoot.problem.not_https': 'Chatwoot должен работать по https://',
   'options.chatwoot.problem.cloud': 'Chatwoot Cloud (app.chatwoot.com) работает без добавления',
   'options.otherSites.heading': 'Другие сайты',
-  'options.otherSites.hint': 'Страницы, добавленные кнопкой «Использовать на этом сайте» в окне Tracker Data на панели браузера.',
+  'options.otherSites.hint':
+    'Страницы, добавленные кнопкой «Использовать на этом сайте» в окне Tracker Data на панели браузера.',
   'options.sites.remove': 'Удалить',
   'options.sites.added': '{host} добавлен. Перезагрузите его открытые вкладки, чтобы там заработал Tracker Data.',
   'options.sites.removed': '{host} удалён.',

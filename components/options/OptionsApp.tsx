@@ -19,7 +19,15 @@ function OptionsPage({ sites }: { sites: SitesStore | undefined }) {
 }
 
 /** The options page's root. */
-export function OptionsApp({ store, sites, locale = 'en' }: { store: OptionsStore; sites?: SitesStore; locale?: Locale }) {
+export function OptionsApp({
+  store,
+  sites,
+  locale = 'en',
+}: {
+  store: OptionsStore;
+  sites?: SitesStore;
+  locale?: Locale;
+}) {
   return (
     <LocaleProvider locale={locale}>
       <OptionsStoreProvider store={store}>

@@ -16,7 +16,10 @@ export function SettingsForm() {
   const saving = useOptions((state) => state.saving);
   const edit = useOptions((state) => state.edit);
   const save = useOptions((state) => state.save);
-  const currencies = useMemo(() => currencyChoices(values.defaultCurrency ? [values.defaultCurrency] : []), [values.defaultCurrency]);
+  const currencies = useMemo(
+    () => currencyChoices(values.defaultCurrency ? [values.defaultCurrency] : []),
+    [values.defaultCurrency],
+  );
   const denied = outcome?.kind === 'denied' ? t('options.permissionDenied', { origin: outcome.origin }) : undefined;
 
   const submit = (event: FormEvent) => {

@@ -15,7 +15,8 @@ export function SitesOutcome() {
   const t = useText();
   const outcome = useSites((state) => state.outcome);
   const failed = outcome && outcome.kind !== 'added' && outcome.kind !== 'removed';
-  const text = outcome && (outcome.kind === 'failed' ? outcome.message : t(MESSAGES[outcome.kind], { host: outcome.host }));
+  const text =
+    outcome && (outcome.kind === 'failed' ? outcome.message : t(MESSAGES[outcome.kind], { host: outcome.host }));
   return (
     <>
       <p role="status" className="td-saved">

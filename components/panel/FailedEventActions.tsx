@@ -38,7 +38,12 @@ export function FailedEventActions({ item }: { item: HistoryItem }) {
       {confirming ? (
         <div className="td-actions" role="group" aria-label={t('failed.dismissQuestion')}>
           <span>{t('failed.dismissQuestion')}</span>
-          <button type="button" className="td-button td-button-danger" disabled={busy} onClick={() => void dismiss(item.id)}>
+          <button
+            type="button"
+            className="td-button td-button-danger"
+            disabled={busy}
+            onClick={() => void dismiss(item.id)}
+          >
             {t('failed.dismissConfirm')}
           </button>
           <button type="button" className="td-button" onClick={() => setConfirming(false)}>
@@ -48,7 +53,12 @@ export function FailedEventActions({ item }: { item: HistoryItem }) {
       ) : (
         <div className="td-actions">
           {canResend ? (
-            <button type="button" className="td-button td-button-primary" disabled={busy} onClick={() => void resendAsRedeposit(item.id)}>
+            <button
+              type="button"
+              className="td-button td-button-primary"
+              disabled={busy}
+              onClick={() => void resendAsRedeposit(item.id)}
+            >
               {t('failed.resendAsRedeposit')}
             </button>
           ) : (

@@ -26,34 +26,32 @@ const sameCounterpart = (a: HistoryItem | undefined, b: HistoryItem | undefined)
  * which trackers it reached; when it may be the same payment as another event (`sameDepositAs`), which one.
  * Memoised by what it shows: while the outbox drains, each reload brings every item anew and most are unchanged.
  */
-export const HistoryEntry = memo(function HistoryEntry({
-  item,
-  sameDepositAs,
-}: {
-  item: HistoryItem;
-  sameDepositAs?: HistoryItem;
-}) {
-  const t = useText();
-  const locale = useLocale();
-  return (
-    <li className={`td-event td-event-${item.state}`}>
-      <div className="td-event-line">
-        <span className="td-event-what">{describeEvent(t, item, locale)}</span>
-        <span className={`td-badge td-badge-${item.state}`}>{t(`state.${item.state}`)}</span>
-      </div>
-      <div className="td-event-meta">
-        <time dateTime={item.occurredAt}>{formatTime(item.occurredAt, locale)}</time>
-        <span>{sourceText(t, item)}</span>
-        {item.rejectedByTracker && <span>{t('history.rejectedByTracker')}</span>}
-      </div>
-      {item.deliveries && <DeliveryList deliveries={item.deliveries} />}
-      {sameDepositAs && (
-        <p className="td-event-duplicate" role="note">
-          {sameDepositText(t, sameDepositAs, locale)}
-        </p>
-      )}
-      {item.note && <p className="td-event-note">{item.note}</p>}
-      {item.state === 'failed' && <FailedEventActions item={item} />}
-    </li>
-  );
-}, (before, after) => sameHistoryItem(before.item, after.item) && sameCounterpart(before.sameDepositAs, after.sameDepositAs));
+export const HistoryEntry = memo(
+  function HistoryEntry({ item, sameDepositAs }: { item: HistoryItem; sameDepositAs?: HistoryItem }) {
+    const t = useText();
+    const locale = useLocale();
+    return (
+      <li className={`td-event td-event-${item.state}`}>
+        <div className="td-event-line">
+          <span className="td-event-what">{describeEvent(t, item, locale)}</span>
+          <span className={`td-badge td-badge-${item.state}`}>{t(`state.${item.state}`)}</span>
+        </div>
+        <div className="td-event-meta">
+          <time dateTime={item.occurredAt}>{formatTime(item.occurredAt, locale)}</time>
+          <span>{sourceText(t, item)}</span>
+          {item.rejectedByTracker && <span>{t('history.rejectedByTracker')}</span>}
+        </div>
+        {item.deliveries && <DeliveryList deliveries={item.deliveries} />}
+        {sameDepositAs && (
+          <p className="td-event-duplicate" role="note">
+            {sameDepositText(t, sameDepositAs, locale)}
+          </p>
+        )}
+        {item.note && <p className="td-event-note">{item.note}</p>}
+        {item.state === 'failed' && <FailedEventActions item={item} />}
+      </li>
+    );
+  },
+  (before, after) =>
+    sameHistoryItem(before.item, after.item) && sameCounterpart(before.sameDepositAs, after.sameDepositAs),
+);

@@ -53,7 +53,13 @@ export function IdentifyChat() {
         name="lead"
         value={typed}
         onChange={edit}
-        error={refusals > 0 ? t('problem.form.changed') : typeof error === 'object' ? t(`identify.problem.${error.rule}`, error) : error}
+        error={
+          refusals > 0
+            ? t('problem.form.changed')
+            : typeof error === 'object'
+              ? t(`identify.problem.${error.rule}`, error)
+              : error
+        }
         autoComplete="off"
       />
       <button type="submit" className="td-button td-button-primary" disabled={saving} onClick={use}>

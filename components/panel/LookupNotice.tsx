@@ -19,7 +19,9 @@ export function LookupNotice({ lookup }: { lookup: LookupState }) {
         </div>
       );
     case 'signedOut':
-      return <p className="td-notice td-notice-warning">{t(waitingToSend ? 'panel.signedOutQueued' : 'panel.signedOut')}</p>;
+      return (
+        <p className="td-notice td-notice-warning">{t(waitingToSend ? 'panel.signedOutQueued' : 'panel.signedOut')}</p>
+      );
     case 'error':
       return (
         <div className="td-notice td-notice-warning">

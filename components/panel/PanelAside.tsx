@@ -38,7 +38,13 @@ export function PanelAside() {
   };
 
   return (
-    <aside ref={aside} tabIndex={-1} className={`td-panel${themeClass(theme)}`} aria-label={t('tracker.name')} onKeyDown={closeOnEscape}>
+    <aside
+      ref={aside}
+      tabIndex={-1}
+      className={`td-panel${themeClass(theme)}`}
+      aria-label={t('tracker.name')}
+      onKeyDown={closeOnEscape}
+    >
       <header className="td-panel-header">
         <h2>{t('tracker.name')}</h2>
         <button type="button" className="td-icon-button" aria-label={t('panel.close')} onClick={closeFromPanel}>

@@ -23,7 +23,10 @@ export function StatusAnnouncer() {
   const contact = usePanel((state) => state.contact);
   const own = announcement?.kind === 'event' && sameContact(announcement.event.contact, contact);
   return (
-    <p role="status" className={`td-status${announcement ? ` td-status-${announcement.kind === 'event' ? announcement.state : 'failed'}` : ''}`}>
+    <p
+      role="status"
+      className={`td-status${announcement ? ` td-status-${announcement.kind === 'event' ? announcement.state : 'failed'}` : ''}`}
+    >
       {announcement ? announcementText(t, locale, announcement, own) : ''}
     </p>
   );

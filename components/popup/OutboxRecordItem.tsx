@@ -17,9 +17,13 @@ export function OutboxRecordItem({ record, dismissed = false }: { record: Outbox
       </div>
       <div className="td-event-meta">
         <span>{contact}</span>
-        <time dateTime={when}>{dismissed ? t('popup.dismissedAt', { time: formatTime(when, locale) }) : formatTime(when, locale)}</time>
+        <time dateTime={when}>
+          {dismissed ? t('popup.dismissedAt', { time: formatTime(when, locale) }) : formatTime(when, locale)}
+        </time>
       </div>
-      {lastError && (state === 'failed' || dismissed) && <p className="td-event-note">{t('failed.reason', { reason: lastError.message })}</p>}
+      {lastError && (state === 'failed' || dismissed) && (
+        <p className="td-event-note">{t('failed.reason', { reason: lastError.message })}</p>
+      )}
     </li>
   );
 }

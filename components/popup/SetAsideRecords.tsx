@@ -15,14 +15,23 @@ export function SetAsideRecords() {
   const restoring = usePopup((state) => state.restoring);
   const restored = usePopup((state) => state.restored);
   const restore = usePopup((state) => state.restoreSetAside);
-  const exported = useMemo(() => `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(setAside, null, 2))}`, [setAside]);
+  const exported = useMemo(
+    () => `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(setAside, null, 2))}`,
+    [setAside],
+  );
   if (setAside.length === 0 && !restored) return null;
   return (
     <div className="td-set-aside">
       {restored && <p className="td-muted">{t('popup.setAside.restored', restored)}</p>}
       {setAside.length > 0 && (
         <div className="td-actions">
-          <button type="button" className="td-button" disabled={restoring} aria-busy={restoring || undefined} onClick={() => void restore()}>
+          <button
+            type="button"
+            className="td-button"
+            disabled={restoring}
+            aria-busy={restoring || undefined}
+            onClick={() => void restore()}
+          >
             {t('popup.setAside.retry')}
           </button>
           <a className="td-button" href={exported} download={EXPORT_FILE}>

@@ -43,7 +43,12 @@ export function SignInForm() {
         }}
       />
       <div className="td-actions">
-        <button type="submit" className="td-button td-button-primary" disabled={signingIn} aria-busy={signingIn || undefined}>
+        <button
+          type="submit"
+          className="td-button td-button-primary"
+          disabled={signingIn}
+          aria-busy={signingIn || undefined}
+        >
           {t('popup.signIn')}
         </button>
       </div>

@@ -20,7 +20,8 @@ export function UseOnThisSite({ store }: { store: ThisSiteStore }) {
   if (status.kind === 'unavailable') return null;
 
   const outcome = OUTCOMES[status.kind];
-  const canUse = status.kind === 'offer' || status.kind === 'adding' || status.kind === 'denied' || status.kind === 'failed';
+  const canUse =
+    status.kind === 'offer' || status.kind === 'adding' || status.kind === 'denied' || status.kind === 'failed';
   return (
     <section className="td-this-site">
       {canUse && (
@@ -28,14 +29,22 @@ export function UseOnThisSite({ store }: { store: ThisSiteStore }) {
           <p className="td-muted">{t('popup.useHere.hint', { host: status.host })}</p>
           <div className="td-actions">
             {/* Not awaited: the permission request inside must start in this click. */}
-            <button type="button" className="td-button" disabled={status.kind === 'adding'} onClick={() => void addThisSite()}>
+            <button
+              type="button"
+              className="td-button"
+              disabled={status.kind === 'adding'}
+              onClick={() => void addThisSite()}
+            >
               {t('popup.useHere')}
             </button>
           </div>
         </>
       )}
       {outcome && (
-        <p role={status.kind === 'added' ? 'status' : 'alert'} className={status.kind === 'added' ? 'td-muted' : 'td-form-error'}>
+        <p
+          role={status.kind === 'added' ? 'status' : 'alert'}
+          className={status.kind === 'added' ? 'td-muted' : 'td-form-error'}
+        >
           {t(outcome, { host: status.host })}
         </p>
       )}

@@ -24,11 +24,17 @@ export default defineContentScript({
   async main(ctx) {
     const url = pageUrl(location.href);
     // On a site the manager added (registered at run time) the background says which one it is.
-    const addedSite = () => sendMessage('sites.forPage', {}).then((answer) => answer.site, () => undefined);
+    const addedSite = () =>
+      sendMessage('sites.forPage', {}).then(
+        (answer) => answer.site,
+        () => undefined,
+      );
     const adapter = adapterForUrl(url) ?? adapterForAddedSite(url, await addedSite());
     if (!adapter) return;
     // The lead's own messages are read off the page only when the panel asks (a contact without a click id, a team pattern).
-    const store = createPanelStore({ readIncomingMessages: (limit) => adapter.readIncomingMessages?.(document, limit) ?? [] });
+    const store = createPanelStore({
+      readIncomingMessages: (limit) => adapter.readIncomingMessages?.(document, limit) ?? [],
+    });
     const stopStore = startPanelStore(store);
     // The panel and button follow the chat app's light or dark theme as the manager switches it.
     const stopTheme = watchPageTheme(document, adapter.darkThemeClasses, (theme) => store.getState().setTheme(theme));

@@ -45,7 +45,11 @@ async function createUi(ctx: ContentScriptContext, name: string, anchor: () => E
  * The Tracker Data button: in the chat header's button group, or floating in a corner when there is no header. Chat
  * apps rebuild their header on every chat switch, and the button follows it there.
  */
-export async function mountButton(ctx: ContentScriptContext, store: PanelStore, language: LanguageStore): Promise<MountedButton> {
+export async function mountButton(
+  ctx: ContentScriptContext,
+  store: PanelStore,
+  language: LanguageStore,
+): Promise<MountedButton> {
   let anchor: Element | undefined;
   const ui = await createUi(
     ctx,
@@ -53,7 +57,9 @@ export async function mountButton(ctx: ContentScriptContext, store: PanelStore, 
     () => anchor ?? document.body,
     (root) =>
       root.render(
-        <FollowLanguage store={language}>{(locale) => <TrackerDataButton store={store} locale={locale} floating={!anchor} />}</FollowLanguage>,
+        <FollowLanguage store={language}>
+          {(locale) => <TrackerDataButton store={store} locale={locale} floating={!anchor} />}
+        </FollowLanguage>,
       ),
   );
   return {
@@ -67,12 +73,19 @@ export async function mountButton(ctx: ContentScriptContext, store: PanelStore, 
 }
 
 /** The panel, fixed beside the chat; it stays mounted while the chat app rebuilds its header. */
-export async function mountPanel(ctx: ContentScriptContext, store: PanelStore, language: LanguageStore): Promise<MountedUi> {
+export async function mountPanel(
+  ctx: ContentScriptContext,
+  store: PanelStore,
+  language: LanguageStore,
+): Promise<MountedUi> {
   const ui = await createUi(
     ctx,
     'tracker-data-panel',
     () => document.body,
-    (root) => root.render(<FollowLanguage store={language}>{(locale) => <TrackerPanel store={store} locale={locale} />}</FollowLanguage>),
+    (root) =>
+      root.render(
+        <FollowLanguage store={language}>{(locale) => <TrackerPanel store={store} locale={locale} />}</FollowLanguage>,
+      ),
   );
   ui.mount();
   return ui;

@@ -45,7 +45,10 @@ const REFUSED_UNTRUSTED = [
 ];
 
 function isTextField(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
-  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['radio', 'checkbox'].includes(target.type));
+  return (
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && !['radio', 'checkbox'].includes(target.type))
+  );
 }
 
 /**
@@ -63,7 +66,8 @@ interface AnnouncedEdit {
  * runs `execCommand` there instead makes an `input` of other text, or one after a cancelled announcement).
  */
 function announces(edit: AnnouncedEdit | undefined, input: Event): boolean {
-  if (!edit || !(input instanceof InputEvent) || edit.field !== input.target || edit.event.defaultPrevented) return false;
+  if (!edit || !(input instanceof InputEvent) || edit.field !== input.target || edit.event.defaultPrevented)
+    return false;
   const { inputType, data } = edit.event;
   return inputType === input.inputType && (data === null || input.data === null || data === input.data);
 }

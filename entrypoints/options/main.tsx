@@ -19,6 +19,8 @@ const container = document.getElementById('root');
 if (!container) throw new Error('options/index.html has no #root');
 createRoot(container).render(
   <StrictMode>
-    <FollowLanguage store={language}>{(locale) => <OptionsApp store={store} sites={sites} locale={locale} />}</FollowLanguage>
+    <FollowLanguage store={language}>
+      {(locale) => <OptionsApp store={store} sites={sites} locale={locale} />}
+    </FollowLanguage>
   </StrictMode>,
 );

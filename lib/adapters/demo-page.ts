@@ -7,7 +7,8 @@ import { LOOPBACK_HOSTS } from '../schemas';
  */
 export function pageUrl(href: string): URL {
   const url = new URL(href);
-  if (import.meta.env.MODE === 'production' || !(LOOPBACK_HOSTS as readonly string[]).includes(url.hostname)) return url;
+  if (import.meta.env.MODE === 'production' || !(LOOPBACK_HOSTS as readonly string[]).includes(url.hostname))
+    return url;
   const demo = /^\/demo\/([a-z0-9.-]+)(\/.*)?$/.exec(url.pathname);
   if (!demo) return url;
   return new URL(`https://${demo[1]}${demo[2] ?? '/'}${url.search}${url.hash}`);

@@ -68,7 +68,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await response.text();
-      return response.ok ? readSuccess(response.status, text, spec.schema) : { ok: false, failure: readHttpError(response, text) };
+      return response.ok
+        ? readSuccess(response.status, text, spec.schema)
+        : { ok: false, failure: readHttpError(response, text) };
     } catch (error) {
       return { ok: false, failure: transportFailure(error, url, timeoutMs) };
     }
@@ -76,8 +78,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     login: (credentials) => call({ method: 'POST', path: '/auth/login', body: credentials, schema: sessionSchema }),
-    refresh: (refreshToken) => call({ method: 'POST', path: '/auth/refresh', body: { refreshToken }, schema: sessionSchema }),
-    logout: (refreshToken, accessToken) => call<null>({ method: 'POST', path: '/auth/logout', body: { refreshToken }, accessToken }),
+    refresh: (refreshToken) =>
+      call({ method: 'POST', path: '/auth/refresh', body: { refreshToken }, schema: sessionSchema }),
+    logout: (refreshToken, accessToken) =>
+      call<null>({ method: 'POST', path: '/auth/logout', body: { refreshToken }, accessToken }),
     getContact: (key, accessToken) =>
       call({
         method: 'GET',
@@ -97,15 +101,28 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (!result.ok) return result;
       // An answer about another event (a proxy's cache, a platform bug) does not say this one was stored.
       if (result.data.event.id !== event.id) {
-        return { ok: false, failure: { kind: 'malformed', status: result.status, message: `The platform answered ${result.status} for another event than the one posted` } };
+        return {
+          ok: false,
+          failure: {
+            kind: 'malformed',
+            status: result.status,
+            message: `The platform answered ${result.status} for another event than the one posted`,
+          },
+        };
       }
       return { ...result, data: result.data.event };
     },
     failedDeliveries: async (accessToken) => {
-      const result = await call({ method: 'GET', path: '/events?delivery=failed', accessToken, schema: failedDeliveriesResponseSchema });
+      const result = await call({
+        method: 'GET',
+        path: '/events?delivery=failed',
+        accessToken,
+        schema: failedDeliveriesResponseSchema,
+      });
       return result.ok ? { ...result, data: result.data.events } : result;
     },
-    getTeamSettings: (accessToken) => call({ method: 'GET', path: '/team-settings', accessToken, schema: teamSettingsSchema }),
+    getTeamSettings: (accessToken) =>
+      call({ method: 'GET', path: '/team-settings', accessToken, schema: teamSettingsSchema }),
     putTrackerData: async (key, update, accessToken) => {
       const result = await call({
         method: 'PUT',
@@ -127,16 +144,27 @@ function readSuccess<T>(status: number, text: string, schema: z.ZodMiniType<T> |
   if (!schema) return { ok: true, status, data: null as T };
   const parsed = schema.safeParse(parseJson(text));
   if (parsed.success) return { ok: true, status, data: parsed.data };
-  return { ok: false, failure: { kind: 'malformed', status, message: `The platform's answer (${status}) is not what the contract says` } };
+  return {
+    ok: false,
+    failure: { kind: 'malformed', status, message: `The platform's answer (${status}) is not what the contract says` },
+  };
 }
 
 function readHttpError(response: Response, text: string): ApiFailure {
   const body = errorBodySchema.safeParse(parseJson(text));
   const error = body.success
     ? body.data.error
-    : { code: `http_${response.status}`, message: `The platform answered ${response.status} ${response.statusText}`.trim() };
+    : {
+        code: `http_${response.status}`,
+        message: `The platform answered ${response.status} ${response.statusText}`.trim(),
+      };
   const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-  return { kind: 'http', status: response.status, error, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
+  return {
+    kind: 'http',
+    status: response.status,
+    error,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  };
 }
 
 function transportFailure(error: unknown, url: string, timeoutMs: number): ApiFailure {
@@ -163,14 +191,20 @@ export const MAX_RETRY_AFTER_SECONDS = 60 * 60;
 /** delay-seconds: digits only (RFC 9110 §10.2.3). */
 const DELAY_SECONDS = /^\d+$/;
 /** An HTTP date as RFC 9110 §5.6.7 says senders write it (IMF-fixdate); anything else Date.parse might read is not one. */
-const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const IMF_FIXDATE =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /** Retry-After in seconds, at most an hour; undefined when absent or malformed (the outbox's own backoff applies). */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   const text = value?.trim() ?? '';
   // Compared as text, so a value too long for a number is an hour, never Infinity.
-  if (DELAY_SECONDS.test(text)) return text.replace(/^0+(?=\d)/, '').length > 4 ? MAX_RETRY_AFTER_SECONDS : Math.min(Number(text), MAX_RETRY_AFTER_SECONDS);
+  if (DELAY_SECONDS.test(text))
+    return text.replace(/^0+(?=\d)/, '').length > 4
+      ? MAX_RETRY_AFTER_SECONDS
+      : Math.min(Number(text), MAX_RETRY_AFTER_SECONDS);
   if (!IMF_FIXDATE.test(text)) return undefined;
   const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil((date - now) / 1000)));
+  return Number.isNaN(date)
+    ? undefined
+    : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil((date - now) / 1000)));
 }

@@ -71,7 +71,9 @@ export function createOutboxBadge(outbox: Pick<Outbox, 'summary'>, titleOf: Badg
 export function keepBadgeInStep(outbox: Pick<Outbox, 'summary'>, titleOf: BadgeTitle): OutboxBadge {
   const badge = createOutboxBadge(outbox, titleOf);
   const outboxOrSettings = (key: string) =>
-    key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix) || key === stored.settings.key;
+    key.startsWith(stored.outboxRecord.prefix) ||
+    key.startsWith(stored.quarantined.prefix) ||
+    key === stored.settings.key;
   watchKeys(stored.outboxRecord.area, (keys) => {
     if (keys.some(outboxOrSettings)) void badge.update();
   });

@@ -18,7 +18,8 @@ export function outcomeOf(result: AuthResult<TrackerEvent>): DeliveryOutcome {
   if (failure.kind === 'signedOut' || failure.kind === 'otherOperator') return { kind: 'hold' };
   // A 401 that survived a refresh is the platform's trouble, not the event's: try again later.
   if (isRetryable(failure) || (failure.kind === 'http' && failure.status === 401)) {
-    const retryAfterMs = failure.kind === 'http' && failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : undefined;
+    const retryAfterMs =
+      failure.kind === 'http' && failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : undefined;
     return { kind: 'retry', error: toApiError(failure), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   }
   return { kind: 'failed', error: toApiError(failure) };

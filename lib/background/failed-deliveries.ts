@@ -14,7 +14,8 @@ export function failedDeliveriesHandler(session: AuthSession, api: ApiClient): M
     if (result.ok) return { status: 'listed', events: result.data };
     const { failure } = result;
     if (failure.kind === 'signedOut' || failure.kind === 'otherOperator') return { status: 'signedOut' };
-    if (failure.kind === 'http' && (failure.status === 404 || failure.status === 405)) return { status: 'listed', events: [] };
+    if (failure.kind === 'http' && (failure.status === 404 || failure.status === 405))
+      return { status: 'listed', events: [] };
     return { status: 'error', error: toApiError(failure) };
   };
 }

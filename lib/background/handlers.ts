@@ -24,7 +24,15 @@ export interface HandlerDeps {
 }
 
 /** The background's answer to every message of the map; the router has already checked sender and shape. */
-export function createHandlers({ session, outbox, api, settings, chatIdentities, pageStatuses, sites }: HandlerDeps): MessageHandlers {
+export function createHandlers({
+  session,
+  outbox,
+  api,
+  settings,
+  chatIdentities,
+  pageStatuses,
+  sites,
+}: HandlerDeps): MessageHandlers {
   const operators = createKnownOperators();
   const recentCurrencies = createRecentCurrencies();
   return {
@@ -90,7 +98,8 @@ export function createHandlers({ session, outbox, api, settings, chatIdentities,
     'currencies.recent': () => recentCurrencies.list(),
     'settings.save': async (values) => {
       // A session belongs to one platform: its tokens must never be sent to another. Signing out first tells the old one.
-      if ((await settings.get()).apiUrl !== values.apiUrl && (await session.summary()).signedIn) await session.signOut();
+      if ((await settings.get()).apiUrl !== values.apiUrl && (await session.summary()).signedIn)
+        await session.signOut();
       return settings.save(values);
     },
   };

@@ -46,7 +46,12 @@ export type RecordEvent =
  * a Dismiss of a queued one, an attempt's answer for a record no longer queued): then it stays as it is.
  * A queued record's next wake-up is its `nextAttemptAt`.
  */
-export function recordAfter(record: OutboxRecord, event: RecordEvent, now: number, policy: MachinePolicy): OutboxRecord | undefined {
+export function recordAfter(
+  record: OutboxRecord,
+  event: RecordEvent,
+  now: number,
+  policy: MachinePolicy,
+): OutboxRecord | undefined {
   const visible = record.dismissedAt === undefined;
   const queued = record.state === 'queued' && visible;
   switch (event.kind) {
@@ -56,7 +61,8 @@ export function recordAfter(record: OutboxRecord, event: RecordEvent, now: numbe
       const rest = withoutError(record);
       const { outcome } = event;
       if (outcome.kind === 'sent') return { ...rest, state: 'sent', attempts, updatedAt: now };
-      if (outcome.kind === 'failed') return { ...rest, state: 'failed', attempts, updatedAt: now, lastError: outcome.error };
+      if (outcome.kind === 'failed')
+        return { ...rest, state: 'failed', attempts, updatedAt: now, lastError: outcome.error };
       const nextAttemptAt = now + retryDelayMs(attempts, policy.backoff, () => event.draw, outcome.retryAfterMs);
       return { ...rest, attempts, nextAttemptAt, updatedAt: now, lastError: outcome.error };
     }
@@ -98,7 +104,13 @@ export interface Pace {
   bringForward: boolean;
 }
 
-export const FLOWING: Pace = { probing: false, failedProbes: 0, pausedUntil: 0, retryAfterUntil: 0, bringForward: false };
+export const FLOWING: Pace = {
+  probing: false,
+  failedProbes: 0,
+  pausedUntil: 0,
+  retryAfterUntil: 0,
+  bringForward: false,
+};
 
 export type PaceEvent =
   /**
@@ -124,7 +136,9 @@ const isPaused = (pace: Pace, now: number) => pace.pausedUntil > now;
 function answered(pace: Pace, now: number): PaceStep {
   const flowing = { ...pace, probing: false, failedProbes: 0 };
   // Only a pause is lifted: records waiting out their own backoff in a flowing outbox go when they fall due.
-  return isPaused(pace, now) ? { pace: { ...flowing, pausedUntil: 0, bringForward: true }, rescan: true } : { pace: flowing, rescan: false };
+  return isPaused(pace, now)
+    ? { pace: { ...flowing, pausedUntil: 0, bringForward: true }, rescan: true }
+    : { pace: flowing, rescan: false };
 }
 
 export function paceAfter(pace: Pace, event: PaceEvent, now: number, policy: MachinePolicy): PaceStep {
@@ -146,7 +160,11 @@ export function paceAfter(pace: Pace, event: PaceEvent, now: number, policy: Mac
       // A failed probe pauses the outbox; any other failure no longer than its own record waits.
       const pausedUntil = Math.max(step.pace.pausedUntil, probe ? until : Math.min(stored.nextAttemptAt, until));
       // Woken when the pause ends, however long this record's own backoff: the next probe goes then.
-      return { ...step, pace: { ...step.pace, failedProbes, pausedUntil }, wakeAt: Math.min(stored.nextAttemptAt, pausedUntil) };
+      return {
+        ...step,
+        pace: { ...step.pace, failedProbes, pausedUntil },
+        wakeAt: Math.min(stored.nextAttemptAt, pausedUntil),
+      };
     }
   }
 }
@@ -171,7 +189,13 @@ export interface Picked {
  * again (unless a Retry-After still holds); while paused nothing goes, and once a pause of a failing platform is over
  * one record goes as the probe even if its own backoff is longer, so a platform that is back is found within a pause.
  */
-export function pick(pace: Pace, records: readonly OutboxRecord[], sender: Sender, busy: (id: string) => boolean, now: number): Picked {
+export function pick(
+  pace: Pace,
+  records: readonly OutboxRecord[],
+  sender: Sender,
+  busy: (id: string) => boolean,
+  now: number,
+): Picked {
   const early = pace.bringForward && pace.retryAfterUntil <= now;
   const paused = isPaused(pace, now);
   const due: OutboxRecord[] = [];
@@ -199,7 +223,11 @@ export function pick(pace: Pace, records: readonly OutboxRecord[], sender: Sende
  * saved or retried it: `urgent`), `wait` for the probe in flight to end (it stays in line), or take it out of line
  * for `later` (paused: it is woken for when the pause ends).
  */
-export function turn(pace: Pace, next: { urgent: boolean; inFlight: number }, now: number): 'post' | 'probe' | 'wait' | 'later' {
+export function turn(
+  pace: Pace,
+  next: { urgent: boolean; inFlight: number },
+  now: number,
+): 'post' | 'probe' | 'wait' | 'later' {
   if (pace.probing && next.inFlight > 0 && !next.urgent) return 'wait';
   if (next.urgent) return 'post';
   if (isPaused(pace, now)) return 'later';

@@ -29,7 +29,10 @@ export interface OutboxStore {
    * Changes the records with these ids in one serial write: `change` sees the current records (undefined when
    * absent; an unparsable value is quarantined and reads as absent) and returns the records to store.
    */
-  update<T>(ids: string[], change: (current: Map<string, OutboxRecord | undefined>) => { put: OutboxRecord[]; result: T }): Promise<T>;
+  update<T>(
+    ids: string[],
+    change: (current: Map<string, OutboxRecord | undefined>) => { put: OutboxRecord[]; result: T },
+  ): Promise<T>;
   /** Every value set aside in storage.local (no secret rests there), oldest first: what the popup exports. */
   setAside(): Promise<QuarantinedRecord[]>;
   /**
@@ -50,7 +53,8 @@ function check(key: string, value: unknown, context: UpgradeContext): Checked {
   const parsed = storedOutboxRecordSchema.safeParse(upgraded.value);
   if (!parsed.success) return { ok: false, reason: `Not a valid outbox record (${firstIssue(parsed.error)})` };
   const { v: _version, ...record } = parsed.data;
-  if (outboxKey(record.event.id) !== key) return { ok: false, reason: `Stored under ${key} but its event id is ${record.event.id}` };
+  if (outboxKey(record.event.id) !== key)
+    return { ok: false, reason: `Stored under ${key} but its event id is ${record.event.id}` };
   return { ok: true, record, stale: upgraded.from < OUTBOX_RECORD_VERSION };
 }
 
@@ -97,7 +101,8 @@ function createMirror() {
     if (!loaded) {
       changed.clear();
       const everything = await area.get(null);
-      for (const [key, value] of Object.entries(everything)) if (isOurs(key)) entries.set(key, entryOf(key, value, context));
+      for (const [key, value] of Object.entries(everything))
+        if (isOurs(key)) entries.set(key, entryOf(key, value, context));
       loaded = true;
       return;
     }
@@ -198,7 +203,11 @@ export function createOutboxStore(options: OutboxStoreOptions = {}): OutboxStore
           if (!checked.ok || isExpired(checked.record, now())) remove.push(key);
           else if (checked.stale) set[key] = storable(checked.record);
         }
-        return { set, remove, result: Object.keys(set).filter((key) => key.startsWith(stored.quarantined.prefix)).length };
+        return {
+          set,
+          remove,
+          result: Object.keys(set).filter((key) => key.startsWith(stored.quarantined.prefix)).length,
+        };
       },
     });
   }
@@ -234,7 +243,9 @@ export function createOutboxStore(options: OutboxStoreOptions = {}): OutboxStore
     },
 
     async restore() {
-      const asideKeys = Object.keys(await area.get(null)).filter((key) => key.startsWith(quarantineKey(stored.outboxRecord.prefix)));
+      const asideKeys = Object.keys(await area.get(null)).filter((key) =>
+        key.startsWith(quarantineKey(stored.outboxRecord.prefix)),
+      );
       if (asideKeys.length === 0) return { restored: 0, left: 0 };
       // `quarantine:<key>`, or `quarantine:<key>@<time>` when the key went bad more than once.
       const originals = asideKeys.map((key) => key.slice(stored.quarantined.prefix.length).replace(/@\d+$/, ''));
@@ -246,7 +257,13 @@ export function createOutboxStore(options: OutboxStoreOptions = {}): OutboxStore
           const remove: string[] = [];
           for (const asideKey of asideKeys) {
             const aside = quarantinedRecordSchema.safeParse(current[asideKey]);
-            if (!aside.success || !originals.includes(aside.data.key) || aside.data.key in current || aside.data.key in set) continue;
+            if (
+              !aside.success ||
+              !originals.includes(aside.data.key) ||
+              aside.data.key in current ||
+              aside.data.key in set
+            )
+              continue;
             const checked = check(aside.data.key, aside.data.value, context);
             if (!checked.ok) continue;
             set[aside.data.key] = storable(checked.record);

@@ -82,7 +82,10 @@ export class EventNotStoredError extends Error {
   readonly code = 'storage_failed';
   constructor(cause: unknown) {
     const why = cause instanceof Error ? cause.message : String(cause);
-    super(`The event was not saved: the browser refused to store it (${why}). Your entry is kept: free some disk space and press Save again.`, { cause });
+    super(
+      `The event was not saved: the browser refused to store it (${why}). Your entry is kept: free some disk space and press Save again.`,
+      { cause },
+    );
     this.name = 'EventNotStoredError';
   }
 }
@@ -106,7 +109,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
   });
   /** The record after the manager's act, or undefined when the act does not apply to it as it is now. */
-  const after = (record: OutboxRecord | undefined, event: RecordEvent) => record && recordAfter(record, event, now(), policy);
+  const after = (record: OutboxRecord | undefined, event: RecordEvent) =>
+    record && recordAfter(record, event, now(), policy);
 
   async function signedInOperator(): Promise<{ operatorId?: string }> {
     const summary = await session.summary();
@@ -115,11 +119,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   function fresh(event: TrackerEventInput, operator: { operatorId?: string }, apiUrl: string): OutboxRecord {
     const time = now();
-    return { event, state: 'queued', attempts: 0, nextAttemptAt: time, createdAt: time, updatedAt: time, ...operator, apiUrl };
+    return {
+      event,
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: time,
+      createdAt: time,
+      updatedAt: time,
+      ...operator,
+      apiUrl,
+    };
   }
 
   const visible = (record: OutboxRecord) => record.dismissedAt === undefined;
-  const waiting = (record: OutboxRecord | undefined): record is OutboxRecord => record?.state === 'queued' && visible(record);
+  const waiting = (record: OutboxRecord | undefined): record is OutboxRecord =>
+    record?.state === 'queued' && visible(record);
   /** Queued for `apiUrl` and saved by `operatorId` (null: while signed out). */
   const heldFor =
     (operatorId: string | null, apiUrl: string) =>
@@ -180,7 +194,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
           original.event.type === 'deposit' &&
           original.lastError?.code === 'deposit_exists';
         if (!resendable) throw new NotResendableError(id);
-        const redeposit = fresh({ ...original.event, id: newId, type: 'redeposit' }, { ...operatorOf(original), ...operator }, original.apiUrl ?? apiUrl);
+        const redeposit = fresh(
+          { ...original.event, id: newId, type: 'redeposit' },
+          { ...operatorOf(original), ...operator },
+          original.apiUrl ?? apiUrl,
+        );
         return { put: [redeposit, { ...original, dismissedAt: now(), updatedAt: now() }], result: redeposit };
       });
       if (record.state === 'queued') delivery.deliverNow(record);
@@ -207,7 +225,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const ids = (await store.scan()).records.filter(held).map((record) => record.event.id);
       if (ids.length === 0) return 0;
       const adopted = await store.update(ids, (current) => {
-        const put = [...current.values()].filter(held).flatMap((record) => after(record, { kind: 'adopted', operatorId: summary.operator.id }) ?? []);
+        const put = [...current.values()]
+          .filter(held)
+          .flatMap((record) => after(record, { kind: 'adopted', operatorId: summary.operator.id }) ?? []);
         return { put, result: put.length };
       });
       if (adopted > 0) void delivery.resume();
@@ -226,7 +246,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
     async dismissForPlatform(apiUrl) {
       if (apiUrl === (await platform())) return 0;
-      const forIt = (record: OutboxRecord | undefined): record is OutboxRecord => waiting(record) && record.apiUrl === apiUrl;
+      const forIt = (record: OutboxRecord | undefined): record is OutboxRecord =>
+        waiting(record) && record.apiUrl === apiUrl;
       const ids = (await store.scan()).records.filter(forIt).map((record) => record.event.id);
       if (ids.length === 0) return 0;
       return store.update(ids, (current) => {
@@ -239,7 +260,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const { records } = await store.scan();
       return records
         .filter(visible)
-        .filter((record) => !contact || (record.event.contact.channel === contact.channel && record.event.contact.externalId === contact.externalId))
+        .filter(
+          (record) =>
+            !contact ||
+            (record.event.contact.channel === contact.channel &&
+              record.event.contact.externalId === contact.externalId),
+        )
         .sort((a, b) => b.createdAt - a.createdAt || b.event.occurredAt.localeCompare(a.event.occurredAt));
     },
 

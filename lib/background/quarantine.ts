@@ -19,12 +19,19 @@ export function firstIssue(error: ParseError): string {
  * bad value for the same key, under a name with the time appended, so one never overwrites the other. `current` holds
  * at least the key's `quarantine:` name as the write read it.
  */
-export function quarantine(key: string, value: unknown, reason: string, at: number, current: Record<string, unknown>): Record<string, QuarantinedRecord> {
+export function quarantine(
+  key: string,
+  value: unknown,
+  reason: string,
+  at: number,
+  current: Record<string, unknown>,
+): Record<string, QuarantinedRecord> {
   const taken = quarantineKey(key) in current;
   return { [taken ? `${quarantineKey(key)}@${at}` : quarantineKey(key)]: { key, value, reason, at } };
 }
 
 /** How many values are set aside in an area. */
 export async function quarantinedIn(area: (typeof stored.quarantined.areas)[number]): Promise<number> {
-  return Object.keys(await browser.storage[area].get(null)).filter((key) => key.startsWith(stored.quarantined.prefix)).length;
+  return Object.keys(await browser.storage[area].get(null)).filter((key) => key.startsWith(stored.quarantined.prefix))
+    .length;
 }

@@ -13,7 +13,9 @@ export function createRecentCurrencies(): RecentCurrencyList {
     // One read-modify-write under the storage lock: two deposits saved together are both remembered.
     remember: (currency) =>
       updateStored(stored.recentCurrencies, (current = []) =>
-        current[0] === currency ? undefined : [currency, ...current.filter((code) => code !== currency)].slice(0, RECENT_CURRENCIES_KEPT),
+        current[0] === currency
+          ? undefined
+          : [currency, ...current.filter((code) => code !== currency)].slice(0, RECENT_CURRENCIES_KEPT),
       ),
   };
 }

@@ -19,7 +19,10 @@ export interface AuthSession {
    * Makes `call` with the bearer; on 401 refreshes once (sharing a refresh already in flight) and repeats it.
    * With `operatorId`, the call is made only while that operator is the one signed in.
    */
-  withAuth<T>(call: (accessToken: string) => Promise<ApiResult<T>>, options?: { operatorId?: string }): Promise<AuthResult<T>>;
+  withAuth<T>(
+    call: (accessToken: string) => Promise<ApiResult<T>>,
+    options?: { operatorId?: string },
+  ): Promise<AuthResult<T>>;
 }
 
 export interface SessionOptions {
@@ -44,7 +47,8 @@ function usableUntil(now: number, expiresInSeconds: number): number {
   return now + expiresInSeconds * 1000 - Math.min(5_000, expiresInSeconds * 100);
 }
 /** No readable answer: the platform may have done the work and the answer was lost on the way back. */
-const answerMayBeLost = (failure: ApiFailure) => failure.kind === 'network' || failure.kind === 'timeout' || failure.kind === 'malformed';
+const answerMayBeLost = (failure: ApiFailure) =>
+  failure.kind === 'network' || failure.kind === 'timeout' || failure.kind === 'malformed';
 
 const SIGNED_OUT: SessionSummary = { signedIn: false };
 const EXPIRED: SessionSummary = { signedIn: false, expired: true };
@@ -96,16 +100,18 @@ export function createSession(options: SessionOptions): AuthSession {
     const startedIn = epoch;
     const refreshToken = await refreshTokens.get();
     const result = refreshToken ? await refreshCall(refreshToken) : undefined;
-    const settled = await exclusively(async (held): Promise<{ refreshed: Refreshed; lost?: { accessToken: string | undefined } }> => {
-      if (startedIn !== epoch) return { refreshed: await currentToken(held) };
-      if (result?.ok) return { refreshed: await keep(held, result.data) };
-      if (!result || (result.failure.kind === 'http' && result.failure.status === 401)) {
-        const { access } = await load(held);
-        await end(held, EXPIRED);
-        return { refreshed: { ok: false, failure: { kind: 'signedOut' } }, lost: { accessToken: access?.token } };
-      }
-      return { refreshed: result };
-    });
+    const settled = await exclusively(
+      async (held): Promise<{ refreshed: Refreshed; lost?: { accessToken: string | undefined } }> => {
+        if (startedIn !== epoch) return { refreshed: await currentToken(held) };
+        if (result?.ok) return { refreshed: await keep(held, result.data) };
+        if (!result || (result.failure.kind === 'http' && result.failure.status === 401)) {
+          const { access } = await load(held);
+          await end(held, EXPIRED);
+          return { refreshed: { ok: false, failure: { kind: 'signedOut' } }, lost: { accessToken: access?.token } };
+        }
+        return { refreshed: result };
+      },
+    );
     // Refused: another holder of this token may have refreshed first (a copied profile, a stolen token). Signing out
     // with it asks the platform to end the whole session, so the other holder's chain does not live on unseen.
     if (settled.lost && refreshToken) await api.logout(refreshToken, settled.lost.accessToken);
@@ -114,7 +120,9 @@ export function createSession(options: SessionOptions): AuthSession {
 
   async function currentToken(held: Held): Promise<Refreshed> {
     const { summary, access } = await load(held);
-    return summary.signedIn && access ? { ok: true, token: access.token, operatorId: summary.operator.id } : { ok: false, failure: { kind: 'signedOut' } };
+    return summary.signedIn && access
+      ? { ok: true, token: access.token, operatorId: summary.operator.id }
+      : { ok: false, failure: { kind: 'signedOut' } };
   }
 
   /** One refresh at a time; a caller whose token was already replaced gets the new one without another refresh. */
@@ -168,7 +176,9 @@ export function createSession(options: SessionOptions): AuthSession {
       const ownersToken = async (stale: string | undefined): Promise<AuthResult<string>> => {
         const refreshed = await refresh(stale);
         if (!refreshed.ok) return refreshed;
-        return refreshed.operatorId === owner ? { ok: true, status: 200, data: refreshed.token } : { ok: false, failure: { kind: 'otherOperator' } };
+        return refreshed.operatorId === owner
+          ? { ok: true, status: 200, data: refreshed.token }
+          : { ok: false, failure: { kind: 'otherOperator' } };
       };
       let token = access && access.expiresAt > now() ? access.token : undefined;
       if (token === undefined) {

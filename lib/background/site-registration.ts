@@ -38,7 +38,10 @@ export interface SiteRegistrationDeps {
   manifest?: () => Browser.runtime.Manifest;
 }
 
-export function createSiteRegistration({ settings, manifest = () => browser.runtime.getManifest() }: SiteRegistrationDeps): SiteRegistration {
+export function createSiteRegistration({
+  settings,
+  manifest = () => browser.runtime.getManifest(),
+}: SiteRegistrationDeps): SiteRegistration {
   const list = async () => (await readStored(stored.sites)) ?? [];
   const granted = (host: string) => browser.permissions.contains({ origins: [sitePattern(host)] });
 
@@ -63,7 +66,9 @@ export function createSiteRegistration({ settings, manifest = () => browser.runt
   const reconcile = async (sites: AddedSite[]) => {
     const wanted: ContentScript[] = [];
     for (const site of sites) if (await granted(site.host)) wanted.push(contentScriptFor(site));
-    const ours = (await browser.scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(SCRIPT_ID_PREFIX));
+    const ours = (await browser.scripting.getRegisteredContentScripts()).filter((script) =>
+      script.id.startsWith(SCRIPT_ID_PREFIX),
+    );
     const stale = ours.filter((script) => !wanted.some((want) => sameScript(want, script)));
     if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale.map((script) => script.id) });
     const kept = ours.filter((script) => !stale.includes(script));
@@ -104,7 +109,8 @@ export function createSiteRegistration({ settings, manifest = () => browser.runt
         await held.write(stored.sites, sites);
         await reconcile(sites);
         // The platform's own origin keeps its permission: the API calls need it.
-        if (new URL((await settings.get()).apiUrl).hostname !== host) await browser.permissions.remove({ origins: [sitePattern(host)] });
+        if (new URL((await settings.get()).apiUrl).hostname !== host)
+          await browser.permissions.remove({ origins: [sitePattern(host)] });
         return sites;
       }),
     reconcile: () => exclusively(async (held) => reconcile((await held.read(stored.sites)) ?? [])),
@@ -112,7 +118,8 @@ export function createSiteRegistration({ settings, manifest = () => browser.runt
 }
 
 function sameScript(want: ContentScript, have: ContentScript): boolean {
-  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+    JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
   return want.id === have.id && same(want.matches, have.matches) && same(want.js, have.js) && same(want.css, have.css);
 }
 

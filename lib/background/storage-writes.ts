@@ -58,12 +58,16 @@ async function store(batch: Pending[]): Promise<void> {
     const keys = [...new Set(writes.flatMap((item, index) => (known[index] ? [] : item.write.keys)))];
     const read: Record<string, unknown> = keys.length ? await storageArea.get(keys) : {};
     // Absent keys read as undefined in some implementations and are left out in others: treat both as absent.
-    const values = Object.fromEntries(Object.entries({ ...Object.assign({}, ...known), ...read }).filter(([, value]) => value !== undefined));
+    const values = Object.fromEntries(
+      Object.entries({ ...Object.assign({}, ...known), ...read }).filter(([, value]) => value !== undefined),
+    );
     const toSet: Record<string, unknown> = {};
     const toRemove = new Set<string>();
     for (const item of writes) {
       try {
-        const current = Object.fromEntries(item.write.keys.filter((key) => key in values).map((key) => [key, values[key]]));
+        const current = Object.fromEntries(
+          item.write.keys.filter((key) => key in values).map((key) => [key, values[key]]),
+        );
         const change = item.write.apply(current);
         for (const [key, value] of Object.entries(change.set ?? {})) {
           values[key] = value;

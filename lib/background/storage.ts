@@ -40,7 +40,10 @@ let queue: Promise<unknown> = Promise.resolve();
  * Node 20, where the unit tests run, has none, so one implementation runs in the tests and in the browser alike.
  */
 export function exclusively<T>(work: (held: Held) => Promise<T>): Promise<T> {
-  const result = queue.then(() => work(held), () => work(held));
+  const result = queue.then(
+    () => work(held),
+    () => work(held),
+  );
   queue = result.catch(() => undefined);
   return result;
 }
@@ -64,9 +67,14 @@ export const updateStored = <T>(entry: StoredEntry<T>, next: (current: T | undef
  * stored by a newer version (a downgrade) is left as it is, for its schema to judge when it is read.
  */
 export function migrateStored(): Promise<void> {
-  const versioned = Object.values(stored).filter((entry): entry is typeof entry & StoredEntry<unknown> => 'version' in entry);
+  const versioned = Object.values(stored).filter(
+    (entry): entry is typeof entry & StoredEntry<unknown> => 'version' in entry,
+  );
   return exclusively(async () => {
-    for (const entry of versioned) await slotOf(entry).migrate().catch(() => undefined);
+    for (const entry of versioned)
+      await slotOf(entry)
+        .migrate()
+        .catch(() => undefined);
   });
 }
 
@@ -96,7 +104,12 @@ function slotOf(entry: StoredEntry<unknown>): Slot {
     items.set(key, item);
   }
   const defined = item;
-  return { get: () => defined.getValue(), set: (value) => defined.setValue(value), clear: () => defined.removeValue(), migrate: () => defined.migrate() };
+  return {
+    get: () => defined.getValue(),
+    set: (value) => defined.setValue(value),
+    clear: () => defined.removeValue(),
+    migrate: () => defined.migrate(),
+  };
 }
 
 /**
@@ -112,7 +125,9 @@ async function read<T>(entry: StoredEntry<T>): Promise<T | undefined> {
   const reason = `Not a valid stored value (${firstIssue(parsed.error)})`;
   const asideKey = quarantineKey(entry.key);
   const aside = await browser.storage[entry.area].get(asideKey);
-  await browser.storage[entry.area].set(quarantine(entry.key, value, reason, Date.now(), aside[asideKey] === undefined ? {} : aside));
+  await browser.storage[entry.area].set(
+    quarantine(entry.key, value, reason, Date.now(), aside[asideKey] === undefined ? {} : aside),
+  );
   await slot.clear();
   return undefined;
 }

@@ -10,6 +10,9 @@ export function trustedPagePredicate(patterns: readonly string[]): (url: string)
  * Also trusts the pages of the sites the manager added at run time, read at each message so that a site added or
  * removed a moment ago counts at once.
  */
-export function withAddedSites(isTrusted: (url: string) => boolean, addedPatterns: () => Promise<readonly string[]>): (url: string) => Promise<boolean> {
+export function withAddedSites(
+  isTrusted: (url: string) => boolean,
+  addedPatterns: () => Promise<readonly string[]>,
+): (url: string) => Promise<boolean> {
   return async (url) => isTrusted(url) || (URL.canParse(url) && trustedPagePredicate(await addedPatterns())(url));
 }

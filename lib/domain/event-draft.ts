@@ -88,7 +88,8 @@ type FormIssue = { path: readonly PropertyKey[]; message: string; code: string; 
 
 function amountProblem(rule: AmountRule, currency: string, params: Record<string, unknown> | undefined): FormProblem {
   if (rule === 'ambiguous') return { rule: 'amount.ambiguous', readings: params?.readings as [string, string] };
-  if (rule === 'too_many_decimals') return { rule: 'amount.too_many_decimals', currency, decimals: minorUnitsOf(currency) ?? 2 };
+  if (rule === 'too_many_decimals')
+    return { rule: 'amount.too_many_decimals', currency, decimals: minorUnitsOf(currency) ?? 2 };
   if (rule === 'too_large') return { rule: 'amount.too_large', digits: MAX_INTEGER_DIGITS };
   return { rule: `amount.${rule}` };
 }
@@ -98,7 +99,8 @@ function problemOf(issue: FormIssue, values: EventFormValues): FieldError {
   const field = issue.path[0];
   if (issue.code !== 'custom') return issue.message;
   const rule = issue.params?.rule;
-  if (field === 'amount' && typeof rule === 'string') return amountProblem(rule as AmountRule, values.currency.trim().toUpperCase(), issue.params);
+  if (field === 'amount' && typeof rule === 'string')
+    return amountProblem(rule as AmountRule, values.currency.trim().toUpperCase(), issue.params);
   if (field === 'currency') return { rule: values.currency.trim() ? 'currency.unknown' : 'currency.missing' };
   if (field === 'note') return { rule: 'note.too_long', max: NOTE_MAX_LENGTH };
   return issue.message;
@@ -124,7 +126,9 @@ export type ReadForm = { ok: true; fields: EventFormOutput } | { ok: false; erro
  */
 export function readForm(values: EventFormValues, language: AmountLanguage): ReadForm {
   const parsed = eventFormSchemaIn(language).safeParse(values);
-  return parsed.success ? { ok: true, fields: parsed.data } : { ok: false, errors: problemsAtFields(parsed.error.issues, values) };
+  return parsed.success
+    ? { ok: true, fields: parsed.data }
+    : { ok: false, errors: problemsAtFields(parsed.error.issues, values) };
 }
 
 /** Validates the form; the id and time are taken only when it is valid, as the moment Save was pressed. */

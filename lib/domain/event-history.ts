@@ -1,4 +1,12 @@
-import type { ApiError, Delivery, EventType, OutboxRecord, OutboxState, TrackerEvent, TrackerEventInput } from '../schemas';
+import type {
+  ApiError,
+  Delivery,
+  EventType,
+  OutboxRecord,
+  OutboxState,
+  TrackerEvent,
+  TrackerEventInput,
+} from '../schemas';
 import type { LookupState } from './contact-lookup';
 
 /** One line of a contact's history: an event the platform has, or one still in this browser's outbox. */

@@ -23,7 +23,10 @@ export class MessageError extends Error {
 }
 
 /** Sends a typed message to the background and checks its answer against the message map. */
-export async function sendMessage<N extends MessageName>(name: N, payload: MessageRequest<N>): Promise<MessageResponse<N>> {
+export async function sendMessage<N extends MessageName>(
+  name: N,
+  payload: MessageRequest<N>,
+): Promise<MessageResponse<N>> {
   const raw: unknown = await browser.runtime.sendMessage({ name, payload });
   const reply = replySchema.safeParse(raw);
   if (!reply.success) throw new MessageError('bad_reply', `The extension's background gave no valid answer to ${name}`);
@@ -41,11 +44,15 @@ export type BackgroundChange = 'outbox' | 'session' | 'settings';
  * outbox change comes a reader of the records as written, so a UI can tell a change it already shows; it reads none
  * when a record was removed or set aside, or does not read as one.
  */
-export function onBackgroundChange(callback: (change: BackgroundChange, readWritten?: () => OutboxStamp[] | undefined) => void): () => void {
+export function onBackgroundChange(
+  callback: (change: BackgroundChange, readWritten?: () => OutboxStamp[] | undefined) => void,
+): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
     const keys = Object.keys(changes);
-    const outboxKeys = keys.filter((key) => key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix));
+    const outboxKeys = keys.filter(
+      (key) => key.startsWith(stored.outboxRecord.prefix) || key.startsWith(stored.quarantined.prefix),
+    );
     if (outboxKeys.length) callback('outbox', () => stampsOf(outboxKeys.map((key) => changes[key]?.newValue)));
     if (keys.includes(stored.sessionSummary.key)) callback('session');
     if (keys.includes(stored.settings.key)) callback('settings');

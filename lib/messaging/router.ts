@@ -5,7 +5,10 @@ import { envelopeSchema, messages, type MessageName, type MessageResponse, type 
 type Sender = Browser.runtime.MessageSender;
 
 export type MessageHandlers = {
-  [N in MessageName]: (request: z.output<(typeof messages)[N]['request']>, sender: Sender) => Promise<MessageResponse<N>>;
+  [N in MessageName]: (
+    request: z.output<(typeof messages)[N]['request']>,
+    sender: Sender,
+  ) => Promise<MessageResponse<N>>;
 };
 
 export interface RouterOptions {
@@ -32,16 +35,25 @@ async function senderKind(sender: Sender, options: RouterOptions): Promise<'exte
 }
 
 /** Answers one envelope: fails closed on an unknown name, a wrong shape or a sender that may not send it. */
-export async function routeMessage(raw: unknown, sender: Sender, handlers: MessageHandlers, options: RouterOptions): Promise<Reply> {
+export async function routeMessage(
+  raw: unknown,
+  sender: Sender,
+  handlers: MessageHandlers,
+  options: RouterOptions,
+): Promise<Reply> {
   const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success || !Object.hasOwn(messages, envelope.data.name)) return refuse('unknown_message', 'Unknown message');
+  if (!envelope.success || !Object.hasOwn(messages, envelope.data.name))
+    return refuse('unknown_message', 'Unknown message');
   const name = envelope.data.name as MessageName;
   const spec = messages[name];
   const kind = await senderKind(sender, options);
-  if (!kind || (spec.from === 'extension' && kind !== 'extension')) return refuse('forbidden', `${name} is not allowed from this sender`);
+  if (!kind || (spec.from === 'extension' && kind !== 'extension'))
+    return refuse('forbidden', `${name} is not allowed from this sender`);
   const request = spec.request.safeParse(envelope.data.payload);
   if (!request.success) {
-    const fields = Object.fromEntries(request.error.issues.map((issue) => [issue.path.join('.') || 'request', issue.message]));
+    const fields = Object.fromEntries(
+      request.error.issues.map((issue) => [issue.path.join('.') || 'request', issue.message]),
+    );
     return refuse('validation_failed', `${name}: the request is not valid`, fields);
   }
   try {

@@ -16,7 +16,11 @@ export type ContentMessagePayload<N extends ContentMessageName> = z.output<(type
 const contentEnvelopeSchema = z.object({ to: z.literal('content'), name: z.string(), payload: z.unknown() });
 
 /** Background side: tells the content script in `tabId`; rejects when the tab has none (a page Tracker Data is not on). */
-export async function tellTab<N extends ContentMessageName>(tabId: number, name: N, payload: ContentMessagePayload<N>): Promise<void> {
+export async function tellTab<N extends ContentMessageName>(
+  tabId: number,
+  name: N,
+  payload: ContentMessagePayload<N>,
+): Promise<void> {
   await browser.tabs.sendMessage(tabId, { to: 'content', name, payload });
 }
 
@@ -26,7 +30,10 @@ type Sender = Browser.runtime.MessageSender;
  * Only the background may say these: our own extension id and no tab (a content script, ours or another extension's
  * in another frame, always has one). Anything else, or any shape not in the map, is ignored.
  */
-export function parseContentMessage(raw: unknown, sender: Sender): { name: ContentMessageName; payload: unknown } | undefined {
+export function parseContentMessage(
+  raw: unknown,
+  sender: Sender,
+): { name: ContentMessageName; payload: unknown } | undefined {
   if (sender.id !== browser.runtime.id || sender.tab) return undefined;
   const envelope = contentEnvelopeSchema.safeParse(raw);
   if (!envelope.success || !Object.hasOwn(contentMessages, envelope.data.name)) return undefined;

@@ -31,8 +31,16 @@ export const destinationsResponseSchema = z.object({ destinations: z.array(admin
 /** `POST /api/v1/admin/destinations/{id}/test`: one real postback with a test event id. */
 export const destinationTestRequestSchema = z.object({
   type: eventTypeSchema,
-  clickId: z.string().check(z.trim(), z.minLength(1, 'Enter a click id to test with'), z.maxLength(256, 'A click id is at most 256 characters')),
-  amount: z.optional(z.string().check(z.regex(/^\d{1,15}(\.\d{1,8})?$/, 'The amount must be a decimal string like 1234.5'))),
+  clickId: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter a click id to test with'),
+      z.maxLength(256, 'A click id is at most 256 characters'),
+    ),
+  amount: z.optional(
+    z.string().check(z.regex(/^\d{1,15}(\.\d{1,8})?$/, 'The amount must be a decimal string like 1234.5')),
+  ),
   currency: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]{2,10}$/, 'Enter a currency code like USD'))),
 });
 export type DestinationTestRequest = z.infer<typeof destinationTestRequestSchema>;
@@ -83,7 +91,9 @@ export type AdminEventPage = z.infer<typeof adminEventPageSchema>;
 
 /** `PUT /api/v1/contacts/{channel}/{externalId}/tracker-data`: a manager links the lead to its click by hand. */
 export const trackerDataUpdateSchema = z.object({
-  clickId: z.string({ error: 'Enter the click id' }).check(z.trim(), z.minLength(1, 'Enter the click id'), z.maxLength(256, 'A click id is at most 256 characters')),
+  clickId: z
+    .string({ error: 'Enter the click id' })
+    .check(z.trim(), z.minLength(1, 'Enter the click id'), z.maxLength(256, 'A click id is at most 256 characters')),
   subId: z.optional(z.string().check(z.maxLength(256))),
   source: z.optional(z.string().check(z.maxLength(256))),
   campaign: z.optional(z.string().check(z.maxLength(256))),

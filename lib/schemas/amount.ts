@@ -7,7 +7,8 @@ export const MAX_INTEGER_DIGITS = 12;
 /** The language an amount is read in: the panel's. */
 export type AmountLanguage = Exclude<Language, 'auto'>;
 
-export type AmountRule = 'empty' | 'not_a_number' | 'ambiguous' | 'zero' | 'negative' | 'too_many_decimals' | 'too_large';
+export type AmountRule =
+  'empty' | 'not_a_number' | 'ambiguous' | 'zero' | 'negative' | 'too_many_decimals' | 'too_large';
 
 export type AmountResult =
   | { ok: true; value: string }
@@ -66,9 +67,15 @@ export function parseAmount(input: string, currency: string, language: AmountLan
   const own = readAs(compact, WRITING[language]);
   const readings = own ? [own] : distinct(OTHER_WRITINGS.map((writing) => readAs(compact, writing)));
   const [first, second] = readings;
-  if (!first) return fail('not_a_number', `Not a number: use digits with one decimal separator, like ${EXAMPLE[language]}`);
+  if (!first)
+    return fail('not_a_number', `Not a number: use digits with one decimal separator, like ${EXAMPLE[language]}`);
   if (second) {
-    return { ok: false, rule: 'ambiguous', message: `Could be ${first} or ${second}: type it as one of them`, readings: [first, second] };
+    return {
+      ok: false,
+      rule: 'ambiguous',
+      message: `Could be ${first} or ${second}: type it as one of them`,
+      readings: [first, second],
+    };
   }
   const [integer = '0', fraction = ''] = first.split('.');
   if (integer.length > MAX_INTEGER_DIGITS) {

@@ -54,7 +54,9 @@ const eventFieldsSchema = z.object({
   amount: z.optional(z.string()),
   currency: z.optional(z.string()),
   occurredAt: z.iso.datetime({ message: 'occurredAt must be an ISO 8601 UTC time' }),
-  note: z.optional(z.string().check(z.maxLength(NOTE_MAX_LENGTH, `The note is longer than ${NOTE_MAX_LENGTH} characters`))),
+  note: z.optional(
+    z.string().check(z.maxLength(NOTE_MAX_LENGTH, `The note is longer than ${NOTE_MAX_LENGTH} characters`)),
+  ),
 });
 
 /** What the extension posts: amount and currency rules of the contract enforced across fields. */
@@ -62,8 +64,10 @@ export const trackerEventInputSchema = eventFieldsSchema.check(
   z.superRefine((event, ctx) => {
     const isDeposit = event.type !== 'registration';
     if (!isDeposit) {
-      if (event.amount !== undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'A registration has no amount' });
-      if (event.currency !== undefined) ctx.addIssue({ code: 'custom', path: ['currency'], message: 'A registration has no currency' });
+      if (event.amount !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['amount'], message: 'A registration has no amount' });
+      if (event.currency !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['currency'], message: 'A registration has no currency' });
       return;
     }
     if (event.amount === undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter an amount' });
@@ -73,7 +77,11 @@ export const trackerEventInputSchema = eventFieldsSchema.check(
     }
     const currency = currencyCodeSchema.safeParse(event.currency);
     if (!currency.success) {
-      ctx.addIssue({ code: 'custom', path: ['currency'], message: currency.error.issues[0]?.message ?? 'Unknown currency' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['currency'],
+        message: currency.error.issues[0]?.message ?? 'Unknown currency',
+      });
       return;
     }
     if (event.amount !== undefined) {

@@ -24,10 +24,15 @@ const TYPED_ID_RULES: Record<Channel, { clean: (text: string) => string; pattern
 };
 
 /** What the manager typed as a lead's id, checked and normalised for the chat's channel. */
-export function typedExternalId(channel: Channel, text: string): { ok: true; value: string } | { ok: false; problem: TypedIdProblem } {
+export function typedExternalId(
+  channel: Channel,
+  text: string,
+): { ok: true; value: string } | { ok: false; problem: TypedIdProblem } {
   const rule = TYPED_ID_RULES[channel];
   const value = rule.clean(text.trim());
   if (!rule.pattern.test(value)) return { ok: false, problem: rule.problem };
   // The pattern takes no empty id, so the platform's own check can only find it too long.
-  return externalIdSchema.safeParse(value).success ? { ok: true, value } : { ok: false, problem: { rule: 'too_long', max: EXTERNAL_ID_MAX_LENGTH } };
+  return externalIdSchema.safeParse(value).success
+    ? { ok: true, value }
+    : { ok: false, problem: { rule: 'too_long', max: EXTERNAL_ID_MAX_LENGTH } };
 }

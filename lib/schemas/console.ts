@@ -21,7 +21,10 @@ export const consoleLoginRequestSchema = loginRequestSchema;
  * `POST /console/api/session` (200) and `GET /console/api/session` (200; 401 without a live session cookie). The token
  * goes back in `X-CSRF-Token` on every change; the console keeps it in memory only.
  */
-export const consoleSessionSchema = z.object({ operator: consoleOperatorSchema, csrfToken: z.string().check(z.minLength(1)) });
+export const consoleSessionSchema = z.object({
+  operator: consoleOperatorSchema,
+  csrfToken: z.string().check(z.minLength(1)),
+});
 export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
 
 export const CSRF_HEADER = 'x-csrf-token';

@@ -8,7 +8,9 @@ import { eventTypeSchema } from './api';
  */
 
 export const DESTINATION_KINDS = ['keitaro', 'binom', 'voluum', 'redtrack', 'chatterfy', 'webhook'] as const;
-export const destinationKindSchema = z.enum(DESTINATION_KINDS, { error: `Choose a kind: ${DESTINATION_KINDS.join(', ')}` });
+export const destinationKindSchema = z.enum(DESTINATION_KINDS, {
+  error: `Choose a kind: ${DESTINATION_KINDS.join(', ')}`,
+});
 export type DestinationKind = z.infer<typeof destinationKindSchema>;
 
 /** Macros a URL or body template may use; a value is URL-encoded in a URL and JSON-escaped in a body. */
@@ -73,24 +75,23 @@ const HEADERS_THE_CLIENT_SETS = ['host', 'content-length', 'transfer-encoding', 
 const HEADER_VALUE_MAX_LENGTH = 4096;
 const MAX_HEADERS = 20;
 
-export const headersSchema = z
-  .record(z.string(), z.string({ error: 'A header value must be text' }))
-  .check(
-    z.superRefine((headers, ctx) => {
-      const names = Object.keys(headers);
-      if (names.length > MAX_HEADERS) ctx.addIssue({ code: 'custom', message: `At most ${MAX_HEADERS} headers` });
-      for (const name of names) {
-        const problem = headerProblem(name, headers[name] ?? '');
-        if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
-      }
-    }),
-  );
+export const headersSchema = z.record(z.string(), z.string({ error: 'A header value must be text' })).check(
+  z.superRefine((headers, ctx) => {
+    const names = Object.keys(headers);
+    if (names.length > MAX_HEADERS) ctx.addIssue({ code: 'custom', message: `At most ${MAX_HEADERS} headers` });
+    for (const name of names) {
+      const problem = headerProblem(name, headers[name] ?? '');
+      if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+    }
+  }),
+);
 
 function headerProblem(name: string, value: string): string | undefined {
   if (!HEADER_NAME.test(name)) return `"${name}" is not a valid header name: use letters, digits and - only`;
   if (HEADERS_THE_CLIENT_SETS.includes(name.toLowerCase())) return `The server sets ${name} itself`;
   if (/[\r\n\0]/.test(value)) return `The value of ${name} must be on one line`;
-  if (value.length > HEADER_VALUE_MAX_LENGTH) return `The value of ${name} is longer than ${HEADER_VALUE_MAX_LENGTH} characters`;
+  if (value.length > HEADER_VALUE_MAX_LENGTH)
+    return `The value of ${name} is longer than ${HEADER_VALUE_MAX_LENGTH} characters`;
   return undefined;
 }
 
@@ -115,37 +116,56 @@ const URL_SHAPES: Partial<Record<DestinationKind, { path: RegExp; example: strin
 const destinationFieldsSchema = z.object({
   name: z
     .string({ error: 'Enter a name' })
-    .check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(NAME_MAX_LENGTH, `A name is at most ${NAME_MAX_LENGTH} characters`)),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter a name'),
+      z.maxLength(NAME_MAX_LENGTH, `A name is at most ${NAME_MAX_LENGTH} characters`),
+    ),
   kind: destinationKindSchema,
   url: z
     .string({ error: 'Enter the postback URL' })
-    .check(z.trim(), z.minLength(1, 'Enter the postback URL'), z.maxLength(URL_MAX_LENGTH, `A URL is at most ${URL_MAX_LENGTH} characters`)),
-  enabled: z.boolean({ error: 'enabled must be true or false' }),
-  events: z
-    .array(eventTypeSchema, { error: 'Choose the event types this destination gets' })
     .check(
-      z.minLength(1, 'Choose at least one event type'),
-      z.refine((events) => new Set(events).size === events.length, 'Each event type once'),
+      z.trim(),
+      z.minLength(1, 'Enter the postback URL'),
+      z.maxLength(URL_MAX_LENGTH, `A URL is at most ${URL_MAX_LENGTH} characters`),
     ),
+  enabled: z.boolean({ error: 'enabled must be true or false' }),
+  events: z.array(eventTypeSchema, { error: 'Choose the event types this destination gets' }).check(
+    z.minLength(1, 'Choose at least one event type'),
+    z.refine((events) => new Set(events).size === events.length, 'Each event type once'),
+  ),
   statusMap: statusMapSchema,
   method: z.optional(httpMethodSchema),
   headers: z.optional(headersSchema),
-  body: z.optional(z.string({ error: 'The body must be text' }).check(z.maxLength(BODY_MAX_LENGTH, `The body is at most ${BODY_MAX_LENGTH} characters`))),
+  body: z.optional(
+    z
+      .string({ error: 'The body must be text' })
+      .check(z.maxLength(BODY_MAX_LENGTH, `The body is at most ${BODY_MAX_LENGTH} characters`)),
+  ),
 });
 
 type DestinationFields = z.infer<typeof destinationFieldsSchema>;
 
-function checkAcrossFields(destination: DestinationFields, ctx: { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => void }) {
+function checkAcrossFields(
+  destination: DestinationFields,
+  ctx: { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => void },
+) {
   const urlProblem = destinationUrlProblem(destination.url, destination.kind);
   if (urlProblem) ctx.addIssue({ code: 'custom', path: ['url'], message: urlProblem });
   if (destination.kind !== 'webhook') {
-    if (destination.method === 'POST') ctx.addIssue({ code: 'custom', path: ['method'], message: `A ${destination.kind} postback is a GET request` });
-    if (destination.body !== undefined) ctx.addIssue({ code: 'custom', path: ['body'], message: `A ${destination.kind} postback has no body` });
+    if (destination.method === 'POST')
+      ctx.addIssue({ code: 'custom', path: ['method'], message: `A ${destination.kind} postback is a GET request` });
+    if (destination.body !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['body'], message: `A ${destination.kind} postback has no body` });
     return;
   }
   if (destination.body === undefined) return;
   if (destination.method !== 'POST') {
-    ctx.addIssue({ code: 'custom', path: ['body'], message: 'A GET request has no body: choose POST, or remove the body' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['body'],
+      message: 'A GET request has no body: choose POST, or remove the body',
+    });
     return;
   }
   const bodyProblem = bodyTemplateProblem(destination.body);
@@ -164,7 +184,8 @@ export type Destination = z.infer<typeof destinationSchema>;
 function unknownMacroProblem(template: string, kind: DestinationKind): string | undefined {
   for (const [, name = ''] of template.matchAll(MACRO_PATTERN)) {
     if (isPostbackMacro(name)) continue;
-    const presetHint = kind === 'webhook' ? '' : `; the ${kind} preset adds its own parameters, so paste the URL without them`;
+    const presetHint =
+      kind === 'webhook' ? '' : `; the ${kind} preset adds its own parameters, so paste the URL without them`;
     return `Unknown macro {${name}}: use ${POSTBACK_MACROS.map((macro) => `{${macro}}`).join(' ')}${presetHint}`;
   }
   return undefined;
@@ -180,7 +201,8 @@ function destinationUrlProblem(url: string, kind: DestinationKind): string | und
   const macroProblem = unknownMacroProblem(url, kind);
   if (macroProblem) return macroProblem;
   const [beforeQuery = ''] = url.split(/[?#]/, 1);
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*\{/i.test(beforeQuery)) return 'Macros go in the path or the query, not in the host name';
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*\{/i.test(beforeQuery))
+    return 'Macros go in the path or the query, not in the host name';
   let parsed: URL;
   try {
     parsed = new URL(url.replace(MACRO_PATTERN, 'macro'));
@@ -191,7 +213,8 @@ function destinationUrlProblem(url: string, kind: DestinationKind): string | und
   if (parsed.protocol === 'http:' && !LOOPBACK_HOSTS.test(parsed.hostname)) {
     return 'Use https:// — the URL carries the tracker key (http:// only for a tracker on this machine)';
   }
-  if (parsed.username || parsed.password) return 'Remove the user name and password from the URL; put credentials in a header';
+  if (parsed.username || parsed.password)
+    return 'Remove the user name and password from the URL; put credentials in a header';
   if (url.includes('#')) return 'Remove the # part: it is never sent to the tracker';
   const shape = URL_SHAPES[kind];
   if (shape && !shape.path.test(parsed.pathname)) return `A ${kind} postback URL looks like ${shape.example}`;
@@ -217,6 +240,7 @@ function bodyTemplateProblem(body: string): string | undefined {
 function jsonStrings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(jsonStrings);
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => [key, ...jsonStrings(inner)]);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) => [key, ...jsonStrings(inner)]);
   return [];
 }

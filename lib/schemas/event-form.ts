@@ -22,7 +22,12 @@ const formSchemaIn = (language: AmountLanguage) =>
     z.transform((form: EventFormValues, ctx) => {
       const note = form.note.trim();
       if (note.length > NOTE_MAX_LENGTH) {
-        ctx.issues.push({ code: 'custom', path: ['note'], message: `The note is longer than ${NOTE_MAX_LENGTH} characters`, input: form });
+        ctx.issues.push({
+          code: 'custom',
+          path: ['note'],
+          message: `The note is longer than ${NOTE_MAX_LENGTH} characters`,
+          input: form,
+        });
       }
       const base = { type: form.type, ...(note ? { note } : {}) };
       if (form.type === 'registration') return base;
@@ -34,7 +39,8 @@ const formSchemaIn = (language: AmountLanguage) =>
       }
       const amount = parseAmount(form.amount, currency.data, language);
       if (!amount.ok) {
-        const params = amount.rule === 'ambiguous' ? { rule: amount.rule, readings: amount.readings } : { rule: amount.rule };
+        const params =
+          amount.rule === 'ambiguous' ? { rule: amount.rule, readings: amount.readings } : { rule: amount.rule };
         ctx.issues.push({ code: 'custom', path: ['amount'], message: amount.message, params, input: form });
         return z.NEVER;
       }

@@ -31,26 +31,27 @@ function capturingGroups(pattern: string): number {
   return (new RegExp(`${pattern}|`, LINK_PATTERN_FLAGS).exec('')?.length ?? 1) - 1;
 }
 
-export const firstMessagePatternSchema = z
-  .string()
-  .check(
-    z.minLength(1, { message: 'Enter a pattern', abort: true }),
-    z.maxLength(LINK_PATTERN_MAX_LENGTH, { message: `The pattern is longer than ${LINK_PATTERN_MAX_LENGTH} characters`, abort: true }),
-    z.superRefine((pattern, ctx) => {
-      if (!compiled(pattern)) {
-        ctx.addIssue({ code: 'custom', message: 'Not a valid regular expression', input: pattern });
-        return;
-      }
-      const groups = capturingGroups(pattern);
-      if (groups !== 1) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `The pattern needs exactly one capturing group, around the click id (it has ${groups})`,
-          input: pattern,
-        });
-      }
-    }),
-  );
+export const firstMessagePatternSchema = z.string().check(
+  z.minLength(1, { message: 'Enter a pattern', abort: true }),
+  z.maxLength(LINK_PATTERN_MAX_LENGTH, {
+    message: `The pattern is longer than ${LINK_PATTERN_MAX_LENGTH} characters`,
+    abort: true,
+  }),
+  z.superRefine((pattern, ctx) => {
+    if (!compiled(pattern)) {
+      ctx.addIssue({ code: 'custom', message: 'Not a valid regular expression', input: pattern });
+      return;
+    }
+    const groups = capturingGroups(pattern);
+    if (groups !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `The pattern needs exactly one capturing group, around the click id (it has ${groups})`,
+        input: pattern,
+      });
+    }
+  }),
+);
 
 /** A message the lead sent, as the chat page shows it: its text and the time written beside it. */
 export const incomingMessageSchema = z.object({
@@ -70,7 +71,10 @@ export interface FirstMessageMatch {
  * does, the pattern is not usable, or what it captures is not a click id. Pure: reads only what it is given, and no
  * more than INCOMING_MESSAGES_MAX messages of MESSAGE_TEXT_MAX characters each.
  */
-export function matchFirstMessage(pattern: string, messages: readonly IncomingMessage[]): FirstMessageMatch | undefined {
+export function matchFirstMessage(
+  pattern: string,
+  messages: readonly IncomingMessage[],
+): FirstMessageMatch | undefined {
   if (!firstMessagePatternSchema.safeParse(pattern).success) return undefined;
   const regex = compiled(pattern);
   if (!regex) return undefined;

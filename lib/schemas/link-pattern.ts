@@ -26,7 +26,8 @@ export function backtrackingProblem(pattern: string): string | undefined {
     return 'The pattern uses syntax that cannot be checked for catastrophic backtracking (a named group, say): use a plain group';
   }
   if (result.safe) return undefined;
-  if (result.error === 'hitMaxScore') return 'The pattern can backtrack catastrophically: make its repeated parts unable to match the same text';
+  if (result.error === 'hitMaxScore')
+    return 'The pattern can backtrack catastrophically: make its repeated parts unable to match the same text';
   return 'The pattern is too complex to check for catastrophic backtracking: simplify it';
 }
 

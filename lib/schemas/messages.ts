@@ -78,7 +78,11 @@ export const messages = {
     from: 'extension',
     request: z.object({}),
     response: z.array(
-      z.object({ operatorId: z.nullable(z.string()), operator: z.optional(operatorSchema), count: z.int().check(z.positive()) }),
+      z.object({
+        operatorId: z.nullable(z.string()),
+        operator: z.optional(operatorSchema),
+        count: z.int().check(z.positive()),
+      }),
     ),
   },
   /** The signed-in operator sends another operator's queued events, or those saved while signed out (`null`), as their own. */
@@ -133,9 +137,17 @@ export const messages = {
       z.object({ ok: z.literal(false), reason: z.enum(['permission_missing', 'built_in']) }),
     ]),
   },
-  'sites.remove': { from: 'extension', request: z.object({ host: addedSiteSchema.shape.host }), response: addedSitesSchema },
+  'sites.remove': {
+    from: 'extension',
+    request: z.object({ host: addedSiteSchema.shape.host }),
+    response: addedSitesSchema,
+  },
   /** Answered for the sender's own page: which added site it is, so the content script picks its adapter. */
-  'sites.forPage': { from: 'content', request: z.object({}), response: z.object({ site: z.optional(addedSiteSchema) }) },
+  'sites.forPage': {
+    from: 'content',
+    request: z.object({}),
+    response: z.object({ site: z.optional(addedSiteSchema) }),
+  },
   'settings.get': { from: 'content', request: z.object({}), response: settingsSchema },
   /** The currencies of the manager's last saved deposits, latest first: the currency picker offers them first. */
   'currencies.recent': { from: 'content', request: z.object({}), response: recentCurrenciesSchema },

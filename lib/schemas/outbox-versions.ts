@@ -26,7 +26,11 @@ export type Upgraded = { ok: true; value: unknown; from: number } | { ok: false;
 
 /** The version a stored value says it has; 1 for the unversioned shape of 0.1.0. */
 function versionOf(value: StoredShape): number {
-  return value.v === undefined ? 1 : typeof value.v === 'number' && Number.isSafeInteger(value.v) && value.v >= 1 ? value.v : Number.NaN;
+  return value.v === undefined
+    ? 1
+    : typeof value.v === 'number' && Number.isSafeInteger(value.v) && value.v >= 1
+      ? value.v
+      : Number.NaN;
 }
 
 /**
@@ -35,11 +39,16 @@ function versionOf(value: StoredShape): number {
  * a build that knows it runs again.
  */
 export function upgradeOutboxRecord(value: unknown, context: UpgradeContext): Upgraded {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: true, value, from: OUTBOX_RECORD_VERSION };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: true, value, from: OUTBOX_RECORD_VERSION };
   const record = value as StoredShape;
   const from = versionOf(record);
   if (Number.isNaN(from)) return { ok: false, reason: `Not a valid outbox record (v: not a version number)` };
-  if (from > OUTBOX_RECORD_VERSION) return { ok: false, reason: `Stored by a newer version of the extension (record version ${from}, this one knows ${OUTBOX_RECORD_VERSION})` };
+  if (from > OUTBOX_RECORD_VERSION)
+    return {
+      ok: false,
+      reason: `Stored by a newer version of the extension (record version ${from}, this one knows ${OUTBOX_RECORD_VERSION})`,
+    };
   let upgraded = record;
   for (let version = from + 1; version <= OUTBOX_RECORD_VERSION; version += 1) {
     const step = MIGRATIONS[version];

@@ -35,7 +35,10 @@ export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
  * `lib/schemas/outbox-versions.ts` brings an older record up to this one, so an update never strands a queued event.
  */
 export const OUTBOX_RECORD_VERSION = 3;
-export const storedOutboxRecordSchema = z.extend(outboxRecordSchema, { v: z.literal(OUTBOX_RECORD_VERSION), apiUrl: z.string() });
+export const storedOutboxRecordSchema = z.extend(outboxRecordSchema, {
+  v: z.literal(OUTBOX_RECORD_VERSION),
+  apiUrl: z.string(),
+});
 
 /**
  * What a UI reads of an outbox record as written, to tell whether the write changes what it shows. Read on every

@@ -21,9 +21,12 @@ export const apiUrlSchema = z.pipe(
       message: API_URL_PROBLEMS.https,
     }),
     // Calls go to `${apiUrl}/api/v1/…`: a `?` or `#` would swallow that path, and a password would rest in storage.local.
-    z.refine((url) => !/[?#]/.test(url) && URL.canParse(url) && new URL(url).username === '' && new URL(url).password === '', {
-      message: API_URL_PROBLEMS.addressOnly,
-    }),
+    z.refine(
+      (url) => !/[?#]/.test(url) && URL.canParse(url) && new URL(url).username === '' && new URL(url).password === '',
+      {
+        message: API_URL_PROBLEMS.addressOnly,
+      },
+    ),
   ),
   z.transform((url: string) => url.replace(/\/+$/, '')),
 );

@@ -28,7 +28,9 @@ export type ChatwootDomainProblem = 'empty' | 'not_domain' | 'not_https' | 'clou
  * What a manager types or pastes as a Chatwoot domain: `chat.example.com`, or any URL of it (the address bar's
  * `https://chat.example.com/app/accounts/1/dashboard`). Becomes the host alone.
  */
-export function chatwootDomainOf(typed: string): { ok: true; host: string } | { ok: false; problem: ChatwootDomainProblem } {
+export function chatwootDomainOf(
+  typed: string,
+): { ok: true; host: string } | { ok: false; problem: ChatwootDomainProblem } {
   const text = typed.trim();
   if (!text) return { ok: false, problem: 'empty' };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;

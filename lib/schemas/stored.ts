@@ -26,7 +26,13 @@ export const stored = {
   /** The lead's id the manager typed for a chat the page does not identify, by `<channel>:<chatKey>`. Never cleared. */
   chatIdentity: { area: 'local', prefix: 'chatIdentity:', schema: externalIdSchema },
   /** The options page's settings. Never cleared. */
-  settings: { area: 'local', key: 'settings', schema: settingsSchema, version: FIRST_STORED_VERSION, migrations: UNCHANGED_SINCE_0_1_0 },
+  settings: {
+    area: 'local',
+    key: 'settings',
+    schema: settingsSchema,
+    version: FIRST_STORED_VERSION,
+    migrations: UNCHANGED_SINCE_0_1_0,
+  },
   /** The currencies of the manager's last saved deposits, latest first, for the currency picker. Never cleared. */
   recentCurrencies: {
     area: 'local',
@@ -36,7 +42,13 @@ export const stored = {
     migrations: UNCHANGED_SINCE_0_1_0,
   },
   /** Sites the manager added (self-hosted Chatwoot, any page); their content scripts are registered from it. Never cleared. */
-  sites: { area: 'local', key: 'sites', schema: addedSitesSchema, version: FIRST_STORED_VERSION, migrations: UNCHANGED_SINCE_0_1_0 },
+  sites: {
+    area: 'local',
+    key: 'sites',
+    schema: addedSitesSchema,
+    version: FIRST_STORED_VERSION,
+    migrations: UNCHANGED_SINCE_0_1_0,
+  },
   /**
    * Everyone who signed in here, by operator id, so events one of them left queued can be named to the next. Replaced
    * at each sign-in, never cleared: a name and an email, no token.

@@ -1,5 +1,12 @@
 import { sendMessage } from '../messaging/client';
-import { clickIdSchema, INCOMING_MESSAGES_MAX, matchFirstMessage, type Contact, type ContactRef, type IncomingMessage } from '../schemas';
+import {
+  clickIdSchema,
+  INCOMING_MESSAGES_MAX,
+  matchFirstMessage,
+  type Contact,
+  type ContactRef,
+  type IncomingMessage,
+} from '../schemas';
 import { contactKeyOf } from '../domain/contact-key';
 import type { LookupState } from '../domain/contact-lookup';
 import { problemOf } from './problem';
@@ -59,7 +66,8 @@ export function createClickIdLink(deps: ClickIdLinkDeps) {
     // A chat app may still be drawing the lead's messages when the lookup answers: one more look a moment later.
     for (const wait of [0, PROPOSAL_RETRY_MS]) {
       if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
-      if (!pattern || keyNow() !== key || !lacksClickId(deps.lookup()) || deps.link().proposal?.contactKey === key) return;
+      if (!pattern || keyNow() !== key || !lacksClickId(deps.lookup()) || deps.link().proposal?.contactKey === key)
+        return;
       const found = matchFirstMessage(pattern, deps.readIncomingMessages(INCOMING_MESSAGES_MAX));
       if (found) {
         deps.setLink({ ...deps.link(), proposal: { contactKey: key, ...found } });
@@ -90,10 +98,12 @@ export function createClickIdLink(deps: ClickIdLinkDeps) {
         deps.setLink(NO_CLICK_ID_LINK);
         return true;
       }
-      problem = answer.status === 'signedOut' ? { kind: 'signedOut' } : { kind: 'failed', message: answer.error.message };
+      problem =
+        answer.status === 'signedOut' ? { kind: 'signedOut' } : { kind: 'failed', message: answer.error.message };
     } catch (error) {
       const refusal = problemOf(error);
-      problem = refusal.code === 'validation_failed' ? { kind: 'invalid' } : { kind: 'failed', message: refusal.message };
+      problem =
+        refusal.code === 'validation_failed' ? { kind: 'invalid' } : { kind: 'failed', message: refusal.message };
     }
     deps.setLink({ ...deps.link(), saving: false, problem: keyNow() === key ? { from, problem } : undefined });
     return false;

@@ -14,14 +14,18 @@ export const SENT_REFRESH_MS = 1_000;
 export function awaitsDelivery(lookup: LookupState): boolean {
   return (
     lookup.status === 'found' &&
-    lookup.events.some((event) => event.deliveries?.some((delivery) => delivery.state === 'pending' || delivery.state === 'held'))
+    lookup.events.some((event) =>
+      event.deliveries?.some((delivery) => delivery.state === 'pending' || delivery.state === 'held'),
+    )
   );
 }
 
 /** Whether one of the records shown before has been sent since: the platform now knows where it goes. */
 function sentSince(previous: readonly OutboxRecord[], next: readonly OutboxRecord[]): boolean {
   const before = new Map(previous.map((record) => [record.event.id, record.state]));
-  return next.some((record) => record.state === 'sent' && before.has(record.event.id) && before.get(record.event.id) !== 'sent');
+  return next.some(
+    (record) => record.state === 'sent' && before.has(record.event.id) && before.get(record.event.id) !== 'sent',
+  );
 }
 
 export interface DeliveryFollower {
@@ -68,7 +72,8 @@ export function createDeliveryFollower(refresh: () => Promise<void>, current: ()
         return;
       }
       if (state.outbox !== previous.outbox && sentSince(previous.outbox, state.outbox)) schedule(SENT_REFRESH_MS);
-      if ((state.lookup !== previous.lookup || !previous.open) && awaitsDelivery(state.lookup)) schedule(DELIVERY_REFRESH_MS);
+      if ((state.lookup !== previous.lookup || !previous.open) && awaitsDelivery(state.lookup))
+        schedule(DELIVERY_REFRESH_MS);
     },
     stop,
   };

@@ -18,7 +18,8 @@ export type LanguageStore = StoreApi<LanguageState>;
  * again whenever the options page saves another. `browserLanguage` is `browser.i18n.getUILanguage`.
  */
 export function createLanguageStore(browserLanguage: () => string): LanguageStore {
-  const follow = (language: Language) => store.setState({ language, locale: resolveLocale(language, browserLanguage()) });
+  const follow = (language: Language) =>
+    store.setState({ language, locale: resolveLocale(language, browserLanguage()) });
   const read = () =>
     sendMessage('settings.get', {}).then(
       (settings) => follow(settings.language),

@@ -1,6 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { sendMessage } from '../messaging/client';
-import { apiUrlProblemOf, fieldErrors, isLoopbackUrl, settingsSchema, type ApiUrlProblem, type Settings } from '../schemas';
+import {
+  apiUrlProblemOf,
+  fieldErrors,
+  isLoopbackUrl,
+  settingsSchema,
+  type ApiUrlProblem,
+  type Settings,
+} from '../schemas';
 import { problemOf } from './problem';
 
 export type SettingsField = keyof Settings;

@@ -53,7 +53,10 @@ export function startPanelStore(store: PanelStore): () => void {
   const state = store.getState;
   const stopListening = onBackgroundChange((change, readWritten) => {
     if (change === 'session') void state().lookUp();
-    else if (change === 'settings') void state().loadSettings().then(() => state().lookUp());
+    else if (change === 'settings')
+      void state()
+        .loadSettings()
+        .then(() => state().lookUp());
     else if (!listHolds(state(), readWritten?.())) void state().refreshOutbox();
   });
   const deliveries = createDeliveryFollower(() => state().lookUp({ keepShown: true }), state);

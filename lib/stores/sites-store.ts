@@ -5,8 +5,7 @@ import { problemOf } from './problem';
 
 /** What the last change did, for the page to say: added, removed, or why a domain was not added. */
 export type SitesOutcome =
-  | { kind: 'added' | 'removed' | 'denied' | 'builtIn'; host: string }
-  | { kind: 'failed'; message: string };
+  { kind: 'added' | 'removed' | 'denied' | 'builtIn'; host: string } | { kind: 'failed'; message: string };
 
 export interface SitesState {
   /** Undefined until the background answers. */

@@ -43,7 +43,10 @@ export function createThisSiteStore({ activeTab, requestOrigins }: ThisSiteStore
       const host = addableHostOf(tab?.url);
       if (tab?.id === undefined || !host) return;
       try {
-        const [pageStatus, sites] = await Promise.all([sendMessage('page.status', { tabId: tab.id }), sendMessage('sites.list', {})]);
+        const [pageStatus, sites] = await Promise.all([
+          sendMessage('page.status', { tabId: tab.id }),
+          sendMessage('sites.list', {}),
+        ]);
         if (pageStatus || sites.some((site) => site.host === host)) return;
         set({ status: { kind: 'offer', tabId: tab.id, host } });
       } catch {
@@ -63,7 +66,9 @@ export function createThisSiteStore({ activeTab, requestOrigins }: ThisSiteStore
           return;
         }
         const result = await sendMessage('sites.add', { kind: 'any-page', host, tabId });
-        set({ status: { kind: result.ok ? 'added' : result.reason === 'built_in' ? 'builtIn' : 'denied', tabId, host } });
+        set({
+          status: { kind: result.ok ? 'added' : result.reason === 'built_in' ? 'builtIn' : 'denied', tabId, host },
+        });
       } catch (error) {
         set({ status: { kind: 'failed', tabId, host, message: problemOf(error).message } });
       }

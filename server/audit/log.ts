@@ -50,14 +50,19 @@ export async function writeAudit(db: Kysely<Tables>, entry: AuditEntry): Promise
 
 /** writeAudit with its insert compiled once, for the event path, which writes an entry per event; one per database. */
 export function auditWriter(): (db: Kysely<Tables>, entry: AuditEntry) => Promise<void> {
-  const insert = compiledOnce<AuditRow, never>((db, value, first) => db.insertInto('audit_log').values(standInRow(first, value)));
+  const insert = compiledOnce<AuditRow, never>((db, value, first) =>
+    db.insertInto('audit_log').values(standInRow(first, value)),
+  );
   return async (db, entry) => {
     await insert(db, auditRow(entry));
   };
 }
 
 /** Newest first; `before` is the `at` of the last entry of the previous page. */
-export function readAudit(db: Kysely<Tables>, options: { limit: number; before?: number; action?: string }): Promise<AuditRow[]> {
+export function readAudit(
+  db: Kysely<Tables>,
+  options: { limit: number; before?: number; action?: string },
+): Promise<AuditRow[]> {
   let query = db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(options.limit);
   if (options.before !== undefined) query = query.where('at', '<', options.before);
   if (options.action !== undefined) query = query.where('action', '=', options.action);

@@ -12,7 +12,11 @@ export function bearerToken(request: FastifyRequest): string | undefined {
  * operator of another role gets 403 (a manager's token on the admin API). A call with no Authorization header may come
  * from the console, whose cookie and CSRF token the console's hook already checked (`request.consoleOperator`).
  */
-export async function requireOperator(request: FastifyRequest, context: ServerContext, role?: OperatorRow['role']): Promise<OperatorRow> {
+export async function requireOperator(
+  request: FastifyRequest,
+  context: ServerContext,
+  role?: OperatorRow['role'],
+): Promise<OperatorRow> {
   const fromConsole = request.headers.authorization === undefined ? request.consoleOperator : null;
   const consoleOperator = fromConsole ? await context.operators.byId(fromConsole.id) : undefined;
   if (consoleOperator) {

@@ -66,7 +66,12 @@ export function createOperatorStore(db: Kysely<Tables>, cost: PasswordCost): Ope
     },
 
     async remove(id) {
-      const result = await db.updateTable('operators').set({ deleted_at: Date.now() }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      const result = await db
+        .updateTable('operators')
+        .set({ deleted_at: Date.now() })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
 

@@ -13,8 +13,7 @@ export interface IssuedTokens {
 }
 
 export type AccessCheck =
-  | { ok: true; operator: OperatorRow; sessionId: string }
-  | { ok: false; code: 'token_expired' | 'unauthorized' };
+  { ok: true; operator: OperatorRow; sessionId: string } | { ok: false; code: 'token_expired' | 'unauthorized' };
 
 export type RefreshOutcome =
   | { ok: true; operatorId: string; tokens: IssuedTokens }
@@ -58,31 +57,48 @@ async function issue(db: Db, sessionId: string, options: SessionOptions): Promis
   const now = Date.now();
   await db
     .insertInto('access_tokens')
-    .values({ token_hash: tokenHash(accessToken), session_id: sessionId, expires_at: now + options.accessTokenTtlSeconds * 1000 })
+    .values({
+      token_hash: tokenHash(accessToken),
+      session_id: sessionId,
+      expires_at: now + options.accessTokenTtlSeconds * 1000,
+    })
     .execute();
   await db
     .insertInto('refresh_tokens')
-    .values({ token_hash: tokenHash(refreshToken), session_id: sessionId, created_at: now, expires_at: now + REFRESH_TOKEN_TTL_MS, used_at: null, revoked_at: null })
+    .values({
+      token_hash: tokenHash(refreshToken),
+      session_id: sessionId,
+      created_at: now,
+      expires_at: now + REFRESH_TOKEN_TTL_MS,
+      used_at: null,
+      revoked_at: null,
+    })
     .execute();
   return { accessToken, refreshToken, expiresIn: options.accessTokenTtlSeconds };
 }
 
 async function revokeSessions(db: Db, sessionIds: string[], reason: string): Promise<void> {
   if (sessionIds.length === 0) return;
-  await db.updateTable('sessions').set({ revoked_at: Date.now(), revoked_reason: reason }).where('id', 'in', sessionIds).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: Date.now(), revoked_reason: reason })
+    .where('id', 'in', sessionIds)
+    .where('revoked_at', 'is', null)
+    .execute();
   await db.deleteFrom('access_tokens').where('session_id', 'in', sessionIds).execute();
 }
 
 /** The operator and session behind an access token's hash: one indexed lookup, made on every authenticated request. */
 const accessTokenLookup = () =>
-  compiledOnce<{ hash: string }, OperatorRow & { expires_at: number; session_id: string; revoked_at: number | null }>((db, value) =>
-    db
-      .selectFrom('access_tokens as token')
-      .innerJoin('sessions as session', 'session.id', 'token.session_id')
-      .innerJoin('operators as operator', 'operator.id', 'session.operator_id')
-      .selectAll('operator')
-      .select(['token.expires_at', 'token.session_id', 'session.revoked_at'])
-      .where('token.token_hash', '=', value('hash')),
+  compiledOnce<{ hash: string }, OperatorRow & { expires_at: number; session_id: string; revoked_at: number | null }>(
+    (db, value) =>
+      db
+        .selectFrom('access_tokens as token')
+        .innerJoin('sessions as session', 'session.id', 'token.session_id')
+        .innerJoin('operators as operator', 'operator.id', 'session.operator_id')
+        .selectAll('operator')
+        .select(['token.expires_at', 'token.session_id', 'session.revoked_at'])
+        .where('token.token_hash', '=', value('hash')),
   );
 
 export function createSessionStore(database: Db, options: SessionOptions): SessionStore {
@@ -94,10 +110,18 @@ export function createSessionStore(database: Db, options: SessionOptions): Sessi
       .selectFrom('refresh_tokens as token')
       .innerJoin('sessions as session', 'session.id', 'token.session_id')
       .innerJoin('operators as operator', 'operator.id', 'session.operator_id')
-      .select(['token.session_id', 'token.expires_at', 'token.revoked_at', 'session.revoked_at as session_revoked_at', 'session.operator_id', 'operator.deleted_at'])
+      .select([
+        'token.session_id',
+        'token.expires_at',
+        'token.revoked_at',
+        'session.revoked_at as session_revoked_at',
+        'session.operator_id',
+        'operator.deleted_at',
+      ])
       .where('token.token_hash', '=', hash)
       .executeTakeFirst();
-    if (!row || row.session_revoked_at !== null || row.deleted_at !== null || row.expires_at <= now) return { ok: false };
+    if (!row || row.session_revoked_at !== null || row.deleted_at !== null || row.expires_at <= now)
+      return { ok: false };
     const family = { sessionId: row.session_id, operatorId: row.operator_id };
     const reuse = async (): Promise<RefreshOutcome> => {
       await revokeSessions(db, [row.session_id], 'refresh_token_reuse');
@@ -106,9 +130,21 @@ export function createSessionStore(database: Db, options: SessionOptions): Sessi
     if (row.revoked_at !== null) return reuse();
 
     // Spending is one conditional update, so two refreshes racing with one token (two server processes) see one winner.
-    const spent = await db.updateTable('refresh_tokens').set({ used_at: now }).where('token_hash', '=', hash).where('used_at', 'is', null).executeTakeFirst();
+    const spent = await db
+      .updateTable('refresh_tokens')
+      .set({ used_at: now })
+      .where('token_hash', '=', hash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     if (spent.numUpdatedRows === 0n) {
-      const usedAt = (await db.selectFrom('refresh_tokens').select('used_at').where('token_hash', '=', hash).executeTakeFirstOrThrow()).used_at ?? now;
+      const usedAt =
+        (
+          await db
+            .selectFrom('refresh_tokens')
+            .select('used_at')
+            .where('token_hash', '=', hash)
+            .executeTakeFirstOrThrow()
+        ).used_at ?? now;
       const withinGrace = now - usedAt <= options.refreshGraceSeconds * 1000;
       const successorUsed = await db
         .selectFrom('refresh_tokens')
@@ -132,8 +168,14 @@ export function createSessionStore(database: Db, options: SessionOptions): Sessi
   };
 
   const sessionOf = async (db: Db, hash: string): Promise<string | undefined> => {
-    const refresh = await db.selectFrom('refresh_tokens').select('session_id').where('token_hash', '=', hash).executeTakeFirst();
-    const access = refresh ?? (await db.selectFrom('access_tokens').select('session_id').where('token_hash', '=', hash).executeTakeFirst());
+    const refresh = await db
+      .selectFrom('refresh_tokens')
+      .select('session_id')
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+    const access =
+      refresh ??
+      (await db.selectFrom('access_tokens').select('session_id').where('token_hash', '=', hash).executeTakeFirst());
     return access?.session_id;
   };
 
@@ -141,7 +183,10 @@ export function createSessionStore(database: Db, options: SessionOptions): Sessi
     start: (operatorId) =>
       database.transaction().execute(async (db) => {
         const id = randomUUID();
-        await db.insertInto('sessions').values({ id, operator_id: operatorId, created_at: Date.now(), revoked_at: null, revoked_reason: null }).execute();
+        await db
+          .insertInto('sessions')
+          .values({ id, operator_id: operatorId, created_at: Date.now(), revoked_at: null, revoked_reason: null })
+          .execute();
         return issue(db, id, options);
       }),
 
@@ -151,8 +196,14 @@ export function createSessionStore(database: Db, options: SessionOptions): Sessi
         const token = newToken();
         const now = Date.now();
         const expiresAt = now + ttlSeconds * 1000;
-        await db.insertInto('sessions').values({ id, operator_id: operatorId, created_at: now, revoked_at: null, revoked_reason: null }).execute();
-        await db.insertInto('access_tokens').values({ token_hash: tokenHash(token), session_id: id, expires_at: expiresAt }).execute();
+        await db
+          .insertInto('sessions')
+          .values({ id, operator_id: operatorId, created_at: now, revoked_at: null, revoked_reason: null })
+          .execute();
+        await db
+          .insertInto('access_tokens')
+          .values({ token_hash: tokenHash(token), session_id: id, expires_at: expiresAt })
+          .execute();
         return { token, expiresAt };
       }),
 
@@ -179,8 +230,17 @@ export function createSessionStore(database: Db, options: SessionOptions): Sessi
 
     revokeOperator: (operatorId, reason) =>
       database.transaction().execute(async (db) => {
-        const sessions = await db.selectFrom('sessions').select('id').where('operator_id', '=', operatorId).where('revoked_at', 'is', null).execute();
-        await revokeSessions(db, sessions.map((session) => session.id), reason);
+        const sessions = await db
+          .selectFrom('sessions')
+          .select('id')
+          .where('operator_id', '=', operatorId)
+          .where('revoked_at', 'is', null)
+          .execute();
+        await revokeSessions(
+          db,
+          sessions.map((session) => session.id),
+          reason,
+        );
       }),
 
     async expireAccessTokens() {
@@ -188,7 +248,11 @@ export function createSessionStore(database: Db, options: SessionOptions): Sessi
     },
 
     async revokeRefreshTokens() {
-      await database.updateTable('refresh_tokens').set({ revoked_at: Date.now() }).where('revoked_at', 'is', null).execute();
+      await database
+        .updateTable('refresh_tokens')
+        .set({ revoked_at: Date.now() })
+        .where('revoked_at', 'is', null)
+        .execute();
     },
   };
 }

@@ -12,7 +12,12 @@ export type SignInOutcome =
  * session): the per-email and per-address throttle, the equal-timing credential check, and the audit entry whose
  * latest `sign_in` is the operator's last sign-in.
  */
-export async function checkSignIn(context: ServerContext, email: string, password: string, clientAddress: string): Promise<SignInOutcome> {
+export async function checkSignIn(
+  context: ServerContext,
+  email: string,
+  password: string,
+  clientAddress: string,
+): Promise<SignInOutcome> {
   const { db, operators, loginLimiter } = context;
   const wait = loginLimiter.retryAfterSeconds(email, clientAddress);
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };

@@ -72,20 +72,32 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
   });
 
   app.get('/', async (_request, reply) =>
-    reply.headers({ ...CONSOLE_HEADERS, 'cache-control': 'no-store' }).type('text/html; charset=utf-8').send(CONSOLE_PAGE),
+    reply
+      .headers({ ...CONSOLE_HEADERS, 'cache-control': 'no-store' })
+      .type('text/html; charset=utf-8')
+      .send(CONSOLE_PAGE),
   );
   app.get('/console/app.js', async (_request, reply) =>
-    reply.headers({ ...CONSOLE_HEADERS, 'cache-control': 'no-cache' }).type('text/javascript; charset=utf-8').send((await bundle()).js),
+    reply
+      .headers({ ...CONSOLE_HEADERS, 'cache-control': 'no-cache' })
+      .type('text/javascript; charset=utf-8')
+      .send((await bundle()).js),
   );
   app.get('/console/app.css', async (_request, reply) =>
-    reply.headers({ ...CONSOLE_HEADERS, 'cache-control': 'no-cache' }).type('text/css; charset=utf-8').send((await bundle()).css),
+    reply
+      .headers({ ...CONSOLE_HEADERS, 'cache-control': 'no-cache' })
+      .type('text/css; charset=utf-8')
+      .send((await bundle()).css),
   );
 
   app.post('/console/api/session', async (request, reply) => {
-    if (fromOtherOrigin(request)) return problem(reply, 403, 'forbidden_origin', 'Sign in from the console’s own page.');
+    if (fromOtherOrigin(request))
+      return problem(reply, 403, 'forbidden_origin', 'Sign in from the console’s own page.');
     const body = consoleLoginRequestSchema.safeParse(request.body);
     if (!body.success) {
-      const fields = Object.fromEntries(body.error.issues.map((issue) => [String(issue.path[0] ?? 'body'), issue.message]));
+      const fields = Object.fromEntries(
+        body.error.issues.map((issue) => [String(issue.path[0] ?? 'body'), issue.message]),
+      );
       return problem(reply, 422, 'validation_failed', 'Check the highlighted fields.', fields);
     }
     const result = await auth.login(body.data.email, body.data.password, request.ip);
@@ -101,7 +113,9 @@ export async function registerConsole(app: FastifyInstance, options: ConsoleOpti
       return problem(reply, 403, 'admins_only', 'The console is for admins.');
     }
     reply.setCookie(SESSION_COOKIE, result.sessionId, sessionCookieOptions(request, secureCookie, result.expiresAt));
-    return reply.header('cache-control', 'no-store').send({ operator: result.operator, csrfToken: csrfTokenFor(result.sessionId) });
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ operator: result.operator, csrfToken: csrfTokenFor(result.sessionId) });
   });
 
   app.get('/console/api/session', async (request, reply) => {

@@ -17,8 +17,16 @@ export function serverConsoleAuth(context: ServerContext): ConsoleAuth {
     async login(email, password, clientAddress) {
       const outcome = await checkSignIn(context, email, password, clientAddress);
       if (!outcome.ok) return outcome;
-      const { token, expiresAt } = await context.sessions.startConsole(outcome.operator.id, CONSOLE_SESSION_TTL_SECONDS);
-      return { ok: true, sessionId: token, operator: consoleOperatorOf(outcome.operator), expiresAt: new Date(expiresAt) };
+      const { token, expiresAt } = await context.sessions.startConsole(
+        outcome.operator.id,
+        CONSOLE_SESSION_TTL_SECONDS,
+      );
+      return {
+        ok: true,
+        sessionId: token,
+        operator: consoleOperatorOf(outcome.operator),
+        expiresAt: new Date(expiresAt),
+      };
     },
     async sessionFromCookie(sessionId) {
       const access = await context.sessions.check(sessionId);

@@ -25,6 +25,8 @@ export function trackerDataColumns(trackerData: Contact['trackerData']) {
     sub_id: subId ?? null,
     source: source ?? null,
     campaign: campaign ?? null,
-    extra_tracker_data: JSON.stringify(Object.fromEntries(Object.entries(extra).filter(([, value]) => value !== undefined))),
+    extra_tracker_data: JSON.stringify(
+      Object.fromEntries(Object.entries(extra).filter(([, value]) => value !== undefined)),
+    ),
   };
 }

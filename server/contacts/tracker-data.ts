@@ -9,7 +9,12 @@ import { contactFromRow } from './rows';
  * Gives a contact its tracker data (creating the contact when the platform has not seen it): the click id every
  * tracker keys a conversion on. Fields left out keep their stored value. The caller wakes the delivery worker after.
  */
-export async function setTrackerData(db: Kysely<Tables>, key: ContactKey, update: TrackerDataUpdate, profile: { username?: string } = {}): Promise<Contact> {
+export async function setTrackerData(
+  db: Kysely<Tables>,
+  key: ContactKey,
+  update: TrackerDataUpdate,
+  profile: { username?: string } = {},
+): Promise<Contact> {
   const now = Date.now();
   const given = {
     ...(profile.username === undefined ? {} : { username: profile.username }),

@@ -13,17 +13,27 @@ type Slot = { name: string } | { constant: unknown };
  * database (the SQL is its dialect's); a transaction of that database runs it too.
  */
 export function compiledOnce<Values extends Record<string, unknown>, Row>(
-  build: (db: Kysely<Tables>, value: <Name extends keyof Values & string>(name: Name) => Values[Name], first: Values) => Compilable<Row>,
+  build: (
+    db: Kysely<Tables>,
+    value: <Name extends keyof Values & string>(name: Name) => Values[Name],
+    first: Values,
+  ) => Compilable<Row>,
 ): (db: Kysely<Tables>, values: Values) => Promise<Row[]> {
   let template: { compiled: CompiledQuery<Row>; slots: Slot[] } | undefined;
   const compile = (db: Kysely<Tables>, first: Values) => {
     const names = new Set<string>();
-    const compiled = build(db, (name) => {
-      names.add(name);
-      return `${STAND_IN}${name}` as never;
-    }, first).compile();
+    const compiled = build(
+      db,
+      (name) => {
+        names.add(name);
+        return `${STAND_IN}${name}` as never;
+      },
+      first,
+    ).compile();
     const slots = compiled.parameters.map((parameter): Slot =>
-      typeof parameter === 'string' && parameter.startsWith(STAND_IN) ? { name: parameter.slice(STAND_IN.length) } : { constant: parameter },
+      typeof parameter === 'string' && parameter.startsWith(STAND_IN)
+        ? { name: parameter.slice(STAND_IN.length) }
+        : { constant: parameter },
     );
     const bound = new Set(slots.flatMap((slot) => ('name' in slot ? [slot.name] : [])));
     if (compiled.sql.includes(STAND_IN) || [...names].some((name) => !bound.has(name))) {
@@ -40,6 +50,9 @@ export function compiledOnce<Values extends Record<string, unknown>, Row>(
 }
 
 /** A row whose every column is a stand-in, for inserting rows that always have the same columns (`first`'s). */
-export function standInRow<Row extends Record<string, unknown>>(first: Row, value: <Name extends keyof Row & string>(name: Name) => Row[Name]): Row {
+export function standInRow<Row extends Record<string, unknown>>(
+  first: Row,
+  value: <Name extends keyof Row & string>(name: Name) => Row[Name],
+): Row {
   return Object.fromEntries(Object.keys(first).map((column) => [column, value(column as keyof Row & string)])) as Row;
 }

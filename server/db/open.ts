@@ -12,8 +12,7 @@ const IN_MEMORY = ':memory:';
 
 export type Storage =
   /** `file` is a path or ':memory:'. */
-  | { engine: 'sqlite'; file: string }
-  | { engine: 'postgres'; url: string };
+  { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
 export interface Database {
   db: Kysely<Tables>;
@@ -48,7 +47,9 @@ function openSqlite(file: string): SqliteDatabase.Database {
 const INT8_OID = 20;
 const pgTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8_OID
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 export async function openDatabase(storage: Storage): Promise<Database> {

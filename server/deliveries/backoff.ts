@@ -15,7 +15,12 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1_000, maxMs: 10 * 60_0
  * Exponential backoff with "equal jitter" (half fixed, half random): retries of many deliveries that failed together
  * spread out instead of hitting a recovering tracker at once. A Retry-After wins when given, capped.
  */
-export function retryDelayMs(attempts: number, retryAfterMs: number | undefined, options: BackoffOptions, random = Math.random): number {
+export function retryDelayMs(
+  attempts: number,
+  retryAfterMs: number | undefined,
+  options: BackoffOptions,
+  random = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(Math.max(retryAfterMs, 0), options.retryAfterCapMs);
   const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** Math.min(Math.max(attempts - 1, 0), 30));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));

@@ -22,7 +22,12 @@ export async function deliveryCountsToday(db: Kysely<Tables>, now = Date.now()):
       'deliveries.destination_id as destinationId',
       eb
         .case()
-        .when(eb.and([eb('deliveries.state', '=', 'pending'), eb.or([eb('contacts.click_id', 'is', null), eb('contacts.click_id', '=', '')])]))
+        .when(
+          eb.and([
+            eb('deliveries.state', '=', 'pending'),
+            eb.or([eb('contacts.click_id', 'is', null), eb('contacts.click_id', '=', '')]),
+          ]),
+        )
         .then('held')
         .else(eb.ref('deliveries.state'))
         .end()

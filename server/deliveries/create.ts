@@ -11,7 +11,12 @@ import type { Tables } from '../db/tables';
  * event's commit, so one added later gets no past events.
  */
 export async function createDeliveries(db: Kysely<Tables>, event: { id: string; type: EventType }): Promise<number> {
-  const rows = await db.selectFrom('destinations').selectAll().where('deleted_at', 'is', null).where('enabled', '=', 1).execute();
+  const rows = await db
+    .selectFrom('destinations')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where('enabled', '=', 1)
+    .execute();
   const now = Date.now();
   const deliveries = rows
     .map(destinationFromRow)

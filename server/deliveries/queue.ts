@@ -159,11 +159,22 @@ export async function markAttempted(
 /** Claims this process gives back unsent (it is stopping, the destination went away, or a claim waited too long). */
 export async function release(db: Db, ids: readonly string[], owner: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('deliveries').set({ claimed_by: null, lease_expires_at: null }).where('id', 'in', ids).where('claimed_by', '=', owner).execute();
+  await db
+    .updateTable('deliveries')
+    .set({ claimed_by: null, lease_expires_at: null })
+    .where('id', 'in', ids)
+    .where('claimed_by', '=', owner)
+    .execute();
 }
 
 /** Live, enabled destinations: the ones whose pending deliveries may go now. */
 export async function sendingDestinations(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('destinations').select('id').where('deleted_at', 'is', null).where('enabled', '=', 1).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('destinations')
+    .select('id')
+    .where('deleted_at', 'is', null)
+    .where('enabled', '=', 1)
+    .orderBy('id')
+    .execute();
   return rows.map((row) => row.id);
 }

@@ -6,7 +6,10 @@ import type { Tables } from '../db/tables';
  * Each event's deliveries as managers and admins see them: the destination's name (never its URL), `held` for a
  * pending one whose contact has no click id yet. Deleted destinations still name their past deliveries.
  */
-export async function deliveriesByEvent(db: Kysely<Tables>, eventIds: readonly string[]): Promise<Map<string, Delivery[]>> {
+export async function deliveriesByEvent(
+  db: Kysely<Tables>,
+  eventIds: readonly string[],
+): Promise<Map<string, Delivery[]>> {
   const byEvent = new Map<string, Delivery[]>(eventIds.map((id) => [id, []]));
   if (eventIds.length === 0) return byEvent;
   const rows = await db

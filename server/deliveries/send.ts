@@ -35,7 +35,11 @@ export async function sendPostback(request: PostbackRequest, timeoutMs: number):
     });
     const body = cut(await response.body.text());
     const retryAfter = response.headers['retry-after'];
-    return { status: response.statusCode, body, retryAfterMs: parseRetryAfter((Array.isArray(retryAfter) ? retryAfter[0] : retryAfter) ?? null) };
+    return {
+      status: response.statusCode,
+      body,
+      retryAfterMs: parseRetryAfter((Array.isArray(retryAfter) ? retryAfter[0] : retryAfter) ?? null),
+    };
   } catch (error) {
     return { error: describeFailure(error) };
   }
@@ -43,7 +47,8 @@ export async function sendPostback(request: PostbackRequest, timeoutMs: number):
 
 /** Says why no answer came without repeating the URL (which carries the key): undici's messages never include it. */
 function describeFailure(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'No answer: timed out';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return 'No answer: timed out';
   const failure = error as { code?: string; cause?: { code?: string } } | undefined;
   return `No answer: ${failure?.code ?? failure?.cause?.code ?? (error instanceof Error ? error.message : 'connection failed')}`;
 }
@@ -53,5 +58,11 @@ export function outcomeOf(answer: PostbackAnswer): AttemptOutcome {
   const { status, body } = answer;
   if (status >= 200 && status < 300) return { kind: 'delivered', status, body };
   if (status >= 400 && status < 500 && status !== 408 && status !== 429) return { kind: 'refused', status, body };
-  return { kind: 'retry', status, body, error: `HTTP ${status}${body ? `: ${cut(body, 200)}` : ''}`, retryAfterMs: answer.retryAfterMs };
+  return {
+    kind: 'retry',
+    status,
+    body,
+    error: `HTTP ${status}${body ? `: ${cut(body, 200)}` : ''}`,
+    retryAfterMs: answer.retryAfterMs,
+  };
 }

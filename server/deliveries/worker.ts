@@ -135,7 +135,12 @@ export function startDeliveryWorker(
     const attemptedAt = Date.now();
     const outcome = outcomeOf(await sendPostback(request, timeoutMs));
     answered();
-    const logged = { delivery: delivery.id, event: delivery.facts.eventId, destination: destination.id, url: maskUrl(request.url, destination) };
+    const logged = {
+      delivery: delivery.id,
+      event: delivery.facts.eventId,
+      destination: destination.id,
+      url: maskUrl(request.url, destination),
+    };
     if (outcome.kind === 'delivered') {
       await record((trx) => markDelivered(trx, delivery.id, attemptedAt));
       log.info({ ...logged, status: outcome.status }, 'postback delivered');
@@ -149,12 +154,25 @@ export function startDeliveryWorker(
       return;
     }
     if (attempts >= maxAttempts) {
-      await record((trx) => markAttempted(trx, delivery.id, owner, { state: 'failed', error: `Given up after ${attempts} attempts; last: ${outcome.error}`, attemptedAt }));
+      await record((trx) =>
+        markAttempted(trx, delivery.id, owner, {
+          state: 'failed',
+          error: `Given up after ${attempts} attempts; last: ${outcome.error}`,
+          attemptedAt,
+        }),
+      );
       log.warn({ ...logged, attempts }, 'postback given up');
       return;
     }
     const delay = retryDelayMs(attempts, outcome.retryAfterMs, backoff);
-    await record((trx) => markAttempted(trx, delivery.id, owner, { state: 'pending', error: outcome.error, attemptedAt, nextAttemptAt: Date.now() + delay }));
+    await record((trx) =>
+      markAttempted(trx, delivery.id, owner, {
+        state: 'pending',
+        error: outcome.error,
+        attemptedAt,
+        nextAttemptAt: Date.now() + delay,
+      }),
+    );
     log.info({ ...logged, attempts, retryInMs: delay, error: outcome.error }, 'postback to retry');
     if (delay < pollMs) schedule(delay);
   }
@@ -199,7 +217,9 @@ export function startDeliveryWorker(
   }
 
   function giveBack(ids: string[]): void {
-    record((trx) => release(trx, ids, owner)).catch((error: unknown) => log.warn({ error: String(error) }, 'claims not given back'));
+    record((trx) => release(trx, ids, owner)).catch((error: unknown) =>
+      log.warn({ error: String(error) }, 'claims not given back'),
+    );
   }
 
   async function readQueue(): Promise<void> {
@@ -218,10 +238,17 @@ export function startDeliveryWorker(
       const leaseEndsAt = Date.now() + leaseMs;
       const claimed = await loadClaimed(db, await claimDue(db, destinationId, wanted, { owner, leaseMs, engine }));
       if (stopped) {
-        await release(db, claimed.map((delivery) => delivery.id), owner);
+        await release(
+          db,
+          claimed.map((delivery) => delivery.id),
+          owner,
+        );
         return;
       }
-      waiting.set(destinationId, [...(waiting.get(destinationId) ?? []), ...claimed.map((delivery) => ({ delivery, leaseEndsAt }))]);
+      waiting.set(destinationId, [
+        ...(waiting.get(destinationId) ?? []),
+        ...claimed.map((delivery) => ({ delivery, leaseEndsAt })),
+      ]);
       sendWaiting(destinationId);
     }
   }

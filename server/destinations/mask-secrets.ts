@@ -155,14 +155,17 @@ function restoreUrl(edited: string, stored: DestinationTemplate): string {
     pairs: editedParts.pairs?.map((pair) => {
       const [name, value] = splitPair(pair);
       const storedValue = storedValues.get(name);
-      return value !== undefined && wasSecret(maskedValues.get(name), value) && storedValue !== undefined ? `${name}=${storedValue}` : pair;
+      return value !== undefined && wasSecret(maskedValues.get(name), value) && storedValue !== undefined
+        ? `${name}=${storedValue}`
+        : pair;
     }),
   });
 }
 
 function restoreJson(edited: unknown, stored: unknown, secretField = false): unknown {
   if (secretField && edited === MASK && typeof stored === 'string') return stored;
-  if (Array.isArray(edited)) return edited.map((item, index) => restoreJson(item, Array.isArray(stored) ? stored[index] : undefined));
+  if (Array.isArray(edited))
+    return edited.map((item, index) => restoreJson(item, Array.isArray(stored) ? stored[index] : undefined));
   if (edited === null || typeof edited !== 'object') return edited;
   const storedObject = stored !== null && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
   return Object.fromEntries(
@@ -184,7 +187,9 @@ function restoreBody(edited: string, stored: string | undefined): string {
  * destination had a secret, the stored secret is kept, so saving a form never overwrites a key with `***`.
  */
 export function restoreMaskedSecrets<T extends DestinationInput>(edited: T, stored: DestinationInput): T {
-  const storedHeaders = new Map(Object.entries(stored.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  const storedHeaders = new Map(
+    Object.entries(stored.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
   return {
     ...edited,
     url: restoreUrl(edited.url, stored),

@@ -25,7 +25,10 @@ export function postbackRequest(destination: DestinationTemplate, event: Postbac
 }
 
 /** Whether a destination gets events of this type at all (server.md, "Delivery rules"). */
-export function destinationTakes(destination: Pick<DestinationInput, 'enabled' | 'events'>, eventType: EventType): boolean {
+export function destinationTakes(
+  destination: Pick<DestinationInput, 'enabled' | 'events'>,
+  eventType: EventType,
+): boolean {
   return destination.enabled && destination.events.includes(eventType);
 }
 

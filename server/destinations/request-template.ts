@@ -33,7 +33,9 @@ export function soleMacro(template: string): PostbackMacro | undefined {
 }
 
 function fill(template: string, values: MacroValues, escape: (value: string) => string): string {
-  return template.replace(MACRO_PATTERN, (text, name: string) => (isPostbackMacro(name) ? escape(values[name] ?? '') : text));
+  return template.replace(MACRO_PATTERN, (text, name: string) =>
+    isPostbackMacro(name) ? escape(values[name] ?? '') : text,
+  );
 }
 
 function isAbsent(template: string, values: MacroValues): boolean {
@@ -83,8 +85,10 @@ export function renderBody(template: string, values: MacroValues): string {
 
 export function renderRequest(template: RequestTemplate, values: MacroValues): PostbackRequest {
   const headers = { ...template.headers };
-  if (template.body === undefined) return { method: template.method, url: renderUrl(template.url, template.query, values), headers };
-  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  if (template.body === undefined)
+    return { method: template.method, url: renderUrl(template.url, template.query, values), headers };
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type'))
+    headers['content-type'] = 'application/json';
   return {
     method: template.method,
     url: renderUrl(template.url, template.query, values),

@@ -75,7 +75,12 @@ export function createDestinationStore(db: Kysely<Tables>): DestinationStore {
       return row && destinationFromRow(row);
     },
     async remove(id) {
-      const result = await db.updateTable('destinations').set({ deleted_at: Date.now() }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      const result = await db
+        .updateTable('destinations')
+        .set({ deleted_at: Date.now() })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
   };

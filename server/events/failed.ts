@@ -13,12 +13,20 @@ export async function failedEventsOf(db: Kysely<Tables>, operatorId: string, lim
     .select(['contacts.channel', 'contacts.external_id'])
     .where('events.operator_id', '=', operatorId)
     .where(({ exists, selectFrom }) =>
-      exists(selectFrom('deliveries').select('deliveries.id').whereRef('deliveries.event_id', '=', 'events.id').where('deliveries.state', '=', 'failed')),
+      exists(
+        selectFrom('deliveries')
+          .select('deliveries.id')
+          .whereRef('deliveries.event_id', '=', 'events.id')
+          .where('deliveries.state', '=', 'failed'),
+      ),
     )
     .orderBy('events.received_at', 'desc')
     .orderBy('events.id', 'desc')
     .limit(limit)
     .execute();
-  const byEvent = await deliveriesByEvent(db, rows.map((row) => row.id));
+  const byEvent = await deliveriesByEvent(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({ ...eventFromRow(row), deliveries: byEvent.get(row.id) ?? [] }));
 }

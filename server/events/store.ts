@@ -39,7 +39,11 @@ type Db = Kysely<Tables>;
 class NotStored extends Error {}
 
 const eventsWithContact = (db: Db) =>
-  db.selectFrom('events').innerJoin('contacts', 'contacts.id', 'events.contact_id').selectAll('events').select(['contacts.channel', 'contacts.external_id']);
+  db
+    .selectFrom('events')
+    .innerJoin('contacts', 'contacts.id', 'events.contact_id')
+    .selectAll('events')
+    .select(['contacts.channel', 'contacts.external_id']);
 
 interface ContactValues extends Record<string, unknown> {
   id: string;
@@ -87,7 +91,10 @@ const eventInsert = () =>
 
 /** Attaches each event's deliveries (managers see destination names only; the Delivery shape has no URL). */
 async function withDeliveries(db: Db, events: TrackerEvent[]): Promise<TrackerEvent[]> {
-  const byEvent = await deliveriesByEvent(db, events.map((event) => event.id));
+  const byEvent = await deliveriesByEvent(
+    db,
+    events.map((event) => event.id),
+  );
   return events.map((event) => ({ ...event, deliveries: byEvent.get(event.id) ?? [] }));
 }
 
@@ -130,7 +137,12 @@ export function createTrackerStore(database: Db, options: TrackerStoreOptions): 
     },
 
     async lookup({ channel, externalId }, limit) {
-      const contact = await database.selectFrom('contacts').selectAll().where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+      const contact = await database
+        .selectFrom('contacts')
+        .selectAll()
+        .where('channel', '=', channel)
+        .where('external_id', '=', externalId)
+        .executeTakeFirst();
       if (!contact) return undefined;
       const rows = await eventsWithContact(database)
         .where('events.contact_id', '=', contact.id)
@@ -149,17 +161,35 @@ export function createTrackerStore(database: Db, options: TrackerStoreOptions): 
         let queued = 0;
         const stored = await commit(async (db) => {
           const { contact } = input;
-          const [upserted] = await upsertContact(db, { id: randomUUID(), channel: contact.channel, externalId: contact.externalId, displayName: contact.displayName ?? null, username: contact.username ?? null, now: Date.now() });
-          if (!upserted) throw new Error(`Contact ${contact.channel}/${contact.externalId} was neither created nor found`);
+          const [upserted] = await upsertContact(db, {
+            id: randomUUID(),
+            channel: contact.channel,
+            externalId: contact.externalId,
+            displayName: contact.displayName ?? null,
+            username: contact.username ?? null,
+            now: Date.now(),
+          });
+          if (!upserted)
+            throw new Error(`Contact ${contact.channel}/${contact.externalId} was neither created nor found`);
           const contactId = upserted.id;
           const [inserted] = await insertEvent(db, eventRow(input, receipt, contactId));
           if (!inserted) throw new NotStored();
           // A tracker's own postback is shown in the history, never sent back to trackers (server.md, "Intakes").
           if (receipt.source !== 'postback') queued = await createDeliveries(db, { id: input.id, type: input.type });
           if (receipt.source === 'manual') {
-            await writeAudit(db, { action: 'event_logged', operatorId: receipt.operatorId, target: input.id, details: { type: input.type }, clientAddress: audit?.clientAddress });
+            await writeAudit(db, {
+              action: 'event_logged',
+              operatorId: receipt.operatorId,
+              target: input.id,
+              details: { type: input.type },
+              clientAddress: audit?.clientAddress,
+            });
           }
-          return eventFromRow({ ...eventRow(input, receipt, contactId), channel: input.contact.channel, external_id: input.contact.externalId });
+          return eventFromRow({
+            ...eventRow(input, receipt, contactId),
+            channel: input.contact.channel,
+            external_id: input.contact.externalId,
+          });
         });
         // No destination took it, so it has no deliveries to read: one query fewer on the event path.
         if (queued === 0) return { kind: 'created', event: { ...stored, deliveries: [] } };
@@ -171,7 +201,8 @@ export function createTrackerStore(database: Db, options: TrackerStoreOptions): 
         if (!(error instanceof NotStored) && !isUniqueViolation(error)) throw error;
         const now = await existing(input);
         if (now) return now;
-        if (error instanceof NotStored) throw new Error(`Event ${input.id} was neither stored nor found`, { cause: error });
+        if (error instanceof NotStored)
+          throw new Error(`Event ${input.id} was neither stored nor found`, { cause: error });
         return { kind: 'deposit_exists' };
       }
     },

@@ -3,17 +3,40 @@ import { HttpError, INVALID_JSON } from './errors';
 
 /** Fastify's own refusals, in the contract's error shape. */
 const FASTIFY_ERRORS: Readonly<Record<string, { status: number; code: string; message: string }>> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The body is larger than this server takes' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Send JSON, with Content-Type: application/json' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', message: 'The Content-Length does not match the body' },
-  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'path_too_long', message: 'A part of the path is longer than this server takes' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'payload_too_large',
+    message: 'The body is larger than this server takes',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: 'Send JSON, with Content-Type: application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'bad_request',
+    message: 'The Content-Length does not match the body',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'path_too_long',
+    message: 'A part of the path is longer than this server takes',
+  },
   FST_ERR_BAD_URL: { status: 400, code: 'bad_url', message: 'The path is not a valid URL path' },
 };
 
 /** Errors Fastify meets before any route or hook (a path it cannot route), answered in the contract's shape too. */
 export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply): void {
-  const known = FASTIFY_ERRORS[error.code] ?? { status: 400, code: 'bad_request', message: 'The request cannot be read' };
-  void reply.code(known.status).header('cache-control', 'no-store').send({ error: { code: known.code, message: known.message } });
+  const known = FASTIFY_ERRORS[error.code] ?? {
+    status: 400,
+    code: 'bad_request',
+    message: 'The request cannot be read',
+  };
+  void reply
+    .code(known.status)
+    .header('cache-control', 'no-store')
+    .send({ error: { code: known.code, message: known.message } });
 }
 
 /**
@@ -35,7 +58,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler(async (request, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } }),
+    reply
+      .code(404)
+      .send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } }),
   );
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
@@ -46,6 +71,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.code(error.statusCode).send({ error: { code: 'bad_request', message: error.message } });
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: { code: 'internal_error', message: 'The server failed to handle this request' } });
+    return reply
+      .code(500)
+      .send({ error: { code: 'internal_error', message: 'The server failed to handle this request' } });
   });
 }

@@ -28,7 +28,8 @@ export function ownHostnames(listenHost: string, publicUrl?: string, extra: read
   const listening = hostnameOf(listenHost);
   if (WILDCARDS.includes(listenHost)) {
     for (const name of LOOPBACK_NAMES) names.add(name);
-    for (const addresses of Object.values(networkInterfaces())) for (const address of addresses ?? []) names.add(address.address.toLowerCase());
+    for (const addresses of Object.values(networkInterfaces()))
+      for (const address of addresses ?? []) names.add(address.address.toLowerCase());
   } else {
     names.add(listening);
     if (isLoopback(listening)) for (const name of LOOPBACK_NAMES) names.add(name);
@@ -45,7 +46,11 @@ const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\//;
  * extension origin; the server sends no CORS headers, so no other origin may read an answer either). Only JSON
  * bodies are parsed at all (anything else is 415), so an HTML form cannot post to the API.
  */
-export function registerHardening(app: FastifyInstance, hostnames: ReadonlySet<string>, ownOrigins: () => readonly string[]): void {
+export function registerHardening(
+  app: FastifyInstance,
+  hostnames: ReadonlySet<string>,
+  ownOrigins: () => readonly string[],
+): void {
   app.addHook('onRequest', async (request) => {
     const host = request.headers.host;
     if (host === undefined || !hostnames.has(hostnameOf(host))) {

@@ -8,7 +8,15 @@ import { loggableUrl } from './loggable-url';
  */
 export function registerRequestLog(app: FastifyInstance): void {
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ method: request.method, url: loggableUrl(request.url.split('?')[0] ?? ''), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request answered');
+    request.log.info(
+      {
+        method: request.method,
+        url: loggableUrl(request.url.split('?')[0] ?? ''),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request answered',
+    );
     done();
   });
 }

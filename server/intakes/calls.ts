@@ -40,22 +40,51 @@ function answer(outcome: RecordOutcome): Taken {
     case 'idempotency_conflict':
       return TAKEN;
     case 'deposit_exists':
-      return fail(409, { code: 'deposit_exists', message: 'This contact already has a deposit: send it as a redeposit' });
+      return fail(409, {
+        code: 'deposit_exists',
+        message: 'This contact already has a deposit: send it as a redeposit',
+      });
   }
 }
 
 /** `flow`: a bot flow's tracker event, stored and forwarded like a manager's (deliveries in the same transaction). */
 async function flowEvent(context: ServerContext, params: Params, clientAddress: string): Promise<Taken> {
   const call = parseOrRefuse(flowCallSchema, params, REFUSED);
-  const input = intakeEventInput(eventIdFor('flow', call.event_id), call.event, { channel: call.channel, externalId: call.contact_id }, call.amount, call.currency);
-  const outcome = await context.tracker.record(input, { status: 'accepted', source: 'flow', stepName: call.step, receivedAt: new Date().toISOString() }, { clientAddress });
+  const input = intakeEventInput(
+    eventIdFor('flow', call.event_id),
+    call.event,
+    { channel: call.channel, externalId: call.contact_id },
+    call.amount,
+    call.currency,
+  );
+  const outcome = await context.tracker.record(
+    input,
+    { status: 'accepted', source: 'flow', stepName: call.step, receivedAt: new Date().toISOString() },
+    { clientAddress },
+  );
   return answer(outcome);
 }
 
-async function keepForAdmin(context: ServerContext, intake: IntakeRow, id: string, clickId: string, input: TrackerEventInput, tid: string | undefined): Promise<void> {
+async function keepForAdmin(
+  context: ServerContext,
+  intake: IntakeRow,
+  id: string,
+  clickId: string,
+  input: TrackerEventInput,
+  tid: string | undefined,
+): Promise<void> {
   await context.db
     .insertInto('unmatched_postbacks')
-    .values({ id, intake_id: intake.id, click_id: clickId, type: input.type, amount: input.amount ?? null, currency: input.currency ?? null, tid: tid ?? null, received_at: Date.now() })
+    .values({
+      id,
+      intake_id: intake.id,
+      click_id: clickId,
+      type: input.type,
+      amount: input.amount ?? null,
+      currency: input.currency ?? null,
+      tid: tid ?? null,
+      received_at: Date.now(),
+    })
     .onConflict((conflict) => conflict.column('id').doNothing())
     .execute();
 }
@@ -75,17 +104,40 @@ async function postback(context: ServerContext, intake: IntakeRow, params: Param
     .executeTakeFirst();
   if (!contact) {
     // Checked by the event rules like a matched one (the contact here only fills the shape), so what is kept is valid.
-    const input = intakeEventInput(id, call.event, { channel: 'web', externalId: 'unmatched' }, call.amount, call.currency);
+    const input = intakeEventInput(
+      id,
+      call.event,
+      { channel: 'web', externalId: 'unmatched' },
+      call.amount,
+      call.currency,
+    );
     await keepForAdmin(context, intake, id, call.click_id, input, call.tid);
     return TAKEN;
   }
-  const input = intakeEventInput(id, call.event, { channel: channelSchema.parse(contact.channel), externalId: contact.external_id }, call.amount, call.currency);
+  const input = intakeEventInput(
+    id,
+    call.event,
+    { channel: channelSchema.parse(contact.channel), externalId: contact.external_id },
+    call.amount,
+    call.currency,
+  );
   // Never refused as a second first deposit (migration 0004): the partner's report of a deposit the team logged too is
   // stored beside it, where the panel says they may be the same payment.
-  return answer(await context.tracker.record(input, { status: 'accepted', source: 'postback', receivedAt: new Date().toISOString() }));
+  return answer(
+    await context.tracker.record(input, {
+      status: 'accepted',
+      source: 'postback',
+      receivedAt: new Date().toISOString(),
+    }),
+  );
 }
 
-export function takeIntakeCall(context: ServerContext, intake: IntakeRow, params: Params, clientAddress: string): Promise<Taken> {
+export function takeIntakeCall(
+  context: ServerContext,
+  intake: IntakeRow,
+  params: Params,
+  clientAddress: string,
+): Promise<Taken> {
   switch (intake.kind) {
     case 'links':
       return link(context, params);
@@ -95,4 +147,3 @@ export function takeIntakeCall(context: ServerContext, intake: IntakeRow, params
       return postback(context, intake, params);
   }
 }
-

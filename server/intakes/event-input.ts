@@ -24,10 +24,21 @@ export function canonicalAmount(amount: string | undefined): string | undefined 
   return amount.replace(/0+$/, '').replace(/\.$/, '');
 }
 
-const FIELD_NAMES: Record<string, string> = { type: 'event', 'contact.channel': 'channel', 'contact.externalId': 'contact_id', id: 'event_id' };
+const FIELD_NAMES: Record<string, string> = {
+  type: 'event',
+  'contact.channel': 'channel',
+  'contact.externalId': 'contact_id',
+  id: 'event_id',
+};
 
 /** The event an intake call stands for, checked by the same rules as a manager's, with errors named as the caller named them. */
-export function intakeEventInput(id: string, type: EventType, contact: ContactKey, amount: string | undefined, currency: string | undefined): TrackerEventInput {
+export function intakeEventInput(
+  id: string,
+  type: EventType,
+  contact: ContactKey,
+  amount: string | undefined,
+  currency: string | undefined,
+): TrackerEventInput {
   const input = {
     id,
     type,

@@ -15,7 +15,10 @@ export interface IntakeRateLimiter {
 }
 
 /** A token bucket per intake, in this process's memory (each server process limits on its own). */
-export function createIntakeRateLimiter(limits: IntakeLimits = DEFAULT_INTAKE_LIMITS, now: () => number = Date.now): IntakeRateLimiter {
+export function createIntakeRateLimiter(
+  limits: IntakeLimits = DEFAULT_INTAKE_LIMITS,
+  now: () => number = Date.now,
+): IntakeRateLimiter {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(key) {

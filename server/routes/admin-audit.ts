@@ -28,6 +28,9 @@ export function adminAuditRoutes(app: FastifyInstance, context: ServerContext): 
     const limit = query.limit ?? DEFAULT_PAGE;
     const rows = await readAudit(context.db, { limit, before: query.before, action: query.action });
     const last = rows.at(-1);
-    return auditResponseSchema.parse({ entries: rows.map(entryOf), next: rows.length === limit && last ? last.at : undefined });
+    return auditResponseSchema.parse({
+      entries: rows.map(entryOf),
+      next: rows.length === limit && last ? last.at : undefined,
+    });
   });
 }

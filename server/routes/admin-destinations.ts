@@ -28,13 +28,22 @@ export function adminDestinationRoutes(app: FastifyInstance, context: ServerCont
   const { db, destinations } = context;
   const found = async (params: unknown): Promise<Destination> => {
     const { id } = parseOrRefuse(idSchema, params, 'The destination id breaks the API contract');
-    return (await destinations.get(id)) ?? fail(404, { code: 'destination_not_found', message: 'No destination has this id' });
+    return (
+      (await destinations.get(id)) ??
+      fail(404, { code: 'destination_not_found', message: 'No destination has this id' })
+    );
   };
 
   app.post('/api/v1/admin/destinations', async (request, reply) => {
     const admin = await requireOperator(request, context, 'admin');
     const created = await destinations.create(parseBody(destinationInputSchema, request.body));
-    await writeAudit(db, { action: 'destination_created', operatorId: admin.id, target: created.id, details: { name: created.name, kind: created.kind }, clientAddress: request.ip });
+    await writeAudit(db, {
+      action: 'destination_created',
+      operatorId: admin.id,
+      target: created.id,
+      details: { name: created.name, kind: created.kind },
+      clientAddress: request.ip,
+    });
     return reply.code(201).send(destinationResponseSchema.parse({ destination: masked(created) }));
   });
 
@@ -42,7 +51,10 @@ export function adminDestinationRoutes(app: FastifyInstance, context: ServerCont
     await requireOperator(request, context, 'admin');
     const [listed, today] = await Promise.all([destinations.list(), deliveryCountsToday(db)]);
     return destinationsResponseSchema.parse({
-      destinations: listed.map((destination) => ({ ...masked(destination), today: today.get(destination.id) ?? NO_DELIVERIES })),
+      destinations: listed.map((destination) => ({
+        ...masked(destination),
+        today: today.get(destination.id) ?? NO_DELIVERIES,
+      })),
     });
   });
 
@@ -56,9 +68,18 @@ export function adminDestinationRoutes(app: FastifyInstance, context: ServerCont
     const admin = await requireOperator(request, context, 'admin');
     const stored = await found(request.params);
     const input = restoreMaskedSecrets(parseBody(destinationInputSchema, request.body), stored);
-    const replaced = await destinations.replace(stored.id, parseOrRefuse(destinationInputSchema, input, 'The request breaks the API contract'));
+    const replaced = await destinations.replace(
+      stored.id,
+      parseOrRefuse(destinationInputSchema, input, 'The request breaks the API contract'),
+    );
     if (!replaced) return fail(404, { code: 'destination_not_found', message: 'No destination has this id' });
-    await writeAudit(db, { action: 'destination_updated', operatorId: admin.id, target: replaced.id, details: { name: replaced.name, enabled: replaced.enabled }, clientAddress: request.ip });
+    await writeAudit(db, {
+      action: 'destination_updated',
+      operatorId: admin.id,
+      target: replaced.id,
+      details: { name: replaced.name, enabled: replaced.enabled },
+      clientAddress: request.ip,
+    });
     return destinationResponseSchema.parse({ destination: masked(replaced) });
   });
 
@@ -66,7 +87,13 @@ export function adminDestinationRoutes(app: FastifyInstance, context: ServerCont
     const admin = await requireOperator(request, context, 'admin');
     const stored = await found(request.params);
     await destinations.remove(stored.id);
-    await writeAudit(db, { action: 'destination_removed', operatorId: admin.id, target: stored.id, details: { name: stored.name }, clientAddress: request.ip });
+    await writeAudit(db, {
+      action: 'destination_removed',
+      operatorId: admin.id,
+      target: stored.id,
+      details: { name: stored.name },
+      clientAddress: request.ip,
+    });
     return reply.code(204).send();
   });
 
@@ -87,7 +114,13 @@ export function adminDestinationRoutes(app: FastifyInstance, context: ServerCont
     });
     const answer = await sendPostback(sent, TEST_TIMEOUT_MS);
     const shown = maskPostbackRequest(sent, destination);
-    await writeAudit(db, { action: 'destination_tested', operatorId: admin.id, target: destination.id, details: { status: 'status' in answer ? answer.status : 0 }, clientAddress: request.ip });
+    await writeAudit(db, {
+      action: 'destination_tested',
+      operatorId: admin.id,
+      target: destination.id,
+      details: { status: 'status' in answer ? answer.status : 0 },
+      clientAddress: request.ip,
+    });
     return destinationTestResultSchema.parse({
       request: {
         method: shown.method,

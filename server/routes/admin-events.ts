@@ -17,18 +17,34 @@ export function adminEventRoutes(app: FastifyInstance, context: ServerContext): 
     await requireOperator(request, context, 'admin');
     const query = parseOrRefuse(adminEventQuerySchema, request.query, 'The query breaks the API contract');
     const page = await adminEventPage(context.db, query);
-    if (page === 'bad_cursor') return invalid('The cursor is not one this server gave', { cursor: 'Start again without a cursor' });
+    if (page === 'bad_cursor')
+      return invalid('The cursor is not one this server gave', { cursor: 'Start again without a cursor' });
     return adminEventPageSchema.parse(page);
   });
 
   app.post('/api/v1/admin/events/:id/deliveries/:destinationId/retry', async (request, reply) => {
     const admin = await requireOperator(request, context, 'admin');
-    const { id, destinationId } = parseOrRefuse(retryParamsSchema, request.params, 'The address breaks the API contract');
+    const { id, destinationId } = parseOrRefuse(
+      retryParamsSchema,
+      request.params,
+      'The address breaks the API contract',
+    );
     const outcome = await resendDelivery(context.db, id, destinationId);
     if (outcome === 'no_event') return fail(404, { code: 'event_not_found', message: 'No event has this id' });
-    if (outcome === 'no_destination') return fail(404, { code: 'destination_not_found', message: 'No destination has this id' });
-    if (outcome === 'already_delivered') return fail(409, { code: 'already_delivered', message: 'The tracker has this event already; it is not sent twice' });
-    await writeAudit(context.db, { action: 'delivery_retried', operatorId: admin.id, target: id, details: { destinationId }, clientAddress: request.ip });
+    if (outcome === 'no_destination')
+      return fail(404, { code: 'destination_not_found', message: 'No destination has this id' });
+    if (outcome === 'already_delivered')
+      return fail(409, {
+        code: 'already_delivered',
+        message: 'The tracker has this event already; it is not sent twice',
+      });
+    await writeAudit(context.db, {
+      action: 'delivery_retried',
+      operatorId: admin.id,
+      target: id,
+      details: { destinationId },
+      clientAddress: request.ip,
+    });
     context.wakeDeliveries();
     return reply.code(202).send();
   });

@@ -18,8 +18,16 @@ export function adminIntakeRoutes(app: FastifyInstance, context: ServerContext, 
     const admin = await requireOperator(request, context, 'admin');
     const { name, kind } = parseBody(newIntakeSchema, request.body);
     const { row, secret } = await createIntake(db, name, kind);
-    await writeAudit(db, { action: 'intake_created', operatorId: admin.id, target: row.id, details: { name, kind }, clientAddress: request.ip });
-    return reply.code(201).send(intakeCreatedSchema.parse({ intake: { id: row.id, name, kind, url: `${baseUrl()}/intake/${secret}` } }));
+    await writeAudit(db, {
+      action: 'intake_created',
+      operatorId: admin.id,
+      target: row.id,
+      details: { name, kind },
+      clientAddress: request.ip,
+    });
+    return reply
+      .code(201)
+      .send(intakeCreatedSchema.parse({ intake: { id: row.id, name, kind, url: `${baseUrl()}/intake/${secret}` } }));
   });
 
   app.get('/api/v1/admin/intakes', async (request) => {
@@ -37,7 +45,13 @@ export function adminIntakeRoutes(app: FastifyInstance, context: ServerContext, 
 
   app.get('/api/v1/admin/unmatched-postbacks', async (request) => {
     await requireOperator(request, context, 'admin');
-    const rows = await db.selectFrom('unmatched_postbacks').selectAll().orderBy('received_at', 'desc').orderBy('id').limit(KEPT_POSTBACKS_MAX).execute();
+    const rows = await db
+      .selectFrom('unmatched_postbacks')
+      .selectAll()
+      .orderBy('received_at', 'desc')
+      .orderBy('id')
+      .limit(KEPT_POSTBACKS_MAX)
+      .execute();
     return keptPostbacksResponseSchema.parse({
       postbacks: rows.map((row) => ({
         id: row.id,

@@ -27,19 +27,38 @@ export function adminOperatorRoutes(app: FastifyInstance, context: ServerContext
     const admin = await requireOperator(request, context, 'admin');
     const body = parseBody(createOperatorRequestSchema, request.body);
     const created = await operators.create(body);
-    if (created === 'email_taken') return fail(409, { code: 'email_taken', message: 'An operator with this email exists', fields: { email: 'This email is taken' } });
-    await writeAudit(db, { action: 'operator_created', operatorId: admin.id, target: created.id, details: { email: created.email, role: created.role }, clientAddress: request.ip });
+    if (created === 'email_taken')
+      return fail(409, {
+        code: 'email_taken',
+        message: 'An operator with this email exists',
+        fields: { email: 'This email is taken' },
+      });
+    await writeAudit(db, {
+      action: 'operator_created',
+      operatorId: admin.id,
+      target: created.id,
+      details: { email: created.email, role: created.role },
+      clientAddress: request.ip,
+    });
     return reply.code(201).send(operatorResponseSchema.parse({ operator: adminOperatorOf(created) }));
   });
 
   // What the console's Managers page shows beside each operator: their last sign-in and what they logged this week.
   app.get('/api/v1/admin/operators', async (request) => {
     await requireOperator(request, context, 'admin');
-    const [rows, lastSignIns, weekCounts] = await Promise.all([operators.list(), lastSignInByOperator(db), eventsSinceByOperator(db, startOfUtcWeek(new Date()))]);
+    const [rows, lastSignIns, weekCounts] = await Promise.all([
+      operators.list(),
+      lastSignInByOperator(db),
+      eventsSinceByOperator(db, startOfUtcWeek(new Date())),
+    ]);
     return adminOperatorListSchema.parse({
       operators: rows.map((row) => {
         const lastSignIn = lastSignIns.get(row.id);
-        return { ...adminOperatorOf(row), lastSignInAt: lastSignIn === undefined ? null : new Date(lastSignIn).toISOString(), eventsThisWeek: weekCounts.get(row.id) ?? 0 };
+        return {
+          ...adminOperatorOf(row),
+          lastSignInAt: lastSignIn === undefined ? null : new Date(lastSignIn).toISOString(),
+          eventsThisWeek: weekCounts.get(row.id) ?? 0,
+        };
       }),
     });
   });

@@ -19,7 +19,11 @@ export function authRoutes(app: FastifyInstance, context: ServerContext): void {
     const outcome = await checkSignIn(context, email, password, request.ip);
     if (!outcome.ok && outcome.reason === 'throttled') {
       const wait = outcome.retryAfterSeconds;
-      fail(429, { code: 'too_many_attempts', message: `Too many failed sign-ins: try again in ${wait} s` }, { 'retry-after': String(wait) });
+      fail(
+        429,
+        { code: 'too_many_attempts', message: `Too many failed sign-ins: try again in ${wait} s` },
+        { 'retry-after': String(wait) },
+      );
     }
     if (!outcome.ok) return fail(401, { code: 'invalid_credentials', message: 'Wrong email or password' });
     const { operator } = outcome;
@@ -32,17 +36,29 @@ export function authRoutes(app: FastifyInstance, context: ServerContext): void {
     const outcome = await sessions.refresh(refreshToken);
     const operator = outcome.ok ? await operators.byId(outcome.operatorId) : undefined;
     if (!outcome.ok && outcome.reuse) {
-      request.log.warn({ sessionId: outcome.reuse.sessionId }, 'a spent refresh token came back: its session family is revoked');
-      await writeAudit(db, { action: 'refresh_token_reuse', operatorId: outcome.reuse.operatorId, target: outcome.reuse.sessionId, clientAddress: request.ip });
+      request.log.warn(
+        { sessionId: outcome.reuse.sessionId },
+        'a spent refresh token came back: its session family is revoked',
+      );
+      await writeAudit(db, {
+        action: 'refresh_token_reuse',
+        operatorId: outcome.reuse.operatorId,
+        target: outcome.reuse.sessionId,
+        clientAddress: request.ip,
+      });
     }
-    if (!outcome.ok || !operator) return fail(401, { code: 'session_expired', message: 'The session has ended: sign in again' });
+    if (!outcome.ok || !operator)
+      return fail(401, { code: 'session_expired', message: 'The session has ended: sign in again' });
     return sessionOf(operator, outcome.tokens);
   });
 
   // Logout never fails: whatever token the client still holds, that session ends; a body that is not JSON is ignored.
   app.post('/api/v1/auth/logout', async (request, reply) => {
     const parsed = refreshRequestSchema.safeParse(request.body);
-    await sessions.end({ refreshToken: parsed.success ? parsed.data.refreshToken : undefined, accessToken: bearerToken(request) });
+    await sessions.end({
+      refreshToken: parsed.success ? parsed.data.refreshToken : undefined,
+      accessToken: bearerToken(request),
+    });
     return reply.code(204).send();
   });
 }

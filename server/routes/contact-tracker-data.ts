@@ -17,7 +17,12 @@ export function trackerDataRoutes(app: FastifyInstance, context: ServerContext):
     const key = parseOrRefuse(contactKeySchema, request.params, 'The contact address breaks the API contract');
     const update = parseBody(trackerDataUpdateSchema, request.body);
     const contact = await linkContact(context, key, update);
-    await writeAudit(context.db, { action: 'contact_tracker_data_set', operatorId: operator.id, target: `${key.channel}:${key.externalId}`, clientAddress: request.ip });
+    await writeAudit(context.db, {
+      action: 'contact_tracker_data_set',
+      operatorId: operator.id,
+      target: `${key.channel}:${key.externalId}`,
+      clientAddress: request.ip,
+    });
     return contactResponseSchema.parse({ contact });
   });
 }

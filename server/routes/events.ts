@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
-import { FAILED_DELIVERIES_MAX, eventResponseSchema, failedDeliveriesResponseSchema, trackerEventInputSchema } from '../../lib/schemas/api';
+import {
+  FAILED_DELIVERIES_MAX,
+  eventResponseSchema,
+  failedDeliveriesResponseSchema,
+  trackerEventInputSchema,
+} from '../../lib/schemas/api';
 import { requireOperator } from '../auth/bearer';
 import type { ServerContext } from '../context';
 import { failedEventsOf } from '../events/failed';
@@ -13,7 +18,9 @@ export function eventRoutes(app: FastifyInstance, context: ServerContext): void 
     const operator = await requireOperator(request, context);
     const input = parseBody(trackerEventInputSchema, request.body);
     if (request.headers['idempotency-key'] !== input.id) {
-      invalid('The Idempotency-Key header must equal the event id', { id: 'The Idempotency-Key header must equal the event id' });
+      invalid('The Idempotency-Key header must equal the event id', {
+        id: 'The Idempotency-Key header must equal the event id',
+      });
     }
     const outcome = await context.tracker.record(
       input,
@@ -26,15 +33,23 @@ export function eventRoutes(app: FastifyInstance, context: ServerContext): void 
       case 'same':
         return eventResponseSchema.parse({ event: outcome.event });
       case 'idempotency_conflict':
-        return fail(409, { code: 'idempotency_conflict', message: 'An event with this id was stored with a different body' });
+        return fail(409, {
+          code: 'idempotency_conflict',
+          message: 'An event with this id was stored with a different body',
+        });
       case 'deposit_exists':
-        return fail(409, { code: 'deposit_exists', message: 'This contact already has a deposit: send it as a redeposit' });
+        return fail(409, {
+          code: 'deposit_exists',
+          message: 'This contact already has a deposit: send it as a redeposit',
+        });
     }
   });
 
   app.get('/api/v1/events', async (request) => {
     const operator = await requireOperator(request, context);
     parseOrRefuse(eventListQuerySchema, request.query, 'The query breaks the API contract');
-    return failedDeliveriesResponseSchema.parse({ events: await failedEventsOf(context.db, operator.id, FAILED_DELIVERIES_MAX) });
+    return failedDeliveriesResponseSchema.parse({
+      events: await failedEventsOf(context.db, operator.id, FAILED_DELIVERIES_MAX),
+    });
   });
 }

@@ -16,12 +16,15 @@ export const INTAKE_PATH = '/intake/';
 function callParams(request: FastifyRequest): Record<string, string> {
   if (request.body === INVALID_JSON) invalid('The body is not valid JSON', { body: 'The body is not valid JSON' });
   const params: Record<string, string> = {};
-  const sources = [request.query, request.body].filter((source): source is Record<string, unknown> => typeof source === 'object' && source !== null);
+  const sources = [request.query, request.body].filter(
+    (source): source is Record<string, unknown> => typeof source === 'object' && source !== null,
+  );
   for (const source of sources) {
     for (const [name, value] of Object.entries(source)) {
       if (typeof value === 'number' || typeof value === 'boolean') params[name] = String(value);
       else if (typeof value === 'string' && value !== '') params[name] = value;
-      else if (value !== undefined && value !== null && value !== '') invalid('The call breaks the intake contract', { [name]: 'Expected one text value' });
+      else if (value !== undefined && value !== null && value !== '')
+        invalid('The call breaks the intake contract', { [name]: 'Expected one text value' });
     }
   }
   return params;
@@ -43,7 +46,12 @@ export function intakeRoutes(app: FastifyInstance, context: ServerContext, limit
       try {
         // Guesses at secrets are limited per caller address, so a flood of them cannot fill the audit log either.
         const wait = limiter.take(intake ? intake.id : `unknown ${request.ip}`);
-        if (wait !== undefined) fail(429, { code: 'rate_limited', message: 'Too many calls to this intake: try again shortly' }, { 'retry-after': String(wait) });
+        if (wait !== undefined)
+          fail(
+            429,
+            { code: 'rate_limited', message: 'Too many calls to this intake: try again shortly' },
+            { 'retry-after': String(wait) },
+          );
         if (!intake) return fail(404, { code: 'not_found', message: 'No intake has this address' });
         const taken = await takeIntakeCall(context, intake, callParams(request), request.ip);
         status = taken.status;

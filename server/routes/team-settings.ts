@@ -35,7 +35,12 @@ export function teamSettingsRoutes(app: FastifyInstance, context: ServerContext)
       }
     }
     await writeFirstMessagePattern(context.db, pattern);
-    await writeAudit(context.db, { action: 'first_message_pattern_set', operatorId: admin.id, details: { set: pattern !== null }, clientAddress: request.ip });
+    await writeAudit(context.db, {
+      action: 'first_message_pattern_set',
+      operatorId: admin.id,
+      details: { set: pattern !== null },
+      clientAddress: request.ip,
+    });
     return firstMessagePatternSchema.parse({ pattern });
   });
 }

@@ -69,7 +69,10 @@ function zeroCounts(): Record<ChaosKind, number> {
 
 export function planOf(kind: ChaosKind, config: Pick<ChaosConfig, 'timeoutMs' | 'retryAfterSeconds'>): FaultPlan {
   const retryAfter = config.retryAfterSeconds ?? 1;
-  const fail = (status: number, options: { retryAfter?: number; body?: 'malformed'; afterHandling?: boolean } = {}): FaultPlan => ({
+  const fail = (
+    status: number,
+    options: { retryAfter?: number; body?: 'malformed'; afterHandling?: boolean } = {},
+  ): FaultPlan => ({
     delayMs: 0,
     outcome: { kind: 'fail', status, options },
   });

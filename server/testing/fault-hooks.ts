@@ -22,7 +22,12 @@ interface InFlight {
  * The body is read before any delay, as a slow platform would: a client that gives up meanwhile still gets its request
  * handled, which is what a timeout means to the client.
  */
-export function registerFaultHooks(app: FastifyInstance, faults: Faults, stats: StatsRecorder, signal: AbortSignal): void {
+export function registerFaultHooks(
+  app: FastifyInstance,
+  faults: Faults,
+  stats: StatsRecorder,
+  signal: AbortSignal,
+): void {
   const inFlight = new WeakMap<FastifyRequest, InFlight>();
 
   app.addHook('onRequest', async (request) => {

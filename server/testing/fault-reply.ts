@@ -32,7 +32,8 @@ const WRONG_SHAPE_JSON = '{"unexpected": true}';
  * otherwise it carries JSON of the wrong shape: a success the client must not believe.
  */
 export function faultReply(status: number, options: FailOptions): Reply {
-  const headers: Record<string, string> = options.retryAfter === undefined ? {} : { 'retry-after': String(options.retryAfter) };
+  const headers: Record<string, string> =
+    options.retryAfter === undefined ? {} : { 'retry-after': String(options.retryAfter) };
   const body = options.body ?? (status < 400 ? 'wrong-shape' : undefined);
   if (body !== undefined) {
     return {

@@ -113,7 +113,8 @@ export function createFaults(tokens: TokenControls): Faults {
   /** The synchronous controls below start the write at once; a failure is reported, not swallowed. */
   const start = (command: FaultCommand): void => {
     const pending = apply(command);
-    if (pending) pending.catch((error: unknown) => process.emitWarning(`fault ${command.fault} failed: ${String(error)}`));
+    if (pending)
+      pending.catch((error: unknown) => process.emitWarning(`fault ${command.fault} failed: ${String(error)}`));
   };
 
   return {
@@ -123,7 +124,9 @@ export function createFaults(tokens: TokenControls): Faults {
       const outcome = take(outcomes, routeKey);
       if (delayMs !== undefined || outcome !== undefined) return { delayMs: delayMs ?? persistentDelayMs, outcome };
       const random = chaos.planFor(routeKey);
-      return random ? { ...random, delayMs: Math.max(random.delayMs, persistentDelayMs) } : { delayMs: persistentDelayMs };
+      return random
+        ? { ...random, delayMs: Math.max(random.delayMs, persistentDelayMs) }
+        : { delayMs: persistentDelayMs };
     },
     failNext: (count, status, options = {}) => start({ fault: 'failNext', count, status, ...options }),
     delayNext: (count, ms, options = {}) => start({ fault: 'delayNext', count, ms, ...options }),

@@ -54,7 +54,9 @@ export function registerTesting(app: FastifyInstance, deps: TestingDeps): Testin
     storedEventsNow() {
       if (!sqlite) throw new Error('storedEventsNow reads SQLite only: use context.tracker.allEvents() on PostgreSQL');
       const rows = sqlite
-        .prepare('SELECT events.*, contacts.channel, contacts.external_id FROM events JOIN contacts ON contacts.id = events.contact_id ORDER BY events.rowid')
+        .prepare(
+          'SELECT events.*, contacts.channel, contacts.external_id FROM events JOIN contacts ON contacts.id = events.contact_id ORDER BY events.rowid',
+        )
         .all() as EventWithContact[];
       return rows.map(eventFromRow);
     },

@@ -27,7 +27,11 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
 };
 
-const notFound: StaticReply = { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' };
+const notFound: StaticReply = {
+  status: 404,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: 'Not found',
+};
 
 /** A file under the static dir (index.html for a folder), never one outside it. */
 export async function serveStatic(site: StaticDir, path: string): Promise<StaticReply> {
@@ -43,7 +47,11 @@ export async function serveStatic(site: StaticDir, path: string): Promise<Static
   if (!file.startsWith(root + sep)) return notFound;
   try {
     const body = await readFile(file);
-    return { status: 200, headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }, body };
+    return {
+      status: 200,
+      headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' },
+      body,
+    };
   } catch {
     return notFound;
   }

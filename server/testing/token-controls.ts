@@ -12,6 +12,7 @@ export function tokenControls(database: Database, sessions: SessionStore): Token
   if (!sqlite) return sessions;
   return {
     expireAccessTokens: () => void sqlite.prepare('UPDATE access_tokens SET expires_at = 0').run(),
-    revokeRefreshTokens: () => void sqlite.prepare('UPDATE refresh_tokens SET revoked_at = ? WHERE revoked_at IS NULL').run(Date.now()),
+    revokeRefreshTokens: () =>
+      void sqlite.prepare('UPDATE refresh_tokens SET revoked_at = ? WHERE revoked_at IS NULL').run(Date.now()),
   };
 }

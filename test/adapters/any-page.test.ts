@@ -25,15 +25,22 @@ describe('any page the manager added', () => {
   it('gives an untitled page one chat per origin, with no name', () => {
     const doc = parseFixture('any-page/crm-lead-card.html');
     doc.title = '   ';
-    expect(crm.readUnidentifiedChat?.(doc, new URL(`${CRM}/leads/`))).toEqual({ channel: 'web', chatKey: 'https://crm.example.com|' });
+    expect(crm.readUnidentifiedChat?.(doc, new URL(`${CRM}/leads/`))).toEqual({
+      channel: 'web',
+      chatKey: 'https://crm.example.com|',
+    });
   });
 
   it('is only ever the adapter of a host the manager added: no URL is claimed by itself', () => {
     expect(adapterForUrl(`${CRM}/leads/4821`)).toBeUndefined();
     expect(anyPage.matchesUrl(new URL(`${CRM}/leads/4821`))).toBe(false);
     expect(anyPage.registeredAtRunTime).toBe(true);
-    expect(adapterForAddedSite(new URL(`${CRM}/leads/4821`), { kind: 'any-page', host: 'crm.example.com' })?.id).toBe('any-page');
-    expect(adapterForAddedSite(new URL('https://other.example.com/'), { kind: 'any-page', host: 'crm.example.com' })).toBeUndefined();
+    expect(adapterForAddedSite(new URL(`${CRM}/leads/4821`), { kind: 'any-page', host: 'crm.example.com' })?.id).toBe(
+      'any-page',
+    );
+    expect(
+      adapterForAddedSite(new URL('https://other.example.com/'), { kind: 'any-page', host: 'crm.example.com' }),
+    ).toBeUndefined();
   });
 });
 

@@ -77,7 +77,11 @@ describe('Chatwoot: following conversation switches in the fixture app', () => {
   it('asks for a Telegram contact with no id on the page, then reads the next one at once', async () => {
     await watch();
     await open('11', (state) => state?.unidentified !== undefined);
-    expect(latest()?.unidentified).toEqual({ channel: 'telegram', chatKey: 'app.chatwoot.com/accounts/1/conversations/11', displayName: 'Clara Smith' });
+    expect(latest()?.unidentified).toEqual({
+      channel: 'telegram',
+      chatKey: 'app.chatwoot.com/accounts/1/conversations/11',
+      displayName: 'Clara Smith',
+    });
     await open('7', contactIs('777001'));
     expect(latest()?.unidentified).toBeUndefined();
   });
@@ -86,7 +90,10 @@ describe('Chatwoot: following conversation switches in the fixture app', () => {
     await watch();
     const toggle = () => document.querySelector<HTMLElement>('[data-action="toggle-contact"]')!.click();
     toggle();
-    await vi.waitFor(() => expect(latest()?.unidentified?.displayName).toBe('Anna Petrova'), { timeout: 100, interval: 1 });
+    await vi.waitFor(() => expect(latest()?.unidentified?.displayName).toBe('Anna Petrova'), {
+      timeout: 100,
+      interval: 1,
+    });
     expect(latest()?.contact).toBeUndefined();
     toggle();
     await vi.waitFor(() => expect(latest()?.contact?.externalId).toBe('777001'), { timeout: 100, interval: 1 });

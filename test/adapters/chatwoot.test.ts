@@ -12,17 +12,30 @@ const at = (path: string, origin = CLOUD) => new URL(`${origin}${path}`);
 describe('Chatwoot: the contact of the open conversation', () => {
   it('reads a Telegram-inbox conversation as the Telegram contact its identifier names, with its username', () => {
     const state = readChatState(chatwoot, page('telegram-conversation'), at('/app/accounts/1/conversations/7'));
-    expect(state.contact).toEqual({ channel: 'telegram', externalId: '777001', displayName: 'Anna Petrova', username: 'anna_leads' });
+    expect(state.contact).toEqual({
+      channel: 'telegram',
+      externalId: '777001',
+      displayName: 'Anna Petrova',
+      username: 'anna_leads',
+    });
     expect(state.unidentified).toBeUndefined();
   });
 
   it("reads a web-widget conversation as a web contact under Chatwoot's contact id, never the visitor's message", () => {
-    const state = readChatState(chatwoot, page('web-widget-conversation'), at('/app/accounts/1/inbox/2/conversations/9'));
+    const state = readChatState(
+      chatwoot,
+      page('web-widget-conversation'),
+      at('/app/accounts/1/inbox/2/conversations/9'),
+    );
     expect(state.contact).toEqual({ channel: 'web', externalId: '103', displayName: 'Maria Lopez' });
   });
 
   it('reads a WhatsApp-inbox conversation (the 2024 dashboard, its avatar badge) as the phone number’s digits', () => {
-    const state = readChatState(chatwoot, page('whatsapp-conversation'), at('/app/accounts/3/label/vip/conversations/10'));
+    const state = readChatState(
+      chatwoot,
+      page('whatsapp-conversation'),
+      at('/app/accounts/3/label/vip/conversations/10'),
+    );
     expect(state.contact).toEqual({ channel: 'whatsapp', externalId: '5511912345678', displayName: 'Pedro Alves' });
   });
 
@@ -64,7 +77,9 @@ describe('Chatwoot: the contact of the open conversation', () => {
       mountPoint: undefined,
     });
     // A conversation's page left on screen under a list URL (the router moved first): nothing until it re-renders.
-    expect(readChatState(chatwoot, page('telegram-conversation'), at('/app/accounts/1/dashboard')).contact).toBeUndefined();
+    expect(
+      readChatState(chatwoot, page('telegram-conversation'), at('/app/accounts/1/dashboard')).contact,
+    ).toBeUndefined();
   });
 
   it('reads nobody while the header and the contact panel name different people (mid-switch), and asks nothing', () => {
@@ -78,7 +93,11 @@ describe('Chatwoot: conversations whose lead the page does not show', () => {
   it('asks for the Telegram id when the contact panel is closed, remembered per installation, account and conversation', () => {
     const state = readChatState(chatwoot, page('panel-closed'), at('/app/accounts/1/conversations/7'));
     expect(state.contact).toBeUndefined();
-    expect(state.unidentified).toEqual({ channel: 'telegram', chatKey: 'app.chatwoot.com/accounts/1/conversations/7', displayName: 'Anna Petrova' });
+    expect(state.unidentified).toEqual({
+      channel: 'telegram',
+      chatKey: 'app.chatwoot.com/accounts/1/conversations/7',
+      displayName: 'Anna Petrova',
+    });
   });
 
   it('asks for the Telegram id when the contact has no identifier that is one', () => {
@@ -93,7 +112,11 @@ describe('Chatwoot: conversations whose lead the page does not show', () => {
     doc.querySelector('.conversation--header--actions')?.classList.remove('conversation--header--actions');
     expect(readChatState(chatwoot, doc, at('/app/accounts/1/inbox/2/conversations/9'))).toEqual({
       contact: undefined,
-      unidentified: { channel: 'web', chatKey: 'app.chatwoot.com/accounts/1/conversations/9', displayName: 'Maria Lopez' },
+      unidentified: {
+        channel: 'web',
+        chatKey: 'app.chatwoot.com/accounts/1/conversations/9',
+        displayName: 'Maria Lopez',
+      },
       mountPoint: undefined,
     });
   });
@@ -136,13 +159,18 @@ describe('Chatwoot: which pages it claims', () => {
     expect(adapterForUrl('https://chat.example-agency.com/app/accounts/1/conversations/7')).toBeUndefined();
 
     const added = { kind: 'chatwoot', host: 'chat.example-agency.com' } as const;
-    expect(adapterForAddedSite(new URL('https://chat.example-agency.com/app/accounts/1/conversations/7'), added)?.id).toBe('chatwoot');
+    expect(
+      adapterForAddedSite(new URL('https://chat.example-agency.com/app/accounts/1/conversations/7'), added)?.id,
+    ).toBe('chatwoot');
     expect(adapterForAddedSite(new URL('https://chat.example-agency.com:8443/app/'), added)?.id).toBe('chatwoot');
     expect(adapterForAddedSite(new URL('http://chat.example-agency.com/app/'), added)).toBeUndefined();
     expect(adapterForAddedSite(new URL('https://evil.example/app/'), added)).toBeUndefined();
   });
 
-  it.each(['https://chatwoot.com/', 'https://app.chatwoot.com.evil.example/app/', 'http://app.chatwoot.com/app/'])('does not claim %s', (url) => {
-    expect(chatwoot.matchesUrl(new URL(url))).toBe(false);
-  });
+  it.each(['https://chatwoot.com/', 'https://app.chatwoot.com.evil.example/app/', 'http://app.chatwoot.com/app/'])(
+    'does not claim %s',
+    (url) => {
+      expect(chatwoot.matchesUrl(new URL(url))).toBe(false);
+    },
+  );
 });

@@ -11,7 +11,9 @@ describe('the sandbox demo pages', () => {
 
   it('leave every other page as it is', () => {
     expect(pageUrl('https://web.telegram.org/k/#777002').href).toBe('https://web.telegram.org/k/#777002');
-    expect(pageUrl('https://example.com/demo/web.telegram.org/k/').href).toBe('https://example.com/demo/web.telegram.org/k/');
+    expect(pageUrl('https://example.com/demo/web.telegram.org/k/').href).toBe(
+      'https://example.com/demo/web.telegram.org/k/',
+    );
     expect(adapterForUrl(pageUrl('http://127.0.0.1:8787/api/v1/events'))).toBeUndefined();
   });
 });

@@ -68,6 +68,8 @@ describe.each(SITES)("$adapter.label: the lead's own messages", ({ adapter, fold
 describe("the lead's messages in a chat being switched", () => {
   it('Telegram Web K reads the chat that became active (Anna), never the one animating out (Boris)', () => {
     const doc = parseFixture('telegram-k/chat-switching.html');
-    expect(telegramK.readIncomingMessages?.(doc, INCOMING_MESSAGES_MAX)).toEqual([{ text: "I'd like to top up my account" }]);
+    expect(telegramK.readIncomingMessages?.(doc, INCOMING_MESSAGES_MAX)).toEqual([
+      { text: "I'd like to top up my account" },
+    ]);
   });
 });

@@ -11,7 +11,9 @@ describe('adapter registry', () => {
 
   it('picks Telegram Web A for its pages on the same origin', () => {
     expect(adapterForUrl('https://web.telegram.org/a/#777001')?.id).toBe('telegram-a');
-    expect(adapterForUrl(new URL('https://web.telegram.org/a/?account=2#-1001234567890_42'))?.label).toBe('Telegram Web A');
+    expect(adapterForUrl(new URL('https://web.telegram.org/a/?account=2#-1001234567890_42'))?.label).toBe(
+      'Telegram Web A',
+    );
   });
 
   it('picks WhatsApp Web for its one page', () => {
@@ -37,8 +39,11 @@ describe('adapter registry', () => {
   });
 
   it("lists every adapter's patterns once for the manifest and the background's sender check", () => {
-    for (const pattern of siteAdapters.flatMap((adapter) => adapter.matches)) expect(contentScriptMatches).toContain(pattern);
-    expect(contentScriptMatches).toEqual(expect.arrayContaining(['https://web.telegram.org/k/*', 'https://web.telegram.org/a/*']));
+    for (const pattern of siteAdapters.flatMap((adapter) => adapter.matches))
+      expect(contentScriptMatches).toContain(pattern);
+    expect(contentScriptMatches).toEqual(
+      expect.arrayContaining(['https://web.telegram.org/k/*', 'https://web.telegram.org/a/*']),
+    );
     expect(new Set(contentScriptMatches).size).toBe(contentScriptMatches.length);
   });
 });

@@ -21,7 +21,9 @@ describe('Telegram Web A: following chat switches in the fixture app', () => {
   afterEach(() => stop?.());
 
   const listItem = (name: string) =>
-    [...document.querySelectorAll<HTMLElement>('.chat-list .ListItem-button')].find((item) => item.querySelector('.fullName')?.textContent === name)!;
+    [...document.querySelectorAll<HTMLElement>('.chat-list .ListItem-button')].find(
+      (item) => item.querySelector('.fullName')?.textContent === name,
+    )!;
   const latest = () => reports.at(-1);
   const tools = () => document.querySelector('#MiddleColumn .MiddleHeader .header-tools');
   const headerSlides = () => document.querySelectorAll('#MiddleColumn .MiddleHeader > .Transition > .Transition_slide');
@@ -74,7 +76,11 @@ describe('Telegram Web A: following chat switches in the fixture app', () => {
   it("reports a supergroup under the platform's id, as the URL names it", async () => {
     await watch();
     await switchBy(() => listItem('Leads Group').click(), '-1001234567890');
-    expect(latest()?.contact).toEqual({ channel: 'telegram', externalId: '-1001234567890', displayName: 'Leads Group' });
+    expect(latest()?.contact).toEqual({
+      channel: 'telegram',
+      externalId: '-1001234567890',
+      displayName: 'Leads Group',
+    });
     await vi.waitFor(() => expect(location.hash).toBe('#-1001234567890'));
   });
 
@@ -87,7 +93,9 @@ describe('Telegram Web A: following chat switches in the fixture app', () => {
     await settled();
     expect(contactsReported()).toEqual([undefined, '777001']);
     expect(headerSlides()).toHaveLength(2);
-    expect(document.querySelector('.MiddleHeader .Transition_slide-inactive .Avatar')?.getAttribute('data-peer-id')).toBe('-1001234567890');
+    expect(
+      document.querySelector('.MiddleHeader .Transition_slide-inactive .Avatar')?.getAttribute('data-peer-id'),
+    ).toBe('-1001234567890');
     expect(location.hash).toBe('#777001');
   });
 
@@ -123,7 +131,10 @@ describe('Telegram Web A: following chat switches in the fixture app', () => {
   it('reports no contact once Escape closes the chat, and the URL loses its hash', async () => {
     await watch();
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    await vi.waitFor(() => expect(latest()).toEqual({ contact: undefined, mountPoint: undefined }), { timeout: 100, interval: 1 });
+    await vi.waitFor(() => expect(latest()).toEqual({ contact: undefined, mountPoint: undefined }), {
+      timeout: 100,
+      interval: 1,
+    });
     await vi.waitFor(() => expect(location.href).toBe('https://web.telegram.org/a/?account=2'));
   });
 });

@@ -43,9 +43,9 @@ describe('Telegram Web A: the contact of the open chat', () => {
 
   it('reads nothing in views whose header names no peer (pinned messages, comments)', () => {
     const doc = page('group-chat');
-    doc.querySelector('.MiddleHeader .chat-info-wrapper')!.replaceWith(
-      Object.assign(doc.createElement('h3'), { textContent: '3 pinned messages' }),
-    );
+    doc
+      .querySelector('.MiddleHeader .chat-info-wrapper')!
+      .replaceWith(Object.assign(doc.createElement('h3'), { textContent: '3 pinned messages' }));
     expect(telegramA.readContact(doc, new URL(`${A}#-1001234567890_pinned`))).toBeUndefined();
   });
 
@@ -79,12 +79,18 @@ describe('Telegram Web A: the contact of the open chat', () => {
 
 describe('Telegram Web A and K: one lead, one contact', () => {
   it('gives a supergroup the id Telegram Web K gives it', () => {
-    const k = telegramK.readContact(parseFixture('telegram-k/group-chat.html'), new URL('https://web.telegram.org/k/#-1234567890'));
+    const k = telegramK.readContact(
+      parseFixture('telegram-k/group-chat.html'),
+      new URL('https://web.telegram.org/k/#-1234567890'),
+    );
     expect(read('group-chat', '#-1001234567890')?.externalId).toBe(k?.externalId);
   });
 
   it('gives a private chat the id Telegram Web K gives it', () => {
-    const k = telegramK.readContact(parseFixture('telegram-k/private-chat.html'), new URL('https://web.telegram.org/k/'));
+    const k = telegramK.readContact(
+      parseFixture('telegram-k/private-chat.html'),
+      new URL('https://web.telegram.org/k/'),
+    );
     expect(read('private-chat', '#777001')?.externalId).toBe(k?.externalId);
   });
 
@@ -92,7 +98,9 @@ describe('Telegram Web A and K: one lead, one contact', () => {
     const a = page('group-chat');
     a.querySelector('.MiddleHeader .Avatar')!.setAttribute('data-peer-id', '-4051234');
     const k = parseFixture('telegram-k/group-chat.html');
-    k.querySelectorAll('.chat.active .chat-info [data-peer-id]').forEach((node) => node.setAttribute('data-peer-id', '-4051234'));
+    k.querySelectorAll('.chat.active .chat-info [data-peer-id]').forEach((node) =>
+      node.setAttribute('data-peer-id', '-4051234'),
+    );
     const fromA = telegramA.readContact(a, new URL(`${A}#-4051234`))?.externalId;
     expect(fromA).toBe('-1000004051234');
     expect(telegramK.readContact(k, new URL('https://web.telegram.org/k/#-4051234'))?.externalId).toBe(fromA);

@@ -40,7 +40,12 @@ describe('Telegram Web K: following chat switches in the fixture app', () => {
     await watch();
     const elapsed = await switchTo('777001');
     expect(location.hash).toBe('#@anna_leads');
-    expect(latest()?.contact).toEqual({ channel: 'telegram', externalId: '777001', displayName: 'Anna Petrova', username: 'anna_leads' });
+    expect(latest()?.contact).toEqual({
+      channel: 'telegram',
+      externalId: '777001',
+      displayName: 'Anna Petrova',
+      username: 'anna_leads',
+    });
     expect(latest()?.mountPoint).toBe(activeButtons());
     expect(elapsed).toBeLessThan(100);
   });
@@ -60,7 +65,11 @@ describe('Telegram Web K: following chat switches in the fixture app', () => {
     await watch();
     await switchTo('-1234567890', '-1001234567890');
     expect(location.hash).toBe('#-1234567890');
-    expect(latest()?.contact).toEqual({ channel: 'telegram', externalId: '-1001234567890', displayName: 'Leads Group' });
+    expect(latest()?.contact).toEqual({
+      channel: 'telegram',
+      externalId: '-1001234567890',
+      displayName: 'Leads Group',
+    });
   });
 
   it('reports the new mount point when the header is rebuilt for the same contact', async () => {
@@ -79,7 +88,11 @@ describe('Telegram Web K: following chat switches in the fixture app', () => {
     await switchTo('777001');
     expect(latest()?.contact?.username).toBe('anna_leads');
     history.replaceState(null, '', '/k/#777001');
-    await vi.waitFor(() => expect(latest()?.contact).toEqual({ channel: 'telegram', externalId: '777001', displayName: 'Anna Petrova' }), { timeout: 200, interval: 1 });
+    await vi.waitFor(
+      () =>
+        expect(latest()?.contact).toEqual({ channel: 'telegram', externalId: '777001', displayName: 'Anna Petrova' }),
+      { timeout: 200, interval: 1 },
+    );
   });
 
   it('stops reporting once stopped: no observer, no listener, no timer left', async () => {

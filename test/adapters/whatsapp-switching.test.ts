@@ -18,7 +18,9 @@ describe('WhatsApp Web: following chat switches in the fixture app', () => {
   const latest = () => reports.at(-1);
   const buttonArea = () => document.querySelector('#main header')?.lastElementChild;
   const openChat = (name: string) =>
-    [...document.querySelectorAll<HTMLElement>('#pane-side [role="row"]')].find((row) => row.textContent?.includes(name))!.click();
+    [...document.querySelectorAll<HTMLElement>('#pane-side [role="row"]')]
+      .find((row) => row.textContent?.includes(name))!
+      .click();
   const settled = () => new Promise((resolve) => setTimeout(resolve, 150));
 
   async function watch(): Promise<void> {
@@ -67,9 +69,12 @@ describe('WhatsApp Web: following chat switches in the fixture app', () => {
     const elapsed = await switchTo('Boris Ivanov', (state) => state?.contact?.externalId === '79990000002');
     await settled();
     expect(elapsed).toBeLessThan(100);
-    expect(reports.slice(1).map((report) => report.contact).filter(Boolean)).toEqual([
-      { channel: 'whatsapp', externalId: '79990000002', displayName: 'Boris Ivanov' },
-    ]);
+    expect(
+      reports
+        .slice(1)
+        .map((report) => report.contact)
+        .filter(Boolean),
+    ).toEqual([{ channel: 'whatsapp', externalId: '79990000002', displayName: 'Boris Ivanov' }]);
     expect(latest()?.mountPoint).toBe(buttonArea());
     expect(document.querySelectorAll('#main')).toHaveLength(1);
   });
@@ -121,10 +126,13 @@ describe('WhatsApp Web: following chat switches in the fixture app', () => {
   it('reports no chat once Escape closes it and the intro screen is back', async () => {
     await watch();
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    await vi.waitFor(() => expect(latest()).toEqual({ contact: undefined, unidentified: undefined, mountPoint: undefined }), {
-      timeout: 100,
-      interval: 1,
-    });
+    await vi.waitFor(
+      () => expect(latest()).toEqual({ contact: undefined, unidentified: undefined, mountPoint: undefined }),
+      {
+        timeout: 100,
+        interval: 1,
+      },
+    );
     expect(document.getElementById('main')).toBeNull();
   });
 });

@@ -41,7 +41,11 @@ describe('WhatsApp Web: the contact of the open chat', () => {
   });
 
   it('reads an empty chat of a 2020 build from the jid in its header avatar URL', () => {
-    expect(read('empty-chat-2020').contact).toEqual({ channel: 'whatsapp', externalId: '79990000004', displayName: 'Dmitry Orlov' });
+    expect(read('empty-chat-2020').contact).toEqual({
+      channel: 'whatsapp',
+      externalId: '79990000004',
+      displayName: 'Dmitry Orlov',
+    });
   });
 
   it('still reads the contact when the header has lost its button area', () => {
@@ -131,12 +135,13 @@ describe('WhatsApp Web: what is watched for chat switches', () => {
 });
 
 describe('WhatsApp Web: which pages are its own', () => {
-  it.each(['https://web.whatsapp.com/', 'https://web.whatsapp.com/?lang=ru', 'https://web.whatsapp.com/send?phone=79990000001'])(
-    'accepts %s',
-    (url) => {
-      expect(whatsapp.matchesUrl(new URL(url))).toBe(true);
-    },
-  );
+  it.each([
+    'https://web.whatsapp.com/',
+    'https://web.whatsapp.com/?lang=ru',
+    'https://web.whatsapp.com/send?phone=79990000001',
+  ])('accepts %s', (url) => {
+    expect(whatsapp.matchesUrl(new URL(url))).toBe(true);
+  });
 
   it.each([
     'https://web.telegram.org/k/',

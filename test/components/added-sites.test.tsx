@@ -31,11 +31,20 @@ function renderOptions({ grant = true, sites: initial = [] as AddedSite[], local
   /** Each request with how many messages the page had sent by then: 1 (the list) means it came first in the click. */
   const requested: { origins: string[]; messagesBefore: number }[] = [];
   const requestOrigins = async (origins: string[]) => {
-    requested.push({ origins, messagesBefore: background.sent.filter((message) => message.name.startsWith('sites.')).length });
+    requested.push({
+      origins,
+      messagesBefore: background.sent.filter((message) => message.name.startsWith('sites.')).length,
+    });
     return grant;
   };
   const user = userEvent.setup();
-  render(<OptionsApp store={createOptionsStore({ requestOrigins })} sites={createSitesStore({ requestOrigins })} locale={locale} />);
+  render(
+    <OptionsApp
+      store={createOptionsStore({ requestOrigins })}
+      sites={createSitesStore({ requestOrigins })}
+      locale={locale}
+    />,
+  );
   return { user, background, requested, sites: () => sites };
 }
 
@@ -57,7 +66,9 @@ describe('the options page: Chatwoot domains', () => {
     expect(within(await chatwootList()).getByText(AGENCY)).toBeTruthy();
     expect(ui.requested).toEqual([{ origins: [`https://${AGENCY}/*`], messagesBefore: 1 }]);
     expect(ui.background.sentAs('sites.add')).toEqual([{ kind: 'chatwoot', host: AGENCY }]);
-    expect(screen.getByText(`${AGENCY} added. Reload its open tabs to use Tracker Data there.`).getAttribute('role')).toBe('status');
+    expect(
+      screen.getByText(`${AGENCY} added. Reload its open tabs to use Tracker Data there.`).getAttribute('role'),
+    ).toBe('status');
     expect(screen.getByRole('textbox', { name: 'Chatwoot domain' })).toHaveProperty('value', '');
   });
 
@@ -65,7 +76,9 @@ describe('the options page: Chatwoot domains', () => {
     const ui = renderOptions({ grant: false });
     await addDomain(ui.user, AGENCY);
 
-    expect((await screen.findByRole('alert')).textContent).toBe(`Permission for ${AGENCY} was not given, so it was not added.`);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      `Permission for ${AGENCY} was not given, so it was not added.`,
+    );
     expect(ui.background.sentAs('sites.add')).toHaveLength(0);
     expect(ui.sites()).toEqual([]);
   });
@@ -117,9 +130,18 @@ describe('the options page: Chatwoot domains', () => {
 
 describe('the options page: other sites', () => {
   it('lists the pages added from the popup, each removable, and hides the section when there are none', async () => {
-    const ui = renderOptions({ sites: [{ kind: 'chatwoot', host: AGENCY }, { kind: 'any-page', host: 'crm.example.com' }] });
+    const ui = renderOptions({
+      sites: [
+        { kind: 'chatwoot', host: AGENCY },
+        { kind: 'any-page', host: 'crm.example.com' },
+      ],
+    });
     const other = await screen.findByRole('list', { name: 'Other sites' });
-    expect(within(other).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['crm.example.comRemove']);
+    expect(
+      within(other)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['crm.example.comRemove']);
 
     await ui.user.click(within(other).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Other sites' })).toBeNull());

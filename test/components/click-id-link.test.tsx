@@ -29,26 +29,36 @@ const trackerClickId = (panel: HTMLElement) =>
   within(within(panel).getByRole('region', { name: 'Tracker data' })).queryByText('Click id')?.nextSibling?.textContent;
 
 describe('a lead without a click id', () => {
-  it('is said to have none, and takes one typed by hand: checked first, then saved and shown', async () => {
-    const ui = renderPanel(CLARA, { 'contact.linkClickId': linking });
-    const panel = await ui.openPanel();
-    expect(within(panel).getByText('No click id for this lead yet: the tracker cannot count their events.')).toBeTruthy();
+  it(
+    'is said to have none, and takes one typed by hand: checked first, then saved and shown',
+    async () => {
+      const ui = renderPanel(CLARA, { 'contact.linkClickId': linking });
+      const panel = await ui.openPanel();
+      expect(
+        within(panel).getByText('No click id for this lead yet: the tracker cannot count their events.'),
+      ).toBeTruthy();
 
-    const field = within(panel).getByRole('textbox', { name: 'Click id' });
-    await ui.user.type(field, 'ab 12');
-    await ui.user.click(within(panel).getByRole('button', { name: 'Link click id' }));
-    expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent).toBe('A click id is 4 to 128 letters, digits or . _ ~ -');
-    expect(ui.background.sentAs('contact.linkClickId')).toEqual([]);
+      const field = within(panel).getByRole('textbox', { name: 'Click id' });
+      await ui.user.type(field, 'ab 12');
+      await ui.user.click(within(panel).getByRole('button', { name: 'Link click id' }));
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+        'A click id is 4 to 128 letters, digits or . _ ~ -',
+      );
+      expect(ui.background.sentAs('contact.linkClickId')).toEqual([]);
 
-    await ui.user.clear(field);
-    await ui.user.type(field, 'ab12cd34');
-    await ui.user.click(within(panel).getByRole('button', { name: 'Link click id' }));
+      await ui.user.clear(field);
+      await ui.user.type(field, 'ab12cd34');
+      await ui.user.click(within(panel).getByRole('button', { name: 'Link click id' }));
 
-    await waitFor(() => expect(trackerClickId(panel)).toBe('ab12cd34'));
-    expect(ui.background.sentAs('contact.linkClickId')).toEqual([{ channel: 'telegram', externalId: '777003', trackerData: { clickId: 'ab12cd34' } }]);
-    expect(within(panel).queryByText(/No click id for this lead yet/)).toBeNull();
-  }, TYPING_TIMEOUT_MS);
+      await waitFor(() => expect(trackerClickId(panel)).toBe('ab12cd34'));
+      expect(ui.background.sentAs('contact.linkClickId')).toEqual([
+        { channel: 'telegram', externalId: '777003', trackerData: { clickId: 'ab12cd34' } },
+      ]);
+      expect(within(panel).queryByText(/No click id for this lead yet/)).toBeNull();
+    },
+    TYPING_TIMEOUT_MS,
+  );
 
   it('keeps what was typed and says why when the manager is signed out', async () => {
     const ui = renderPanel(CLARA, { 'contact.linkClickId': () => ({ status: 'signedOut' }) });
@@ -57,7 +67,9 @@ describe('a lead without a click id', () => {
     await ui.user.type(field, 'ab12cd34');
     await ui.user.click(within(panel).getByRole('button', { name: 'Link click id' }));
 
-    expect(await within(panel).findByText('Signed out — sign in from the Tracker Data toolbar button to link the click id')).toBeTruthy();
+    expect(
+      await within(panel).findByText('Signed out — sign in from the Tracker Data toolbar button to link the click id'),
+    ).toBeTruthy();
     expect((field as HTMLInputElement).value).toBe('ab12cd34');
   });
 });
@@ -97,7 +109,12 @@ describe("a click id in the lead's first message", () => {
 
   it('is proposed with the time of its message, and sent only on the click, alone', async () => {
     const page = pageMessages(FIRST_MESSAGE);
-    const ui = renderPanel(CLARA, { 'team.settings': () => ({ firstMessagePattern: REF }), 'contact.linkClickId': linking }, 'en', page);
+    const ui = renderPanel(
+      CLARA,
+      { 'team.settings': () => ({ firstMessagePattern: REF }), 'contact.linkClickId': linking },
+      'en',
+      page,
+    );
     const panel = await ui.openPanel();
 
     expect(await within(panel).findByText('Link click id ab12cd34 (from the message of 10:31)?')).toBeTruthy();
@@ -107,7 +124,9 @@ describe("a click id in the lead's first message", () => {
     await ui.user.click(within(panel).getByRole('button', { name: 'Link' }));
 
     await waitFor(() => expect(trackerClickId(panel)).toBe('ab12cd34'));
-    expect(ui.background.sentAs('contact.linkClickId')).toEqual([{ channel: 'telegram', externalId: '777003', trackerData: { clickId: 'ab12cd34' } }]);
+    expect(ui.background.sentAs('contact.linkClickId')).toEqual([
+      { channel: 'telegram', externalId: '777003', trackerData: { clickId: 'ab12cd34' } },
+    ]);
     expect(JSON.stringify(ui.background.sent)).not.toContain('came from your ad');
     expect(within(panel).queryByRole('button', { name: 'Link' })).toBeNull();
   });
@@ -160,7 +179,9 @@ describe("a click id in the lead's first message", () => {
 
     await ui.switchTo(ANNA);
 
-    await waitFor(() => expect(trackerClickId(screen.getByRole('complementary', { name: 'Tracker Data' }))).toBe('clk_7f3a9c'));
+    await waitFor(() =>
+      expect(trackerClickId(screen.getByRole('complementary', { name: 'Tracker Data' }))).toBe('clk_7f3a9c'),
+    );
     expect(screen.queryByRole('button', { name: 'Link' })).toBeNull();
   });
 });

@@ -8,7 +8,8 @@ import { renderPanel } from './support/render-panel';
 const currency = () => screen.getByRole('combobox', { name: 'Currency' }) as HTMLSelectElement;
 const findBox = () => screen.getByRole('searchbox', { name: 'Find currency' });
 const group = (label: string) => currency().querySelector(`optgroup[label="${label}"]`);
-const codesIn = (element: Element | null) => [...(element?.querySelectorAll('option') ?? [])].map((option) => option.value);
+const codesIn = (element: Element | null) =>
+  [...(element?.querySelectorAll('option') ?? [])].map((option) => option.value);
 
 /** The panel over a background that remembers these recent currencies, the form open on a deposit. */
 async function openDeposit(recent: string[] = []) {
@@ -16,7 +17,13 @@ async function openDeposit(recent: string[] = []) {
   const ui = renderPanel(ANNA, {
     'currencies.recent': () => remembered,
     'event.submit': async (event) => {
-      if (event.currency) remembered.splice(0, remembered.length, event.currency, ...remembered.filter((code) => code !== event.currency));
+      if (event.currency)
+        remembered.splice(
+          0,
+          remembered.length,
+          event.currency,
+          ...remembered.filter((code) => code !== event.currency),
+        );
       return ui.outbox.handlers['event.submit']!(event);
     },
   });

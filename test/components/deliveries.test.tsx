@@ -66,7 +66,8 @@ async function rowOf(panel: HTMLElement, what: RegExp) {
   return row;
 }
 
-const trackersIn = (row: HTMLElement, name = 'Trackers') => within(within(row).getByRole('list', { name })).getAllByRole('listitem');
+const trackersIn = (row: HTMLElement, name = 'Trackers') =>
+  within(within(row).getByRole('list', { name })).getAllByRole('listitem');
 
 describe('where each event of the history went', () => {
   it('says, tracker by tracker, delivered, queued, held for a click id (and how to fix it) or failed with the tracker’s error', async () => {
@@ -90,7 +91,9 @@ describe('where each event of the history went', () => {
   });
 
   it('says only what applies: no click-id hint when nothing is held', async () => {
-    const ui = renderPanel(BORIS, { 'contact.lookup': () => found(deposit([delivery('Keitaro', 'delivered'), delivery('Binom', 'failed')])) });
+    const ui = renderPanel(BORIS, {
+      'contact.lookup': () => found(deposit([delivery('Keitaro', 'delivered'), delivery('Binom', 'failed')])),
+    });
     const row = await rowOf(await ui.openPanel(), /^Deposit/);
     expect(trackersIn(row).map(readable)).toEqual(['Keitaro delivered', 'Binom failed']);
     expect(within(row).queryByText(/click id/)).toBeNull();
@@ -142,18 +145,31 @@ describe('the tracker line while the panel is open', () => {
     let deliveries = [delivery('Keitaro', 'pending'), delivery('Binom', 'held')];
     const ui = renderPanel(BORIS, { 'contact.lookup': () => found(deposit(deliveries)) });
     const panel = await ui.openPanel();
-    expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual(['Keitaro queued', 'Binom held: no click id']);
+    expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual([
+      'Keitaro queued',
+      'Binom held: no click id',
+    ]);
     const lookups = () => ui.background.sentAs('contact.lookup').length;
     expect(lookups()).toBe(1);
 
     deliveries = [delivery('Keitaro', 'delivered'), delivery('Binom', 'held')];
     await advance(10_000);
-    await waitFor(async () => expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual(['Keitaro delivered', 'Binom held: no click id']));
+    await waitFor(async () =>
+      expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual([
+        'Keitaro delivered',
+        'Binom held: no click id',
+      ]),
+    );
     expect(lookups()).toBe(2);
 
     deliveries = [delivery('Keitaro', 'delivered'), delivery('Binom', 'delivered')];
     await advance(10_000);
-    await waitFor(async () => expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual(['Keitaro delivered', 'Binom delivered']));
+    await waitFor(async () =>
+      expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual([
+        'Keitaro delivered',
+        'Binom delivered',
+      ]),
+    );
     expect(within(panel).queryByText(/link the lead’s click id to send it/)).toBeNull();
     expect(lookups()).toBe(3);
 
@@ -169,7 +185,9 @@ describe('the tracker line while the panel is open', () => {
     await advance(10_000);
     await waitFor(() => expect(lookups()).toBe(2));
 
-    await ui.user.click(within(screen.getByRole('complementary', { name: 'Tracker Data' })).getByRole('button', { name: 'Close' }));
+    await ui.user.click(
+      within(screen.getByRole('complementary', { name: 'Tracker Data' })).getByRole('button', { name: 'Close' }),
+    );
     await advance(60_000);
     expect(lookups()).toBe(2);
 
@@ -193,14 +211,23 @@ describe('the tracker line while the panel is open', () => {
 
     answer = () => found(deposit([delivery('Keitaro', 'delivered')]));
     await advance(10_000);
-    await waitFor(async () => expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual(['Keitaro delivered']));
+    await waitFor(async () =>
+      expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual(['Keitaro delivered']),
+    );
   });
 
   it('shows where an event just sent from this chat went, without waiting for the next round', async () => {
     fakeTime();
     let events: TrackerEvent[] = [];
     const ui = renderPanel(BORIS, { 'contact.lookup': () => found(...events) });
-    const { event } = await ui.outbox.add({ id: DEPOSIT_ID, type: 'deposit', amount: '100', currency: 'USD', contact: BORIS, occurredAt: '2026-11-22T15:30:00.000Z' });
+    const { event } = await ui.outbox.add({
+      id: DEPOSIT_ID,
+      type: 'deposit',
+      amount: '100',
+      currency: 'USD',
+      contact: BORIS,
+      occurredAt: '2026-11-22T15:30:00.000Z',
+    });
     const panel = await ui.openPanel();
     await waitFor(async () => expect(within(await rowOf(panel, /^Deposit/)).getByText('Queued')).toBeTruthy());
     expect(within(await rowOf(panel, /^Deposit/)).queryByRole('list', { name: 'Trackers' })).toBeNull();
@@ -209,6 +236,11 @@ describe('the tracker line while the panel is open', () => {
     await ui.outbox.deliver(DEPOSIT_ID);
     await waitFor(async () => expect(within(await rowOf(panel, /^Deposit/)).getByText('Sent')).toBeTruthy());
     await advance(1_000);
-    await waitFor(async () => expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual(['Keitaro delivered', 'Chatterfy queued']));
+    await waitFor(async () =>
+      expect(trackersIn(await rowOf(panel, /^Deposit/)).map(readable)).toEqual([
+        'Keitaro delivered',
+        'Chatterfy queued',
+      ]),
+    );
   });
 });

@@ -13,10 +13,22 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the panel following the outbox', () => {
   it('ends with every event shown Sent, having asked for the list a few times rather than once per change', async () => {
-    const ui = renderPanel(BORIS, { 'contact.lookup': () => ({ status: 'found', contact: { ...BORIS, trackerData: {} }, events: [] }) });
-    const ids = Array.from({ length: EVENTS }, (_, index) => `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+    const ui = renderPanel(BORIS, {
+      'contact.lookup': () => ({ status: 'found', contact: { ...BORIS, trackerData: {} }, events: [] }),
+    });
+    const ids = Array.from(
+      { length: EVENTS },
+      (_, index) => `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    );
     for (const [index, id] of ids.entries()) {
-      await ui.outbox.add({ id, type: 'redeposit', amount: `${index + 1}`, currency: 'USD', contact: BORIS, occurredAt: '2026-11-24T10:00:00.000Z' });
+      await ui.outbox.add({
+        id,
+        type: 'redeposit',
+        amount: `${index + 1}`,
+        currency: 'USD',
+        contact: BORIS,
+        occurredAt: '2026-11-24T10:00:00.000Z',
+      });
     }
     const list = ui.outbox.handlers['outbox.list']!;
     ui.background.answer({ 'outbox.list': async (request) => (await pause(LIST_ANSWER_MS), list(request)) });
@@ -68,7 +80,10 @@ describe('the panel following the outbox', () => {
     const panel = await ui.openPanel();
     await fillEvent(ui.user, 'Deposit', '150', 'USD');
     await ui.user.click(screen.getByRole('button', { name: 'Save' }));
-    const row = () => within(panel).getAllByRole('listitem').find((item) => item.textContent?.includes('Deposit $150.00'));
+    const row = () =>
+      within(panel)
+        .getAllByRole('listitem')
+        .find((item) => item.textContent?.includes('Deposit $150.00'));
     await waitFor(() => expect(row()?.textContent).toContain('Sent'));
 
     answer.open();

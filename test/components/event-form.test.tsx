@@ -66,7 +66,8 @@ describe('the Send event form', () => {
       'event.submit': async (event) => {
         const record = await outbox.handlers['event.submit']!(event);
         // The worker stopped after storing the event, before its answer reached the panel.
-        if (answers++ === 0) throw new Refusal({ code: 'internal', message: 'The message port closed before a response was received.' });
+        if (answers++ === 0)
+          throw new Refusal({ code: 'internal', message: 'The message port closed before a response was received.' });
         return record;
       },
     });
@@ -108,7 +109,11 @@ describe('the Send event form', () => {
     await ui.user.type(screen.getByRole('textbox', { name: 'Note' }), '  paid by card  ');
     await ui.user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(ui.background.sentAs('event.submit')).toHaveLength(1));
-    expect(ui.background.sentAs('event.submit')[0]).toMatchObject({ amount: '1234.5', currency: 'EUR', note: 'paid by card' });
+    expect(ui.background.sentAs('event.submit')[0]).toMatchObject({
+      amount: '1234.5',
+      currency: 'EUR',
+      note: 'paid by card',
+    });
   });
 
   it('refuses 1.5 JPY at the Amount field and sends nothing', async () => {
@@ -157,12 +162,16 @@ describe('the Send event form', () => {
   });
 
   it('starts the currency on the default from the settings, with every code the platform takes', async () => {
-    const ui = renderPanel(ANNA, { 'settings.get': () => ({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'EUR', language: 'auto' }) });
+    const ui = renderPanel(ANNA, {
+      'settings.get': () => ({ apiUrl: 'http://127.0.0.1:8787', defaultCurrency: 'EUR', language: 'auto' }),
+    });
     await ui.openPanel();
     await fillEvent(ui.user, 'Deposit');
     const currency = screen.getByRole('combobox', { name: 'Currency' }) as HTMLSelectElement;
     expect(currency.value).toBe('EUR');
-    const options = within(currency).getAllByRole('option').map((option) => (option as HTMLOptionElement).value);
+    const options = within(currency)
+      .getAllByRole('option')
+      .map((option) => (option as HTMLOptionElement).value);
     expect(options[0]).toBe('EUR');
     expect(options).toEqual(expect.arrayContaining(['USD', 'JPY', 'KWD', 'USDT', 'BTC']));
   });
@@ -178,8 +187,24 @@ describe('the Send event form', () => {
   });
 
   it('proposes Deposit when only a partner’s postback reported one: the team’s first deposit is still to log', async () => {
-    const postback = { id: '7e1c2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e04', type: 'deposit', contact: CLARA, amount: '100', currency: 'USD', occurredAt: '2026-11-22T15:30:00.000Z', status: 'accepted', receivedAt: '2026-11-22T15:30:01.000Z', source: 'postback' } as const;
-    const ui = renderPanel(CLARA, { 'contact.lookup': () => ({ status: 'found', contact: { ...CLARA, trackerData: { clickId: 'kt_clara01' } }, events: [postback] }) });
+    const postback = {
+      id: '7e1c2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e04',
+      type: 'deposit',
+      contact: CLARA,
+      amount: '100',
+      currency: 'USD',
+      occurredAt: '2026-11-22T15:30:00.000Z',
+      status: 'accepted',
+      receivedAt: '2026-11-22T15:30:01.000Z',
+      source: 'postback',
+    } as const;
+    const ui = renderPanel(CLARA, {
+      'contact.lookup': () => ({
+        status: 'found',
+        contact: { ...CLARA, trackerData: { clickId: 'kt_clara01' } },
+        events: [postback],
+      }),
+    });
     await ui.openPanel();
     await ui.user.click(screen.getByRole('button', { name: 'Send event' }));
     expect(screen.getByRole('radio', { name: 'Deposit' })).toHaveProperty('checked', true);
@@ -204,7 +229,11 @@ describe('the Send event form', () => {
   it('shows a field message of the background at its field', async () => {
     const ui = renderPanel(ANNA, {
       'event.submit': () => {
-        throw new Refusal({ code: 'validation_failed', message: 'The event is not valid', fields: { amount: 'Too many decimals for USD' } });
+        throw new Refusal({
+          code: 'validation_failed',
+          message: 'The event is not valid',
+          fields: { amount: 'Too many decimals for USD' },
+        });
       },
     });
     await ui.openPanel();
@@ -287,14 +316,22 @@ describe('what the panel says about saved events', () => {
     expect(resends[0]!.newId).not.toBe(deposit!.id);
     await waitFor(() => {
       const items = within(screen.getByRole('list', { name: 'Events' })).getAllByRole('listitem');
-      expect(items.map((item) => item.querySelector('.td-event-what')?.textContent)).toEqual(['Redeposit $150.00', 'Registration']);
+      expect(items.map((item) => item.querySelector('.td-event-what')?.textContent)).toEqual([
+        'Redeposit $150.00',
+        'Registration',
+      ]);
     });
   });
 
   it('retries a failed event, and dismisses one only after asking', async () => {
     const ui = renderPanel(ANNA);
     const refused = await ui.outbox.add(
-      { id: '7e1d2c3b-4a59-4687-9a1b-2c3d4e5f6a7b', type: 'registration', contact: ANNA, occurredAt: '2026-11-24T08:00:00.000Z' },
+      {
+        id: '7e1d2c3b-4a59-4687-9a1b-2c3d4e5f6a7b',
+        type: 'registration',
+        contact: ANNA,
+        occurredAt: '2026-11-24T08:00:00.000Z',
+      },
       'failed',
       { code: 'idempotency_conflict', message: 'This id was used for another event' },
     );
@@ -310,7 +347,10 @@ describe('what the panel says about saved events', () => {
     await waitFor(() => expect(within(failed()).getByText('Queued')).toBeTruthy());
     expect(ui.background.sentAs('outbox.retry')).toEqual([{ id: refused.event.id }]);
 
-    await ui.outbox.refuse(refused.event.id, { code: 'idempotency_conflict', message: 'This id was used for another event' });
+    await ui.outbox.refuse(refused.event.id, {
+      code: 'idempotency_conflict',
+      message: 'This id was used for another event',
+    });
     await waitFor(() => expect(within(failed()).getByText('Failed')).toBeTruthy());
     await ui.user.click(within(failed()).getByRole('button', { name: 'Dismiss' }));
     await ui.user.click(within(failed()).getByRole('button', { name: 'Yes, dismiss' }));

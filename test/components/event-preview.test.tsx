@@ -22,12 +22,15 @@ describe('the event as it will be logged, beside Save', () => {
     const save = screen.getByRole('button', { name: 'Save' });
     expect(descriptionOf(save)).toBe('Deposit 12,500 USDT for Anna Petrova');
 
-
     await ui.user.selectOptions(screen.getByRole('combobox', { name: 'Currency' }), 'USD');
     expect(descriptionOf(save)).toBe('Deposit $12,500.00 for Anna Petrova');
     await ui.user.click(save);
     await waitFor(() => expect(ui.background.sentAs('event.submit')).toHaveLength(1));
-    expect(ui.background.sentAs('event.submit')[0]).toMatchObject({ type: 'deposit', amount: '12500', currency: 'USD' });
+    expect(ui.background.sentAs('event.submit')[0]).toMatchObject({
+      type: 'deposit',
+      amount: '12500',
+      currency: 'USD',
+    });
   }, 15_000);
 
   it('reads the same keys as the Russian panel’s language writes them: 12,500 USDT is twelve and a half', async () => {

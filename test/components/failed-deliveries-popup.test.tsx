@@ -38,7 +38,15 @@ const ANNA_REGISTRATION = failed({
   currency: undefined,
   contact: ANNA,
   occurredAt: '2026-12-04T08:00:00.000Z',
-  deliveries: [{ destinationId: 'dst_chatterfy', destination: 'Chatterfy', state: 'failed', attempts: 5, lastError: 'given up after 5 attempts' }],
+  deliveries: [
+    {
+      destinationId: 'dst_chatterfy',
+      destination: 'Chatterfy',
+      state: 'failed',
+      attempts: 5,
+      lastError: 'given up after 5 attempts',
+    },
+  ],
 });
 
 type Answer = MessageResponse<'deliveries.failed'>;
@@ -61,7 +69,10 @@ function readable(element: Element): string {
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-const eventsOf = (list: HTMLElement) => within(list).getAllByRole('listitem').filter((item) => item.parentElement === list);
+const eventsOf = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole('listitem')
+    .filter((item) => item.parentElement === list);
 
 describe('the popup’s events no tracker counted', () => {
   it('lists each with its contact and every tracker’s outcome, the tracker’s error at the one that failed, and who can resend', async () => {
@@ -71,14 +82,17 @@ describe('the popup’s events no tracker counted', () => {
     const [deposit, registration] = eventsOf(list);
     expect(within(deposit!).getByText('Deposit $100.00')).toBeTruthy();
     expect(within(deposit!).getByText('Boris Ivanov')).toBeTruthy();
-    expect(within(within(deposit!).getByRole('list', { name: 'Trackers' })).getAllByRole('listitem').map(readable)).toEqual([
-      'Keitaro delivered',
-      'Binom failed: 400 invalid token',
-    ]);
+    expect(
+      within(within(deposit!).getByRole('list', { name: 'Trackers' }))
+        .getAllByRole('listitem')
+        .map(readable),
+    ).toEqual(['Keitaro delivered', 'Binom failed: 400 invalid token']);
     expect(within(registration!).getByText('Anna Petrova')).toBeTruthy();
-    expect(within(within(registration!).getByRole('list', { name: 'Trackers' })).getAllByRole('listitem').map(readable)).toEqual([
-      'Chatterfy failed: given up after 5 attempts',
-    ]);
+    expect(
+      within(within(registration!).getByRole('list', { name: 'Trackers' }))
+        .getAllByRole('listitem')
+        .map(readable),
+    ).toEqual(['Chatterfy failed: given up after 5 attempts']);
     expect(screen.getByText('An admin can resend these from the server’s console.')).toBeTruthy();
   });
 
@@ -86,10 +100,11 @@ describe('the popup’s events no tracker counted', () => {
     renderPopup({ status: 'listed', events: [BORIS_DEPOSIT] }, { locale: 'ru' });
     const list = await screen.findByRole('list', { name: 'Не учтено трекером' });
     const [deposit] = eventsOf(list);
-    expect(within(within(deposit!).getByRole('list', { name: 'Трекеры' })).getAllByRole('listitem').map(readable)).toEqual([
-      'Keitaro доставлено',
-      'Binom ошибка: 400 invalid token',
-    ]);
+    expect(
+      within(within(deposit!).getByRole('list', { name: 'Трекеры' }))
+        .getAllByRole('listitem')
+        .map(readable),
+    ).toEqual(['Keitaro доставлено', 'Binom ошибка: 400 invalid token']);
     expect(screen.getByText('Администратор может отправить их повторно из консоли сервера.')).toBeTruthy();
   });
 
@@ -108,9 +123,14 @@ describe('the popup’s events no tracker counted', () => {
   });
 
   it('says when the list could not be read', async () => {
-    renderPopup({ status: 'error', error: { code: 'network_error', message: 'Cannot reach the platform at https://tracker.example.com' } });
+    renderPopup({
+      status: 'error',
+      error: { code: 'network_error', message: 'Cannot reach the platform at https://tracker.example.com' },
+    });
     expect(
-      await screen.findByText('Could not read which events the trackers refused: Cannot reach the platform at https://tracker.example.com'),
+      await screen.findByText(
+        'Could not read which events the trackers refused: Cannot reach the platform at https://tracker.example.com',
+      ),
     ).toBeTruthy();
   });
 
@@ -119,10 +139,20 @@ describe('the popup’s events no tracker counted', () => {
     const error = '<a href="https://evil.example">Sign in again</a>';
     renderPopup({
       status: 'listed',
-      events: [failed({ id: 'f0000000-0000-4000-8000-000000000003', contact: BORIS, deliveries: [{ destinationId: 'dst_x', destination: name, state: 'failed', attempts: 1, lastError: error }] })],
+      events: [
+        failed({
+          id: 'f0000000-0000-4000-8000-000000000003',
+          contact: BORIS,
+          deliveries: [{ destinationId: 'dst_x', destination: name, state: 'failed', attempts: 1, lastError: error }],
+        }),
+      ],
     });
     const list = await screen.findByRole('list', { name: 'Not counted by a tracker' });
-    expect(within(within(list).getByRole('list', { name: 'Trackers' })).getAllByRole('listitem').map(readable)).toEqual([`${name} failed: ${error}`]);
+    expect(
+      within(within(list).getByRole('list', { name: 'Trackers' }))
+        .getAllByRole('listitem')
+        .map(readable),
+    ).toEqual([`${name} failed: ${error}`]);
     expect(list.querySelector('img, a')).toBeNull();
   });
 });

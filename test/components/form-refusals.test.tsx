@@ -22,7 +22,12 @@ describe('the form refuses bad input at its field, and sends nothing', () => {
     ['any decimals for yen', '1500.5', 'JPY', 'Too many decimals: JPY allows no decimals'],
     ['a fourth decimal for dinars', '1.2345', 'KWD', 'Too many decimals: KWD allows at most 3 decimals'],
     ['13 digits before the point', '1234567890123', 'USD', 'Too large: at most 12 digits before the decimal point'],
-    ['13 digits written in groups', '1 234 567 890 123,50', 'EUR', 'Too large: at most 12 digits before the decimal point'],
+    [
+      '13 digits written in groups',
+      '1 234 567 890 123,50',
+      'EUR',
+      'Too large: at most 12 digits before the decimal point',
+    ],
   ])('%s (%s %s)', async (_what, typed, currency, message) => {
     const ui = renderPanel(ANNA);
     await ui.openPanel();
@@ -84,7 +89,11 @@ describe('the platform’s refusal of a field', () => {
   ] as const)('when the background refuses the %s, its message shows at %s', async (field, label, role, message) => {
     const ui = renderPanel(ANNA, {
       'event.submit': () => {
-        throw new Refusal({ code: 'validation_failed', message: 'The event is not valid', fields: { [field]: message } });
+        throw new Refusal({
+          code: 'validation_failed',
+          message: 'The event is not valid',
+          fields: { [field]: message },
+        });
       },
     });
     await ui.openPanel();
@@ -128,7 +137,11 @@ describe('the platform’s refusal of a field', () => {
       fields: { amount: 'At most 12 digits before the decimal point' },
     });
 
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Failed: Deposit $150.00. The event breaks a rule of the contract'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Failed: Deposit $150.00. The event breaks a rule of the contract',
+      ),
+    );
     const failed = within(screen.getByRole('list', { name: 'Events' })).getAllByRole('listitem')[0]!;
     expect(within(failed).getByText('The platform refused it: The event breaks a rule of the contract')).toBeTruthy();
     expect(within(failed).getByText('amount: At most 12 digits before the decimal point')).toBeTruthy();

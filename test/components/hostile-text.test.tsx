@@ -5,13 +5,20 @@ import { ANNA } from './support/demo-contacts';
 import { renderPanel } from './support/render-panel';
 
 /** Markup that would run or show as markup if any of it were parsed as HTML. */
-const HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script><b>bold</b><a href="javascript:alert(1)">go</a>';
-const noMarkupIn = (element: HTMLElement) => expect(element.querySelector('img, script, b, a[href^="javascript"]')).toBeNull();
+const HOSTILE =
+  '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script><b>bold</b><a href="javascript:alert(1)">go</a>';
+const noMarkupIn = (element: HTMLElement) =>
+  expect(element.querySelector('img, script, b, a[href^="javascript"]')).toBeNull();
 
 describe('what the platform says, shown as text', () => {
   it('a refusal’s message and field messages, in the history and the live region', async () => {
     const ui = renderPanel(ANNA);
-    const event = { id: '2b0c1d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', type: 'registration' as const, contact: ANNA, occurredAt: '2026-11-24T08:00:00.000Z' };
+    const event = {
+      id: '2b0c1d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      type: 'registration' as const,
+      contact: ANNA,
+      occurredAt: '2026-11-24T08:00:00.000Z',
+    };
     await ui.outbox.add(event);
     const panel = await ui.openPanel();
     await ui.outbox.refuse(event.id, { code: 'validation_failed', message: HOSTILE, fields: { [HOSTILE]: HOSTILE } });
@@ -24,7 +31,9 @@ describe('what the platform says, shown as text', () => {
   });
 
   it('a lookup error’s message', async () => {
-    const ui = renderPanel(ANNA, { 'contact.lookup': () => ({ status: 'error', error: { code: 'internal_error', message: HOSTILE } }) });
+    const ui = renderPanel(ANNA, {
+      'contact.lookup': () => ({ status: 'error', error: { code: 'internal_error', message: HOSTILE } }),
+    });
     const panel = await ui.openPanel();
     expect(within(panel).getByText(`Could not load this contact: ${HOSTILE}`)).toBeTruthy();
     noMarkupIn(panel);

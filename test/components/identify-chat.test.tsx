@@ -29,7 +29,8 @@ describe('a chat that does not show who the lead is', () => {
   it('asks the manager for the number once, sends the event for it, and remembers it for that chat', async () => {
     const memory = rememberedIds();
     const ui = renderPanel(undefined, memory.handlers);
-    const showChat = (chat: typeof GROUP | typeof OTHER_GROUP) => act(() => ui.store.getState().setChat({ contact: undefined, unidentified: chat }));
+    const showChat = (chat: typeof GROUP | typeof OTHER_GROUP) =>
+      act(() => ui.store.getState().setChat({ contact: undefined, unidentified: chat }));
     await showChat(GROUP);
     const panel = await ui.openPanel();
 
@@ -41,7 +42,10 @@ describe('a chat that does not show who the lead is', () => {
     await fillEvent(ui.user, 'Registration');
     await ui.user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(ui.background.sentAs('event.submit')).toHaveLength(1));
-    expect(ui.background.sentAs('event.submit')[0]?.contact).toMatchObject({ channel: 'whatsapp', externalId: '79990000009' });
+    expect(ui.background.sentAs('event.submit')[0]?.contact).toMatchObject({
+      channel: 'whatsapp',
+      externalId: '79990000009',
+    });
 
     await showChat(OTHER_GROUP);
     expect(within(panel).getByRole('textbox', { name: 'Lead’s phone number or id' })).toHaveProperty('value', '');
@@ -74,7 +78,9 @@ describe('a chat that does not show who the lead is', () => {
     await ui.user.type(field, 'Anna');
     await ui.user.click(within(panel).getByRole('button', { name: 'Использовать этот id' }));
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(within(panel).getByText('Введите номер телефона с кодом страны, только цифры (например, 79991234567)')).toBeTruthy();
+    expect(
+      within(panel).getByText('Введите номер телефона с кодом страны, только цифры (например, 79991234567)'),
+    ).toBeTruthy();
     expect(within(panel).queryByText(/country code/)).toBeNull();
     expect(memory.ids.size).toBe(0);
   });

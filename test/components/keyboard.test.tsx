@@ -71,7 +71,9 @@ describe('the browser shortcut logs an event in three keys', () => {
     expect(screen.getByRole('radio', { name: 'Redeposit' })).toHaveProperty('checked', true);
     await ui.user.keyboard('250{Enter}');
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Queued: Redeposit \$250\.00/));
-    expect(ui.outbox.submitted()).toMatchObject([{ type: 'redeposit', amount: '250', currency: 'USD', contact: { externalId: '777002' } }]);
+    expect(ui.outbox.submitted()).toMatchObject([
+      { type: 'redeposit', amount: '250', currency: 'USD', contact: { externalId: '777002' } },
+    ]);
   });
 
   it('on an open panel without a form, opens the form ready', async () => {

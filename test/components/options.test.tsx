@@ -61,7 +61,9 @@ describe('the options page', () => {
     const field = await enterApiUrl(ui.user, 'https://tracker.example.com/');
     await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
     expect(ui.requested).toEqual([['https://tracker.example.com/*']]);
-    expect(descriptionOf(field)).toContain('Permission to reach https://tracker.example.com was not given, so nothing was saved.');
+    expect(descriptionOf(field)).toContain(
+      'Permission to reach https://tracker.example.com was not given, so nothing was saved.',
+    );
     expect(ui.background.sentAs('settings.save')).toHaveLength(0);
     expect(screen.getByRole('status').textContent).toBe('');
   });

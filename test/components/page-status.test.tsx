@@ -6,9 +6,14 @@ import { createPageStatusStore } from '../../lib/stores/page-status-store';
 import { createPopupStore } from '../../lib/stores/popup-store';
 import { startFakeBackground } from './support/fake-background';
 
-const SIGNED_IN = { signedIn: true as const, operator: { id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' } };
+const SIGNED_IN = {
+  signedIn: true as const,
+  operator: { id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' },
+};
 
-function renderPopup(status: { site: string; mount: 'header' | 'floating' | 'corner'; contact: 'read' | 'asked' | 'none' } | null) {
+function renderPopup(
+  status: { site: string; mount: 'header' | 'floating' | 'corner'; contact: 'read' | 'asked' | 'none' } | null,
+) {
   const background = startFakeBackground({
     'session.get': () => SIGNED_IN,
     'outbox.summary': () => ({ queued: 0, failed: 0, quarantined: 0 }),

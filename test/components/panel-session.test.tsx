@@ -13,7 +13,8 @@ const QUEUED_NOTICE = 'Signed out — sign in to send queued events';
 function renderWithSession() {
   let signedIn = true;
   const ui = renderPanel(ANNA, {
-    'contact.lookup': (key): MessageResponse<'contact.lookup'> => (signedIn ? lookUpDemoContact(key) : { status: 'signedOut' }),
+    'contact.lookup': (key): MessageResponse<'contact.lookup'> =>
+      signedIn ? lookUpDemoContact(key) : { status: 'signedOut' },
   });
   const announce = (summary: unknown) => fakeBrowser.storage.local.set({ [stored.sessionSummary.key]: summary });
   return {
@@ -58,7 +59,9 @@ describe('the panel when the session ends', () => {
     const ui = renderWithSession();
     const panel = await ui.openPanel();
     await ui.expire();
-    expect(await within(panel).findByText('Signed out — sign in from the Tracker Data toolbar button to send events')).toBeTruthy();
+    expect(
+      await within(panel).findByText('Signed out — sign in from the Tracker Data toolbar button to send events'),
+    ).toBeTruthy();
     expect(within(panel).queryByText(QUEUED_NOTICE)).toBeNull();
   });
 });

@@ -7,7 +7,14 @@ import { ANNA, lookUpDemoContact } from './support/demo-contacts';
 import { startFakeBackground } from './support/fake-background';
 import { createFakeOutbox } from './support/fake-outbox';
 
-const deposit = (id: string) => ({ id, type: 'deposit' as const, amount: '150', currency: 'USD', contact: ANNA, occurredAt: '2026-12-05T10:00:00.000Z' });
+const deposit = (id: string) => ({
+  id,
+  type: 'deposit' as const,
+  amount: '150',
+  currency: 'USD',
+  contact: ANNA,
+  occurredAt: '2026-12-05T10:00:00.000Z',
+});
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('the panel store, as the content script starts and stops it', () => {

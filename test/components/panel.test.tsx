@@ -33,11 +33,14 @@ describe('the Tracker Data panel', () => {
     expect(within(trackerData).getByText('Campaign').nextSibling?.textContent).toBe('brand');
 
     const events = within(within(panel).getByRole('list', { name: 'Events' })).getAllByRole('listitem');
-    expect(events.map((event) => event.querySelector('.td-event-what')?.textContent)).toEqual(['Deposit $100.00', 'Registration']);
+    expect(events.map((event) => event.querySelector('.td-event-what')?.textContent)).toEqual([
+      'Deposit $100.00',
+      'Registration',
+    ]);
     expect(within(events[0]!).getByText('Sent')).toBeTruthy();
   });
 
-  it("says which bot flow step logged an event, and shows tracker keys beyond the usual four", async () => {
+  it('says which bot flow step logged an event, and shows tracker keys beyond the usual four', async () => {
     const ui = renderPanel(ANNA, {
       'contact.lookup': () => ({
         status: 'found',
@@ -70,14 +73,18 @@ describe('the Tracker Data panel', () => {
 
   it('tells a signed-out manager where to sign in', async () => {
     const panel = await renderPanel(ANNA, { 'contact.lookup': () => ({ status: 'signedOut' }) }).openPanel();
-    expect(within(panel).getByText('Signed out — sign in from the Tracker Data toolbar button to send events')).toBeTruthy();
+    expect(
+      within(panel).getByText('Signed out — sign in from the Tracker Data toolbar button to send events'),
+    ).toBeTruthy();
   });
 
   it('shows why the platform could not be asked, and asks again on Try again', async () => {
     let answer: 'error' | 'found' = 'error';
     const ui = renderPanel(ANNA, {
       'contact.lookup': (key) =>
-        answer === 'error' ? { status: 'error', error: { code: 'unavailable', message: 'The platform is down' } } : lookUpDemoContact(key),
+        answer === 'error'
+          ? { status: 'error', error: { code: 'unavailable', message: 'The platform is down' } }
+          : lookUpDemoContact(key),
     });
     const panel = await ui.openPanel();
     expect(within(panel).getByText('Could not load this contact: The platform is down')).toBeTruthy();

@@ -29,7 +29,11 @@ const ids = {
 
 async function renderPopup() {
   const outbox = createFakeOutbox();
-  startFakeBackground({ ...outbox.handlers, 'session.get': () => ({ signedIn: true, operator: OPERATOR }), 'outbox.heldForOthers': () => [] });
+  startFakeBackground({
+    ...outbox.handlers,
+    'session.get': () => ({ signedIn: true, operator: OPERATOR }),
+    'outbox.heldForOthers': () => [],
+  });
   await outbox.add(event(ids.queued, { type: 'registration', amount: undefined, currency: undefined }));
   await outbox.add(event(ids.failed, { contact: BORIS, amount: '75' }), 'failed', DEPOSIT_EXISTS);
   await outbox.add(event(ids.sent, { amount: '20' }), 'sent');
@@ -58,9 +62,13 @@ describe('the popup’s event lists', () => {
 
     const log = await listNamed('Dismissed');
     const [item] = within(log).getAllByRole('listitem');
-    expect(item?.textContent).toMatch(/^Deposit \$75\.00Boris Ivanovdismissed .+The platform refused it: This contact already has a first deposit$/);
+    expect(item?.textContent).toMatch(
+      /^Deposit \$75\.00Boris Ivanovdismissed .+The platform refused it: This contact already has a first deposit$/,
+    );
     expect(item?.querySelector('time')?.getAttribute('dateTime')).toMatch(/^\d{4}-\d\d-\d\dT/);
-    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Waiting to be sent' })).getAllByRole('listitem')).toHaveLength(1));
+    await waitFor(() =>
+      expect(within(screen.getByRole('list', { name: 'Waiting to be sent' })).getAllByRole('listitem')).toHaveLength(1),
+    );
     expect(screen.getByRole('status').textContent).toBe('1 queued, 0 failed');
   });
 

@@ -25,7 +25,8 @@ function renderPopup(options: { savedSignedOut?: number; forOldPlatform?: number
     'outbox.summary': () => ({ queued: savedSignedOut + forOldPlatform, failed: 0, quarantined: 0 }),
     'outbox.list': () => [],
     'outbox.log': () => [],
-    'outbox.heldForOthers': (): MessageResponse<'outbox.heldForOthers'> => (savedSignedOut ? [{ operatorId: null, count: savedSignedOut }] : []),
+    'outbox.heldForOthers': (): MessageResponse<'outbox.heldForOthers'> =>
+      savedSignedOut ? [{ operatorId: null, count: savedSignedOut }] : [],
     'outbox.adopt': async () => {
       const adopted = savedSignedOut;
       savedSignedOut = 0;
@@ -67,7 +68,9 @@ describe('events saved while signed out', () => {
 
   it('are offered in Russian', async () => {
     const ui = renderPopup({ savedSignedOut: 3, locale: 'ru' });
-    const offer = await screen.findByRole('group', { name: 'Событий, сохранённых без входа: 3. Отправить их от имени Anna?' });
+    const offer = await screen.findByRole('group', {
+      name: 'Событий, сохранённых без входа: 3. Отправить их от имени Anna?',
+    });
     await ui.user.click(within(offer).getByRole('button', { name: 'Отправить от моего имени' }));
     await waitFor(() => expect(ui.background.sentAs('outbox.adopt')).toEqual([{ operatorId: null }]));
   });
@@ -76,7 +79,9 @@ describe('events saved while signed out', () => {
 describe('events saved for another platform', () => {
   it('are listed with their platform, and dismissed when the manager gives up on them', async () => {
     const ui = renderPopup({ forOldPlatform: 2 });
-    const waiting = await screen.findByRole('group', { name: `2 events saved for ${OLD_PLATFORM} wait until it is chosen again` });
+    const waiting = await screen.findByRole('group', {
+      name: `2 events saved for ${OLD_PLATFORM} wait until it is chosen again`,
+    });
 
     await ui.user.click(within(waiting).getByRole('button', { name: 'Dismiss them' }));
 
@@ -86,7 +91,9 @@ describe('events saved for another platform', () => {
 
   it('are listed in Russian', async () => {
     renderPopup({ forOldPlatform: 1, locale: 'ru' });
-    const waiting = await screen.findByRole('group', { name: `1 событие для ${OLD_PLATFORM} ждёт, пока эта платформа не будет выбрана снова` });
+    const waiting = await screen.findByRole('group', {
+      name: `1 событие для ${OLD_PLATFORM} ждёт, пока эта платформа не будет выбрана снова`,
+    });
     expect(within(waiting).getByRole('button', { name: 'Убрать их' })).toBeTruthy();
   });
 });

@@ -16,7 +16,9 @@ type Held = MessageResponse<'outbox.heldForOthers'>;
  * The popup over a background whose outbox holds `held` for other operators: adopting them empties the list and
  * counts them as the signed-in operator's queue, as the real background does.
  */
-function renderPopup(options: { session?: SessionSummary; held?: Held; quarantined?: number; handlers?: Handlers } = {}) {
+function renderPopup(
+  options: { session?: SessionSummary; held?: Held; quarantined?: number; handlers?: Handlers } = {},
+) {
   let session = options.session ?? { signedIn: true, operator: SECOND };
   let held = options.held ?? [];
   let queued = held.reduce((sum, group) => sum + group.count, 0);
@@ -84,7 +86,9 @@ describe('events another operator left queued', () => {
 
     expect(screen.queryByRole('button', { name: 'Send them as me' })).toBeNull();
     expect(
-      screen.getByText('3 events saved by Demo Manager are waiting. Kept for Demo Manager: they go when Demo Manager signs in again'),
+      screen.getByText(
+        '3 events saved by Demo Manager are waiting. Kept for Demo Manager: they go when Demo Manager signs in again',
+      ),
     ).toBeTruthy();
     expect(ui.background.sentAs('outbox.adopt')).toHaveLength(0);
   });
@@ -163,7 +167,9 @@ describe('text from the platform or other operators', () => {
   const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script><b>Eve</b>';
 
   it('shows a hostile operator name as text', async () => {
-    renderPopup({ held: [{ operatorId: 'op_eve', operator: { id: 'op_eve', name: hostile, email: 'eve@evil.test' }, count: 1 }] });
+    renderPopup({
+      held: [{ operatorId: 'op_eve', operator: { id: 'op_eve', name: hostile, email: 'eve@evil.test' }, count: 1 }],
+    });
     expect(await screen.findByText(`1 event saved by ${hostile} is waiting`)).toBeTruthy();
     expect(screen.getByRole('button', { name: `Keep them for ${hostile}` })).toBeTruthy();
     expect(document.querySelector('main img, main script, main b')).toBeNull();

@@ -100,7 +100,10 @@ describe('the popup', () => {
     expect(await screen.findByText('1 queued, 0 failed')).toBeTruthy();
 
     await ui.outbox.add(deposit('1b6f8c1e-0d4a-4c5e-9f2a-3b7d5e9c1a02'));
-    await ui.outbox.refuse('1b6f8c1e-0d4a-4c5e-9f2a-3b7d5e9c1a01', { code: 'deposit_exists', message: 'Already has a deposit' });
+    await ui.outbox.refuse('1b6f8c1e-0d4a-4c5e-9f2a-3b7d5e9c1a01', {
+      code: 'deposit_exists',
+      message: 'Already has a deposit',
+    });
     expect(await screen.findByText('1 queued, 1 failed')).toBeTruthy();
   });
 

@@ -67,7 +67,9 @@ describe('the options page in Russian', () => {
     const background = settingsBackground({});
     const user = renderOptions('en-US');
     const language = await screen.findByRole('combobox', { name: 'Language' });
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'API URL' })).toHaveProperty('value', DEFAULT_SETTINGS.apiUrl));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'API URL' })).toHaveProperty('value', DEFAULT_SETTINGS.apiUrl),
+    );
     await user.selectOptions(language, 'Русский');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 

@@ -27,10 +27,11 @@ describe('the panel in Russian', () => {
     const panel = await ui.openPanel();
     expect(within(panel).getByRole('heading', { name: 'Данные трекера' })).toBeTruthy();
     const history = within(panel).getByRole('list', { name: 'События' });
-    expect(within(history).getAllByRole('listitem').map((item) => item.querySelector('.td-event-what')?.textContent)).toEqual([
-      `Депозит 100,00${NBSP}$`,
-      'Регистрация',
-    ]);
+    expect(
+      within(history)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('.td-event-what')?.textContent),
+    ).toEqual([`Депозит 100,00${NBSP}$`, 'Регистрация']);
     expect(within(history).getAllByText('Отправлено')).toHaveLength(2);
     // Dates in Russian: day, the month's Russian abbreviation, year.
     expect(history.querySelectorAll('time')).toHaveLength(2);
@@ -38,11 +39,11 @@ describe('the panel in Russian', () => {
 
     await ui.user.click(within(panel).getByRole('button', { name: 'Отправить событие' }));
     const type = screen.getByRole('radiogroup', { name: 'Тип события' });
-    expect(within(type).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual([
-      'Регистрация',
-      'Депозит',
-      'Редепозит',
-    ]);
+    expect(
+      within(type)
+        .getAllByRole('radio')
+        .map((radio) => radio.closest('label')?.textContent),
+    ).toEqual(['Регистрация', 'Депозит', 'Редепозит']);
     // Boris already has a first deposit: the form proposes a redeposit.
     expect(screen.getByRole('radio', { name: 'Редепозит' })).toHaveProperty('checked', true);
     expect(screen.getByRole('textbox', { name: 'Сумма' })).toBeTruthy();

@@ -5,7 +5,9 @@ import './support/setup';
 import { BORIS } from './support/demo-contacts';
 import { renderPanel } from './support/render-panel';
 
-const platform = (fields: Partial<TrackerEvent> & Pick<TrackerEvent, 'id' | 'type' | 'occurredAt' | 'source'>): TrackerEvent => ({
+const platform = (
+  fields: Partial<TrackerEvent> & Pick<TrackerEvent, 'id' | 'type' | 'occurredAt' | 'source'>,
+): TrackerEvent => ({
   contact: BORIS,
   status: 'forwarded',
   receivedAt: fields.occurredAt,
@@ -17,14 +19,51 @@ const platform = (fields: Partial<TrackerEvent> & Pick<TrackerEvent, 'id' | 'typ
  * way; an earlier deposit of another amount, and the registration, are no one's duplicate.
  */
 const EVENTS: TrackerEvent[] = [
-  platform({ id: 'c0000000-0000-4000-8000-000000000004', type: 'deposit', amount: '150.00', currency: 'USD', occurredAt: '2026-12-04T10:31:00.000Z', source: 'postback' }),
-  platform({ id: 'c0000000-0000-4000-8000-000000000003', type: 'deposit', amount: '150', currency: 'USD', occurredAt: '2026-12-04T10:29:00.000Z', source: 'manual' }),
-  platform({ id: 'c0000000-0000-4000-8000-000000000002', type: 'deposit', amount: '40', currency: 'USD', occurredAt: '2026-12-04T09:00:00.000Z', source: 'manual' }),
-  platform({ id: 'c0000000-0000-4000-8000-000000000001', type: 'registration', occurredAt: '2026-12-04T08:00:00.000Z', source: 'flow', stepName: 'Welcome' }),
+  platform({
+    id: 'c0000000-0000-4000-8000-000000000004',
+    type: 'deposit',
+    amount: '150.00',
+    currency: 'USD',
+    occurredAt: '2026-12-04T10:31:00.000Z',
+    source: 'postback',
+  }),
+  platform({
+    id: 'c0000000-0000-4000-8000-000000000003',
+    type: 'deposit',
+    amount: '150',
+    currency: 'USD',
+    occurredAt: '2026-12-04T10:29:00.000Z',
+    source: 'manual',
+  }),
+  platform({
+    id: 'c0000000-0000-4000-8000-000000000002',
+    type: 'deposit',
+    amount: '40',
+    currency: 'USD',
+    occurredAt: '2026-12-04T09:00:00.000Z',
+    source: 'manual',
+  }),
+  platform({
+    id: 'c0000000-0000-4000-8000-000000000001',
+    type: 'registration',
+    occurredAt: '2026-12-04T08:00:00.000Z',
+    source: 'flow',
+    stepName: 'Welcome',
+  }),
 ];
 
 async function historyRows(locale: 'en' | 'ru', heading: string, events = EVENTS) {
-  const ui = renderPanel(BORIS, { 'contact.lookup': () => ({ status: 'found', contact: { ...BORIS, trackerData: { clickId: 'ab12cd34' } }, events }) }, locale);
+  const ui = renderPanel(
+    BORIS,
+    {
+      'contact.lookup': () => ({
+        status: 'found',
+        contact: { ...BORIS, trackerData: { clickId: 'ab12cd34' } },
+        events,
+      }),
+    },
+    locale,
+  );
   const panel = await ui.openPanel();
   return within(within(panel).getByRole('list', { name: heading })).getAllByRole('listitem');
 }
@@ -50,8 +89,23 @@ describe('a deposit logged by hand and a postback that may be the same payment',
   });
 
   it('names the bot flow when the flow logged the deposit', async () => {
-    const flow = platform({ id: 'd0000000-0000-4000-8000-000000000001', type: 'redeposit', amount: '0.5', currency: 'USDT', occurredAt: '2026-12-04T10:00:00.000Z', source: 'flow', stepName: 'Paid' });
-    const postback = platform({ id: 'd0000000-0000-4000-8000-000000000002', type: 'redeposit', amount: '0.50', currency: 'USDT', occurredAt: '2026-12-05T09:00:00.000Z', source: 'postback' });
+    const flow = platform({
+      id: 'd0000000-0000-4000-8000-000000000001',
+      type: 'redeposit',
+      amount: '0.5',
+      currency: 'USDT',
+      occurredAt: '2026-12-04T10:00:00.000Z',
+      source: 'flow',
+      stepName: 'Paid',
+    });
+    const postback = platform({
+      id: 'd0000000-0000-4000-8000-000000000002',
+      type: 'redeposit',
+      amount: '0.50',
+      currency: 'USDT',
+      occurredAt: '2026-12-05T09:00:00.000Z',
+      source: 'postback',
+    });
     const [postbackRow, flowRow] = await historyRows('en', 'Events', [postback, flow]);
     expect(noteOf(postbackRow!)).toBe(`May be the same deposit as the one the bot flow logged on ${timeOf(flowRow!)}`);
     expect(noteOf(flowRow!)).toBe(`May be the same deposit as the postback of ${timeOf(postbackRow!)}`);

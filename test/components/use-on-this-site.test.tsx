@@ -12,7 +12,12 @@ import { createFakeOutbox } from './support/fake-outbox';
 const CRM_TAB: ActiveTab = { id: 42, url: 'https://crm.example.com/leads/4821' };
 
 /** The popup opened over a tab, with a background that knows the tab's page status and the added sites. */
-function renderPopup({ tab = CRM_TAB, grant = true, status = null as PageStatus | null, sites = [] as AddedSite[] } = {}) {
+function renderPopup({
+  tab = CRM_TAB,
+  grant = true,
+  status = null as PageStatus | null,
+  sites = [] as AddedSite[],
+} = {}) {
   const background = startFakeBackground({
     ...createFakeOutbox().handlers,
     'session.get': () => ({ signedIn: false }),
@@ -36,7 +41,9 @@ function renderPopup({ tab = CRM_TAB, grant = true, status = null as PageStatus 
 describe('the popup: Use on this site', () => {
   it('adds the page’s host as any page: asks for it, then has the background register it and inject into this tab', async () => {
     const ui = renderPopup();
-    expect(await screen.findByText('Adds a Tracker Data button on crm.example.com. You enter the lead’s id once per page.')).toBeTruthy();
+    expect(
+      await screen.findByText('Adds a Tracker Data button on crm.example.com. You enter the lead’s id once per page.'),
+    ).toBeTruthy();
     await ui.user.click(screen.getByRole('button', { name: 'Use on this site' }));
 
     expect((await screen.findByText(/Tracker Data is on crm.example.com now/)).getAttribute('role')).toBe('status');
@@ -49,13 +56,18 @@ describe('the popup: Use on this site', () => {
     const ui = renderPopup({ grant: false });
     await ui.user.click(await screen.findByRole('button', { name: 'Use on this site' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe('Permission for crm.example.com was not given, so Tracker Data was not added there.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Permission for crm.example.com was not given, so Tracker Data was not added there.',
+    );
     expect(ui.background.sentAs('sites.add')).toHaveLength(0);
     expect(screen.getByRole('button', { name: 'Use on this site' })).toBeTruthy();
   });
 
   it.each([
-    ['a chat app Tracker Data already runs on', { status: { site: 'Chatwoot', mount: 'header', contact: 'read' } as PageStatus }],
+    [
+      'a chat app Tracker Data already runs on',
+      { status: { site: 'Chatwoot', mount: 'header', contact: 'read' } as PageStatus },
+    ],
     ['a site added before', { sites: [{ kind: 'any-page', host: 'crm.example.com' } as AddedSite] }],
     ['a plain http page', { tab: { id: 42, url: 'http://crm.example.com/leads/4821' } }],
     ['a browser page', { tab: { id: 42, url: 'chrome://settings/' } }],

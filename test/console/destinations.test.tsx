@@ -27,7 +27,8 @@ describe('the Destinations page', () => {
   it('shows each destination with its counts of delivered, pending, held and failed today', async () => {
     await openConsole(api, { hash: '#/destinations' });
     const keitaro = await card('Main Keitaro');
-    const count = (state: string) => within(keitaro).getByText(state, { selector: 'dt' }).nextElementSibling?.textContent;
+    const count = (state: string) =>
+      within(keitaro).getByText(state, { selector: 'dt' }).nextElementSibling?.textContent;
     expect(within(keitaro).getByRole('heading', { name: 'Today' })).toBeTruthy();
     expect([count('delivered'), count('pending'), count('held'), count('failed')]).toEqual(['12', '3', '2', '1']);
     expect(within(keitaro).getByText('https://kt.example/••••••/postback')).toBeTruthy();
@@ -36,9 +37,15 @@ describe('the Destinations page', () => {
   it('shows the counts of today in Russian, each under its state’s Russian name', async () => {
     await openConsole(api, { hash: '#/destinations', locale: 'ru' });
     const keitaro = await card('Main Keitaro');
-    const count = (state: string) => within(keitaro).getByText(state, { selector: 'dt' }).nextElementSibling?.textContent;
+    const count = (state: string) =>
+      within(keitaro).getByText(state, { selector: 'dt' }).nextElementSibling?.textContent;
     expect(within(keitaro).getByRole('heading', { name: 'Сегодня' })).toBeTruthy();
-    expect([count('доставлено'), count('в очереди'), count('ждёт click id'), count('ошибка')]).toEqual(['12', '3', '2', '1']);
+    expect([count('доставлено'), count('в очереди'), count('ждёт click id'), count('ошибка')]).toEqual([
+      '12',
+      '3',
+      '2',
+      '1',
+    ]);
   });
 
   it('adds a destination from a preset: the help says where the tracker shows its URL, the status map is the preset’s', async () => {
@@ -53,7 +60,10 @@ describe('the Destinations page', () => {
     expect((within(form).getByLabelText('Deposit status') as HTMLInputElement).value).toBe('sale');
     expect((within(form).getByLabelText('Redeposit status') as HTMLInputElement).value).toBe('resale');
     await user.type(within(form).getByLabelText('Name'), 'Chatterfy bot');
-    await user.type(within(form).getByLabelText('Postback URL'), 'https://api.chatterfy.ai/api/postbacks/abc/tracker-postback');
+    await user.type(
+      within(form).getByLabelText('Postback URL'),
+      'https://api.chatterfy.ai/api/postbacks/abc/tracker-postback',
+    );
     await user.click(within(form).getByRole('checkbox', { name: 'Registration' }));
     await user.click(within(form).getByRole('button', { name: 'Save destination' }));
     expect(await card('Chatterfy bot')).toBeTruthy();
@@ -118,7 +128,9 @@ describe('the Destinations page', () => {
     await user.clear(clickId);
     await user.type(clickId, 'abc123');
     await user.click(within(keitaro).getByRole('button', { name: 'Test' }));
-    const result = await within(keitaro).findByText(/GET https:\/\/kt\.example\/••••••\/postback\?subid=abc123&status=sale/);
+    const result = await within(keitaro).findByText(
+      /GET https:\/\/kt\.example\/••••••\/postback\?subid=abc123&status=sale/,
+    );
     expect(result).toBeTruthy();
     expect(within(keitaro).getByText('Status 200')).toBeTruthy();
     expect(within(keitaro).getByText('Conversion saved')).toBeTruthy();

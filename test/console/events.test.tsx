@@ -25,7 +25,8 @@ function readBlob(blob: Blob): Promise<string> {
   });
 }
 
-const rowOf = async (event: string) => (await screen.findByRole('rowheader', { name: event })).closest('tr') as HTMLElement;
+const rowOf = async (event: string) =>
+  (await screen.findByRole('rowheader', { name: event })).closest('tr') as HTMLElement;
 
 describe('the Events page', () => {
   it('lists events newest first, each with its deliveries', async () => {
@@ -46,7 +47,9 @@ describe('the Events page', () => {
     await rowOf('Deposit 150.00 USD');
     await user.selectOptions(await screen.findByLabelText('Manager'), 'Nick Night');
     await user.click(screen.getByRole('button', { name: 'Show events' }));
-    await waitFor(() => expect(screen.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Redeposit 70 EUR']));
+    await waitFor(() =>
+      expect(screen.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Redeposit 70 EUR']),
+    );
 
     await user.selectOptions(screen.getByLabelText('Manager'), 'Any');
     await user.type(screen.getByLabelText('Contact'), 'lena_k');
@@ -55,7 +58,9 @@ describe('the Events page', () => {
     await user.type(screen.getByLabelText('From'), '2026-12-01');
     await user.type(screen.getByLabelText('To'), '2026-12-05');
     await user.click(screen.getByRole('button', { name: 'Show events' }));
-    await waitFor(() => expect(screen.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Deposit 150.00 USD']));
+    await waitFor(() =>
+      expect(screen.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Deposit 150.00 USD']),
+    );
     const query = Object.fromEntries(api.calls('GET', '/api/v1/admin/events').at(-1)!.query);
     expect(query).toEqual({
       contact: 'lena_k',
@@ -73,7 +78,9 @@ describe('the Events page', () => {
     await user.click(within(deposit).getByRole('button', { name: 'Resend' }));
     expect(await screen.findByText('Sent again to Binom.')).toBeTruthy();
     expect(api.calls('POST', `/api/v1/admin/events/${DEPOSIT.id}/deliveries/dest-b/retry`)).toHaveLength(1);
-    await waitFor(async () => expect(within(await rowOf('Deposit 150.00 USD')).getByText(/^Binom: pending/)).toBeTruthy());
+    await waitFor(async () =>
+      expect(within(await rowOf('Deposit 150.00 USD')).getByText(/^Binom: pending/)).toBeTruthy(),
+    );
   });
 
   it('pages with Show more', async () => {
@@ -100,7 +107,9 @@ describe('the Events page', () => {
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(await screen.findByText('3 events exported.')).toBeTruthy();
     const lines = (await readBlob(downloads[0]!)).split('\r\n');
-    expect(lines[0]).toBe('occurred_at,received_at,event_id,type,amount,currency,source,step,channel,contact_id,username,operator_email,deliveries');
+    expect(lines[0]).toBe(
+      'occurred_at,received_at,event_id,type,amount,currency,source,step,channel,contact_id,username,operator_email,deliveries',
+    );
     expect(lines[1]).toBe(
       `2026-12-05T07:30:00.000Z,2026-12-05T07:30:01.000Z,${DEPOSIT.id},deposit,150.00,USD,manual,,telegram,5550001,lena_k,mia@team.example,Keitaro: delivered; Binom: failed`,
     );
@@ -122,7 +131,10 @@ describe('a lead’s page', () => {
     expect(within(events).getByText('by hand')).toBeTruthy();
     expect(within(events).getByText('tracker postback')).toBeTruthy();
     const audit = screen.getByRole('region', { name: 'Audit trail' });
-    const trail = within(audit).getAllByRole('row').slice(1).map((row) => [...row.querySelectorAll('td')].slice(1).map((cell) => cell.textContent));
+    const trail = within(audit)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.querySelectorAll('td')].slice(1).map((cell) => cell.textContent));
     expect(trail).toEqual([
       ['intake: Chatterfy bot', 'contact.tracker_data.set', 'clickId: kt-click-777'],
       ['mia@team.example', 'event.logged', 'type: deposit'],

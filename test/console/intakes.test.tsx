@@ -25,8 +25,23 @@ afterEach(() => api.close());
 describe('the Intakes page', () => {
   it('lists the partner postbacks no lead had the click id of, newest first, naming the intake they came through', async () => {
     api.data.unmatched = [
-      { id: 'kept-2', intakeId: 'intake-old', clickId: 'kt_nobody99', type: 'deposit', amount: '5', currency: 'EUR', tid: 'net-77', receivedAt: '2026-12-05T09:00:00.000Z' },
-      { id: 'kept-1', intakeId: 'intake-old', clickId: 'kt_lost01', type: 'registration', receivedAt: '2026-12-04T09:00:00.000Z' },
+      {
+        id: 'kept-2',
+        intakeId: 'intake-old',
+        clickId: 'kt_nobody99',
+        type: 'deposit',
+        amount: '5',
+        currency: 'EUR',
+        tid: 'net-77',
+        receivedAt: '2026-12-05T09:00:00.000Z',
+      },
+      {
+        id: 'kept-1',
+        intakeId: 'intake-old',
+        clickId: 'kt_lost01',
+        type: 'registration',
+        receivedAt: '2026-12-04T09:00:00.000Z',
+      },
     ];
     await openConsole(api, { hash: '#/intakes' });
     const list = await screen.findByRole('region', { name: 'Unmatched postbacks' });
@@ -55,8 +70,12 @@ describe('the Intakes page', () => {
     expect(secretUrl).toMatch(/^https:\/\/td\.example\/intake\/secret-intake-[a-z0-9]+$/);
     expect(screen.getByText(/Copy its address now: it is not shown again/)).toBeTruthy();
     const chatterfy = screen.getByLabelText('Chatterfy “Send Webhook” step') as HTMLInputElement;
-    expect(chatterfy.value).toBe(`${secretUrl}?channel=telegram&contact_id={chatId}&click_id={tracker.clickid}&username={username}`);
-    expect((screen.getByRole('textbox', { name: /^A bot’s \/start handler/ }) as HTMLInputElement).value).toContain(`${secretUrl}?channel=telegram&contact_id=`);
+    expect(chatterfy.value).toBe(
+      `${secretUrl}?channel=telegram&contact_id={chatId}&click_id={tracker.clickid}&username={username}`,
+    );
+    expect((screen.getByRole('textbox', { name: /^A bot’s \/start handler/ }) as HTMLInputElement).value).toContain(
+      `${secretUrl}?channel=telegram&contact_id=`,
+    );
 
     await user.click(screen.getByRole('button', { name: 'Copy: Chatterfy “Send Webhook” step' }));
     expect(await navigator.clipboard.readText()).toBe(chatterfy.value);
@@ -76,7 +95,11 @@ describe('the Intakes page', () => {
     expect(within(row).getByText('Active')).toBeTruthy();
     await user.click(within(row).getByRole('button', { name: 'Revoke Partner postbacks' }));
     await user.click(within(row).getByRole('button', { name: 'Yes, revoke' }));
-    await waitFor(() => expect(within(screen.getByRole('rowheader', { name: 'Partner postbacks' }).closest('tr')!).getByText(/^Revoked/)).toBeTruthy());
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('rowheader', { name: 'Partner postbacks' }).closest('tr')!).getByText(/^Revoked/),
+      ).toBeTruthy(),
+    );
     expect(api.calls('DELETE', '/api/v1/admin/intakes/intake-old')).toHaveLength(1);
   });
 
@@ -111,7 +134,9 @@ describe('the Intakes page', () => {
     await user.paste('ref-[0-9]+');
     await user.click(screen.getByRole('button', { name: 'Save pattern' }));
     expect(pattern.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getAllByText('The pattern needs exactly one group in parentheses, around the code (it has 0).').length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText('The pattern needs exactly one group in parentheses, around the code (it has 0).').length,
+    ).toBeGreaterThan(0);
     expect(api.calls('PUT', '/api/v1/admin/settings/first-message-pattern')).toHaveLength(0);
   });
 });

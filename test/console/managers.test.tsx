@@ -7,8 +7,22 @@ let api: FakeAdminApi;
 beforeEach(async () => {
   api = await startFakeAdminApi({
     operators: [
-      { id: 'op-1', name: 'Mia Manager', email: 'mia@team.example', role: 'manager', lastSignInAt: '2026-12-04T09:30:00.000Z', eventsThisWeek: 17 },
-      { id: 'op-2', name: 'Nobody Yet', email: 'new@team.example', role: 'manager', lastSignInAt: null, eventsThisWeek: 0 },
+      {
+        id: 'op-1',
+        name: 'Mia Manager',
+        email: 'mia@team.example',
+        role: 'manager',
+        lastSignInAt: '2026-12-04T09:30:00.000Z',
+        eventsThisWeek: 17,
+      },
+      {
+        id: 'op-2',
+        name: 'Nobody Yet',
+        email: 'new@team.example',
+        role: 'manager',
+        lastSignInAt: null,
+        eventsThisWeek: 0,
+      },
     ],
   });
 });
@@ -32,7 +46,11 @@ describe('the Managers page', () => {
     await user.type(screen.getByLabelText('Email'), 'olga@team.example');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     const shown = (await screen.findByLabelText('First password for olga@team.example')) as HTMLInputElement;
-    const sent = api.calls('POST', '/api/v1/admin/operators')[0]?.body as { password: string; role: string; name: string };
+    const sent = api.calls('POST', '/api/v1/admin/operators')[0]?.body as {
+      password: string;
+      role: string;
+      name: string;
+    };
     expect(sent).toMatchObject({ name: 'Olga', email: 'olga@team.example', role: 'manager' });
     expect(shown.value).toBe(sent.password);
     expect(shown.value).toMatch(/^[A-Za-z2-9]{16}$/);

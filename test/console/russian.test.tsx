@@ -32,7 +32,8 @@ describe('the console in Russian', () => {
     const user = await openConsole(api, { locale: 'ru' });
     expect(document.documentElement.lang).toBe('ru');
     const nav = screen.getByRole('navigation', { name: 'Консоль' });
-    for (const name of ['Менеджеры', 'Назначения', 'Приёмники', 'События']) expect(within(nav).getByRole('link', { name })).toBeTruthy();
+    for (const name of ['Менеджеры', 'Назначения', 'Приёмники', 'События'])
+      expect(within(nav).getByRole('link', { name })).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Добавить менеджера' })).toBeTruthy();
 
     await user.click(within(nav).getByRole('link', { name: 'Назначения' }));

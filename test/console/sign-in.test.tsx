@@ -6,7 +6,13 @@ import { CSRF, startFakeAdminApi, type FakeAdminApi } from './support/fake-admin
 let api: FakeAdminApi;
 beforeEach(async () => {
   api = await startFakeAdminApi({
-    accounts: [{ email: 'mia@team.example', password: 'manager pass 1', operator: { id: 'op-mia', name: 'Mia', email: 'mia@team.example', role: 'manager' } }],
+    accounts: [
+      {
+        email: 'mia@team.example',
+        password: 'manager pass 1',
+        operator: { id: 'op-mia', name: 'Mia', email: 'mia@team.example', role: 'manager' },
+      },
+    ],
   });
 });
 afterEach(() => api.close());
@@ -14,9 +20,13 @@ afterEach(() => api.close());
 describe('signing in to the console', () => {
   it('lets an admin in with Email, Password and Sign in, and shows the navigation', async () => {
     await openConsole(api);
-    for (const name of ['Managers', 'Destinations', 'Intakes', 'Events']) expect(screen.getByRole('link', { name })).toBeTruthy();
+    for (const name of ['Managers', 'Destinations', 'Intakes', 'Events'])
+      expect(screen.getByRole('link', { name })).toBeTruthy();
     expect(screen.getByText(`Signed in as ${ADMIN.email}`)).toBeTruthy();
-    expect(api.calls('POST', '/console/api/session')[0]?.body).toEqual({ email: ADMIN.email, password: expect.any(String) });
+    expect(api.calls('POST', '/console/api/session')[0]?.body).toEqual({
+      email: ADMIN.email,
+      password: expect.any(String),
+    });
   });
 
   it('says so at the form when the password is wrong, and stays on the sign-in page', async () => {

@@ -28,7 +28,11 @@ interface Finding {
   targets: string[];
 }
 
-async function scan(page: Page, screen: string, include: readonly (typeof PANEL | typeof BUTTON)[] = []): Promise<Finding[]> {
+async function scan(
+  page: Page,
+  screen: string,
+  include: readonly (typeof PANEL | typeof BUTTON)[] = [],
+): Promise<Finding[]> {
   let builder = new AxeBuilder({ page });
   for (const part of include) builder = builder.include({ fromShadowDom: [...part.fromShadowDom] as [string, string] });
   const { violations } = await builder.analyze();
@@ -57,7 +61,10 @@ async function setUp(extension: LoadedExtension, apiUrl: string, language: Langu
 for (const language of Object.keys(TABLES) as Language[]) {
   const t = TABLES[language];
 
-  test(`axe finds no serious or critical violation on the panel, form, popup and options (${language})`, async ({ extension, sandboxHost }, testInfo) => {
+  test(`axe finds no serious or critical violation on the panel, form, popup and options (${language})`, async ({
+    extension,
+    sandboxHost,
+  }, testInfo) => {
     await setUp(extension, sandboxHost.url, language);
     const findings: Finding[] = [];
 
@@ -119,8 +126,14 @@ for (const language of Object.keys(TABLES) as Language[]) {
     await expect(darkPopup.getByRole('textbox', { name: t['options.apiUrl'] })).toHaveValue(sandboxHost.url);
     findings.push(...(await scan(darkPopup, 'options page, dark')));
 
-    await testInfo.attach(`axe-${language}.json`, { body: JSON.stringify(findings, null, 2), contentType: 'application/json' });
-    for (const finding of findings) console.log(`[axe ${language}] ${finding.screen}: ${finding.impact} ${finding.rule} — ${finding.help} ${finding.targets.join(' ')}`);
+    await testInfo.attach(`axe-${language}.json`, {
+      body: JSON.stringify(findings, null, 2),
+      contentType: 'application/json',
+    });
+    for (const finding of findings)
+      console.log(
+        `[axe ${language}] ${finding.screen}: ${finding.impact} ${finding.rule} — ${finding.help} ${finding.targets.join(' ')}`,
+      );
     expect(findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical')).toEqual([]);
   });
 }

@@ -21,7 +21,11 @@ async function grantHostInBrowserSettings(extension: LoadedExtension, host: stri
   await settings.goto(`chrome://extensions/?id=${extension.extensionId}`);
   await settings.evaluate(
     async ({ id, pattern }) => {
-      const api = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+        }
+      ).chrome;
       await api.developerPrivate.addHostPermission(id, pattern);
     },
     { id: extension.extensionId, pattern },
@@ -31,8 +35,12 @@ async function grantHostInBrowserSettings(extension: LoadedExtension, host: stri
     const grant = document.createElement('button');
     grant.textContent = 'grant';
     grant.addEventListener('click', () => {
-      const { permissions } = (globalThis as unknown as { chrome: { permissions: { request(p: object): Promise<boolean> } } }).chrome;
-      void permissions.request({ origins: [pattern] }).then((granted) => (document.body.dataset.granted = String(granted)));
+      const { permissions } = (
+        globalThis as unknown as { chrome: { permissions: { request(p: object): Promise<boolean> } } }
+      ).chrome;
+      void permissions
+        .request({ origins: [pattern] })
+        .then((granted) => (document.body.dataset.granted = String(granted)));
     });
     document.body.append(grant);
   }, pattern);
@@ -50,7 +58,9 @@ async function openPopupOver(extension: LoadedExtension, page: Page): Promise<Pa
   const opened = extension.context.waitForEvent('page', (candidate) => candidate.url().endsWith('/popup.html'));
   const worker = await backgroundWorker(extension.context);
   await worker.evaluate(async (url) => {
-    const { windows } = (globalThis as unknown as { chrome: { windows: { create(options: object): Promise<unknown> } } }).chrome;
+    const { windows } = (
+      globalThis as unknown as { chrome: { windows: { create(options: object): Promise<unknown> } } }
+    ).chrome;
     await windows.create({ url, type: 'popup', focused: false, width: 360, height: 600 });
   }, `chrome-extension://${extension.extensionId}/popup.html`);
   const popup = await opened;
@@ -94,7 +104,10 @@ test('Use on this site puts a floating Tracker Data button on a CRM page; the le
   await sendEvent(page, { type: 'Registration' });
   await expect(panel.getByRole('status')).toContainText('Sent');
   expect(sandbox.storedEvents().filter((event) => event.source === 'manual')).toEqual([
-    expect.objectContaining({ type: 'registration', contact: expect.objectContaining({ channel: 'web', externalId: 'olga-4821', displayName: TITLE }) }),
+    expect.objectContaining({
+      type: 'registration',
+      contact: expect.objectContaining({ channel: 'web', externalId: 'olga-4821', displayName: TITLE }),
+    }),
   ]);
 
   // Registered for the host: after a reload the button is back and the page's lead is remembered.

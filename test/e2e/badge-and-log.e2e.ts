@@ -7,7 +7,10 @@ async function badge(extension: LoadedExtension): Promise<{ text: string; color:
   const worker = await backgroundWorker(extension.context);
   return worker.evaluate(async () => {
     // The worker's own `chrome.action`, typed as much as this check needs.
-    type Action = { getBadgeText(details: object): Promise<string>; getBadgeBackgroundColor(details: object): Promise<number[]> };
+    type Action = {
+      getBadgeText(details: object): Promise<string>;
+      getBadgeBackgroundColor(details: object): Promise<number[]>;
+    };
     const { action } = (globalThis as unknown as { chrome: { action: Action } }).chrome;
     return { text: await action.getBadgeText({}), color: await action.getBadgeBackgroundColor({}) };
   });

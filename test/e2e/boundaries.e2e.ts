@@ -33,19 +33,29 @@ function selectorStrings(site: string): string[] {
     .split('\n')
     .filter((line) => !/^\s*(import|\/\/)/.test(line))
     .join('\n');
-  return [...code.matchAll(/'((?:[^'\\\n]|\\.)*)'/g)].map((match) => match[1]!).filter((text) => text.length >= SHORTEST_TELLING);
+  return [...code.matchAll(/'((?:[^'\\\n]|\\.)*)'/g)]
+    .map((match) => match[1]!)
+    .filter((text) => text.length >= SHORTEST_TELLING);
 }
 
 /** Whether the bundle holds the text as a string literal, in any of the quotes a minifier may choose. */
-const holdsLiteral = (bundle: string, text: string) => ['"', "'", '`'].some((quote) => bundle.includes(`${quote}${text}${quote}`));
+const holdsLiteral = (bundle: string, text: string) =>
+  ['"', "'", '`'].some((quote) => bundle.includes(`${quote}${text}${quote}`));
 
 test('the background bundle holds no site adapter’s selectors, while the content script does', () => {
   const background = built(manifest.background?.service_worker ?? 'background.js');
-  const contentScript = manifest.content_scripts?.flatMap((script) => script.js ?? []).map(built).join('\n') ?? '';
+  const contentScript =
+    manifest.content_scripts
+      ?.flatMap((script) => script.js ?? [])
+      .map(built)
+      .join('\n') ?? '';
   for (const site of siteFolders) {
     const selectors = selectorStrings(site);
     expect(selectors.length, `${site} has selectors to look for`).toBeGreaterThan(0);
-    expect(selectors.filter((selector) => holdsLiteral(background, selector)), `${site}'s selectors in the background`).toEqual([]);
+    expect(
+      selectors.filter((selector) => holdsLiteral(background, selector)),
+      `${site}'s selectors in the background`,
+    ).toEqual([]);
     // The same search finds them where they belong: what it looks for is what the bundler writes.
     expect(selectors.filter((selector) => holdsLiteral(contentScript, selector))).toEqual(selectors);
   }

@@ -66,8 +66,12 @@ test('every event saved through the panel reaches the platform exactly once, wha
       const now = Date.now();
       const left = (await browser.outbox())
         .filter((record) => record.state !== 'sent')
-        .map((record) => `${record.event.id} ${record.state} after ${record.attempts} attempts (${record.lastError?.code}), next in ${Math.round((record.nextAttemptAt - now) / 1000)} s`);
-      if (process.env.CHAOS_TRACE === '1') console.log(`${Math.round((now - savedAt) / 1000)} s after the last Save:`, left);
+        .map(
+          (record) =>
+            `${record.event.id} ${record.state} after ${record.attempts} attempts (${record.lastError?.code}), next in ${Math.round((record.nextAttemptAt - now) / 1000)} s`,
+        );
+      if (process.env.CHAOS_TRACE === '1')
+        console.log(`${Math.round((now - savedAt) / 1000)} s after the last Save:`, left);
       return left;
     };
     // A run that does not drain still reports its figures below (what was lost, what was left queued) before failing.
@@ -77,7 +81,12 @@ test('every event saved through the panel reaches the platform exactly once, wha
       .then(
         () => true,
         async () => {
-          console.log('Not delivered:', await undelivered(), '\nBackground:', JSON.stringify(await browser.backgroundState()));
+          console.log(
+            'Not delivered:',
+            await undelivered(),
+            '\nBackground:',
+            JSON.stringify(await browser.backgroundState()),
+          );
           return false;
         },
       );
@@ -91,7 +100,10 @@ test('every event saved through the panel reaches the platform exactly once, wha
     for (const lead of LEADS) {
       const saved = plan.filter((event) => event.lead === lead.name).length;
       const history = async () => browser.historyOf(lead.name);
-      await expect.poll(history, { timeout: drained ? 10_000 : 1_000 }).toEqual({ byHand: saved, sent: saved }).catch(() => undefined);
+      await expect
+        .poll(history, { timeout: drained ? 10_000 : 1_000 })
+        .toEqual({ byHand: saved, sent: saved })
+        .catch(() => undefined);
       shownAsSent += (await history()).sent;
     }
 
@@ -114,9 +126,19 @@ test('every event saved through the panel reaches the platform exactly once, wha
     await testInfo.attach('chaos-figures', { body: JSON.stringify(figures, null, 2), contentType: 'application/json' });
 
     expect(drained, 'every saved event was delivered while the faults went on').toBe(true);
-    expect(reconciliation).toEqual({ saved: EVENTS, savedWrong: [], lost: [], duplicated: [], altered: [], notSent: [] });
+    expect(reconciliation).toEqual({
+      saved: EVENTS,
+      savedWrong: [],
+      lost: [],
+      duplicated: [],
+      altered: [],
+      notSent: [],
+    });
     expect(figures.shownAsSent).toBe(EVENTS);
-    expect(Object.entries(figures.faultsInjected).filter(([, count]) => count === 0), 'every kind of fault struck').toEqual([]);
+    expect(
+      Object.entries(figures.faultsInjected).filter(([, count]) => count === 0),
+      'every kind of fault struck',
+    ).toEqual([]);
     expect([figures.workerStops, figures.sandboxOutages, figures.browserRestarts]).toEqual([3, 2, 1]);
   } finally {
     await browser.close().catch(() => undefined);

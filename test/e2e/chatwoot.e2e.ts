@@ -20,14 +20,20 @@ async function serveChatwoot(context: BrowserContext, origin: string): Promise<v
     const file = normalize(join(APP_DIR, asset ?? 'index.html'));
     const type = asset?.endsWith('.js') ? 'text/javascript' : asset ? 'text/css' : 'text/html';
     // No Content-Security-Policy: Chatwoot sends none (chatwoot/chatwoot: config/initializers/content_security_policy.rb sets no directive, issue #404 still open).
-    await route.fulfill({ status: 200, body: await readFile(file), headers: { 'content-type': `${type}; charset=utf-8` } });
+    await route.fulfill({
+      status: 200,
+      body: await readFile(file),
+      headers: { 'content-type': `${type}; charset=utf-8` },
+    });
   });
 }
 
 /** Clicks a conversation in the list, as the manager switches leads, and waits for the header to name it. */
 async function openConversation(page: Page, name: string): Promise<void> {
   await page.locator('.conversations-list').getByText(name, { exact: true }).click();
-  await expect(page.locator('.conversation-details-wrap .conversation--header--actions').locator('xpath=preceding-sibling::*[1]')).toHaveText(name);
+  await expect(
+    page.locator('.conversation-details-wrap .conversation--header--actions').locator('xpath=preceding-sibling::*[1]'),
+  ).toHaveText(name);
 }
 
 /**
@@ -41,7 +47,11 @@ async function grantHostInBrowserSettings(extension: LoadedExtension, host: stri
   await settings.goto(`chrome://extensions/?id=${extension.extensionId}`);
   await settings.evaluate(
     async ({ id, pattern }) => {
-      const api = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+        }
+      ).chrome;
       await api.developerPrivate.addHostPermission(id, pattern);
     },
     { id: extension.extensionId, pattern: `https://${host}/*` },
@@ -49,7 +59,8 @@ async function grantHostInBrowserSettings(extension: LoadedExtension, host: stri
   await settings.close();
 }
 
-const manualEvents = (sandbox: { storedEvents(): { source?: string }[] }) => sandbox.storedEvents().filter((event) => event.source === 'manual');
+const manualEvents = (sandbox: { storedEvents(): { source?: string }[] }) =>
+  sandbox.storedEvents().filter((event) => event.source === 'manual');
 
 test('on Chatwoot Cloud a manager logs a deposit for a Telegram-inbox lead and a registration for a website visitor, each on its own contact', async ({
   extension,
@@ -82,8 +93,16 @@ test('on Chatwoot Cloud a manager logs a deposit for a Telegram-inbox lead and a
   await expect.poll(() => manualEvents(sandbox).length).toBe(2);
   await expect(panel.getByRole('status')).toContainText('Sent');
   expect(manualEvents(sandbox)).toEqual([
-    expect.objectContaining({ type: 'deposit', amount: '150', currency: 'USD', contact: expect.objectContaining({ channel: 'telegram', externalId: '777001' }) }),
-    expect.objectContaining({ type: 'registration', contact: expect.objectContaining({ channel: 'web', externalId: '103', displayName: 'Maria Lopez' }) }),
+    expect.objectContaining({
+      type: 'deposit',
+      amount: '150',
+      currency: 'USD',
+      contact: expect.objectContaining({ channel: 'telegram', externalId: '777001' }),
+    }),
+    expect.objectContaining({
+      type: 'registration',
+      contact: expect.objectContaining({ channel: 'web', externalId: '103', displayName: 'Maria Lopez' }),
+    }),
   ]);
   // Keys typed in the panel stay in the panel: the dashboard's shortcuts and reply box never saw them.
   expect(await page.evaluate(() => document.body.dataset.globalKeys ?? '')).toBe('');
@@ -109,8 +128,12 @@ test('a self-hosted Chatwoot added on the options page gets Tracker Data after a
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
   await options.getByRole('textbox', { name: 'Chatwoot domain' }).fill(`${origin}/app/accounts/1/dashboard`);
   await options.getByRole('button', { name: 'Add domain' }).click();
-  await expect(options.getByRole('list', { name: 'Chatwoot domains' }).getByRole('listitem')).toHaveText(`${SELF_HOSTED}Remove`);
-  await expect(options.getByText(`${SELF_HOSTED} added. Reload its open tabs to use Tracker Data there.`)).toBeVisible();
+  await expect(options.getByRole('list', { name: 'Chatwoot domains' }).getByRole('listitem')).toHaveText(
+    `${SELF_HOSTED}Remove`,
+  );
+  await expect(
+    options.getByText(`${SELF_HOSTED} added. Reload its open tabs to use Tracker Data there.`),
+  ).toBeVisible();
 
   await page.reload();
   await expect(page.locator('.header-actions-wrap').getByRole('button', { name: 'Tracker Data' })).toBeVisible();
@@ -123,7 +146,12 @@ test('a self-hosted Chatwoot added on the options page gets Tracker Data after a
   await sendEvent(page, { type: 'Redeposit', amount: '20', currency: 'EUR' });
   await expect(panel.getByRole('status')).toContainText('Sent');
   expect(manualEvents(sandbox)).toEqual([
-    expect.objectContaining({ type: 'redeposit', amount: '20', currency: 'EUR', contact: expect.objectContaining({ channel: 'telegram', externalId: '777002' }) }),
+    expect.objectContaining({
+      type: 'redeposit',
+      amount: '20',
+      currency: 'EUR',
+      contact: expect.objectContaining({ channel: 'telegram', externalId: '777002' }),
+    }),
   ]);
 
   // The registration lives in the browser, not in the stopped worker.

@@ -29,7 +29,12 @@ test.afterAll(async () => browser.close());
 test.beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'console-destinations-'));
   keitaro = await startFakeKeitaro();
-  server = await startServer({ port: 0, passwordCost: TEST_SCRYPT_COST, dataDir, admin: { ...ADMIN, name: 'Lena Lead' } });
+  server = await startServer({
+    port: 0,
+    passwordCost: TEST_SCRYPT_COST,
+    dataDir,
+    admin: { ...ADMIN, name: 'Lena Lead' },
+  });
 });
 test.afterEach(async () => {
   await server.close();
@@ -49,11 +54,20 @@ async function api(path: string, token: string | undefined, json: unknown, heade
 
 test("the Destinations page shows each destination's deliveries of today as the server counts them", async () => {
   const admin = sessionSchema.parse(await api('/api/v1/auth/login', undefined, ADMIN));
-  await api('/api/v1/admin/destinations', admin.accessToken, destinationAt('keitaro', keitaro.postbackUrl, { name: 'Main Keitaro' }));
+  await api(
+    '/api/v1/admin/destinations',
+    admin.accessToken,
+    destinationAt('keitaro', keitaro.postbackUrl, { name: 'Main Keitaro' }),
+  );
   // A lead with no click id yet: its deposit waits, held, for the link.
   const lead = { channel: 'telegram', externalId: '555001', displayName: 'Nika' };
   const id = crypto.randomUUID();
-  await api('/api/v1/events', admin.accessToken, { id, type: 'deposit', contact: lead, amount: '40', currency: 'USD', occurredAt: new Date().toISOString() }, { 'idempotency-key': id });
+  await api(
+    '/api/v1/events',
+    admin.accessToken,
+    { id, type: 'deposit', contact: lead, amount: '40', currency: 'USD', occurredAt: new Date().toISOString() },
+    { 'idempotency-key': id },
+  );
 
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
@@ -65,12 +79,15 @@ test("the Destinations page shows each destination's deliveries of today as the 
 
   const card = page.getByRole('article', { name: 'Main Keitaro' });
   await expect(card.getByRole('heading', { name: en['destinations.today'] })).toBeVisible();
-  const count = (state: 'delivered' | 'pending' | 'held' | 'failed') => card.locator('dt', { hasText: en[`state.${state}`] }).locator('xpath=following-sibling::dd');
+  const count = (state: 'delivered' | 'pending' | 'held' | 'failed') =>
+    card.locator('dt', { hasText: en[`state.${state}`] }).locator('xpath=following-sibling::dd');
   await expect(count('held')).toHaveText('1');
   await expect(count('delivered')).toHaveText('0');
 
   await card.getByRole('button', { name: en['destinations.test'] }).click();
-  await expect(card.getByText(/GET http:\/\/127\.0\.0\.1:\d+\/\*\*\*\/postback\?subid=tracker-data-test&status=sale/)).toBeVisible();
+  await expect(
+    card.getByText(/GET http:\/\/127\.0\.0\.1:\d+\/\*\*\*\/postback\?subid=tracker-data-test&status=sale/),
+  ).toBeVisible();
   expect(keitaro.countedFor('tracker-data-test')).toHaveLength(1);
   await context.close();
 });

@@ -27,7 +27,12 @@ test.beforeAll(async () => {
 test.afterAll(async () => browser.close());
 test.beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'console-server-'));
-  server = await startServer({ port: 0, passwordCost: TEST_SCRYPT_COST, dataDir, admin: { ...ADMIN, name: 'Lena Lead' } });
+  server = await startServer({
+    port: 0,
+    passwordCost: TEST_SCRYPT_COST,
+    dataDir,
+    admin: { ...ADMIN, name: 'Lena Lead' },
+  });
 });
 test.afterEach(async () => {
   await server.close();
@@ -35,7 +40,11 @@ test.afterEach(async () => {
 });
 
 async function apiSignIn(credentials: { email: string; password: string }) {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
@@ -56,16 +65,25 @@ test('an admin signs in to the real server and adds a manager, who can then sign
   await page.getByLabel(en['common.name'], { exact: true }).fill('Olga');
   await page.getByRole('textbox', { name: en['managers.email'] }).fill('olga@team.example');
   await page.getByRole('button', { name: en['managers.create'] }).click();
-  const shown = page.getByRole('textbox', { name: en['managers.passwordLabel'].replace('{email}', 'olga@team.example') });
+  const shown = page.getByRole('textbox', {
+    name: en['managers.passwordLabel'].replace('{email}', 'olga@team.example'),
+  });
   await expect(shown).toBeVisible();
   const password = await shown.inputValue();
   await expect(page.getByRole('rowheader', { name: 'Olga' })).toBeVisible();
 
   // What the server stored: the manager is listed, and the password the console showed once signs her in.
   const admin = sessionSchema.parse((await apiSignIn(ADMIN)).body);
-  const listed = await fetch(`${server.url}/api/v1/admin/operators`, { headers: { authorization: `Bearer ${admin.accessToken}` } });
+  const listed = await fetch(`${server.url}/api/v1/admin/operators`, {
+    headers: { authorization: `Bearer ${admin.accessToken}` },
+  });
   const { operators } = adminOperatorListSchema.parse(await listed.json());
-  expect(operators.find((operator) => operator.email === 'olga@team.example')).toMatchObject({ name: 'Olga', role: 'manager', lastSignInAt: null, eventsThisWeek: 0 });
+  expect(operators.find((operator) => operator.email === 'olga@team.example')).toMatchObject({
+    name: 'Olga',
+    role: 'manager',
+    lastSignInAt: null,
+    eventsThisWeek: 0,
+  });
   const olga = await apiSignIn({ email: 'olga@team.example', password });
   expect(olga.status).toBe(200);
 

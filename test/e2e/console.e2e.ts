@@ -78,7 +78,9 @@ for (const language of Object.keys(TABLES) as Language[]) {
     await page.getByRole('textbox', { name: t('managers.email') }).fill('olga@team.example');
     await page.getByRole('button', { name: t('managers.create') }).click();
     const password = page.getByRole('textbox', { name: t('managers.passwordLabel', { email: 'olga@team.example' }) });
-    await expect(password).toHaveValue(host.data.accounts.find((account) => account.email === 'olga@team.example')!.password);
+    await expect(password).toHaveValue(
+      host.data.accounts.find((account) => account.email === 'olga@team.example')!.password,
+    );
     await checkPage(page, 'managers, password shown');
     await shoot(page, 'managers');
 
@@ -93,7 +95,9 @@ for (const language of Object.keys(TABLES) as Language[]) {
     await page.getByRole('button', { name: t('destinations.save') }).click();
     const keitaro = page.getByRole('article', { name: 'Keitaro' });
     await keitaro.getByRole('button', { name: t('destinations.test') }).click();
-    await expect(keitaro.getByText(/GET https:\/\/kt\.example\/key123\/postback\?subid=tracker-data-test&status=sale/)).toBeVisible();
+    await expect(
+      keitaro.getByText(/GET https:\/\/kt\.example\/key123\/postback\?subid=tracker-data-test&status=sale/),
+    ).toBeVisible();
     await checkPage(page, 'destinations with a test result');
     await shoot(page, 'destinations');
 
@@ -102,7 +106,9 @@ for (const language of Object.keys(TABLES) as Language[]) {
     await page.getByRole('button', { name: t('intakes.add') }).click();
     await page.getByLabel(t('common.name'), { exact: true }).fill('Chatterfy bot');
     await page.getByRole('button', { name: t('intakes.create') }).click();
-    await expect(page.getByRole('textbox', { name: t('intakes.chatterfyLine') })).toHaveValue(/\?channel=telegram&contact_id=\{chatId\}&click_id=\{tracker\.clickid\}/);
+    await expect(page.getByRole('textbox', { name: t('intakes.chatterfyLine') })).toHaveValue(
+      /\?channel=telegram&contact_id=\{chatId\}&click_id=\{tracker\.clickid\}/,
+    );
     await page.getByRole('textbox', { name: t('pattern.message') }).fill('ref: ab12cd34');
     await page.getByRole('textbox', { name: t('pattern.label') }).fill('ref[:\\s]*([A-Za-z0-9_-]{6,64})');
     await expect(page.getByText(t('pattern.found', { code: 'ab12cd34' }))).toBeVisible();

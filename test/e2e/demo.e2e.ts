@@ -104,7 +104,9 @@ function startNpmStart(): RunningDemo {
       }),
     interrupt: async () => {
       signalGroup(child, 'SIGINT');
-      await expect.poll(() => groupIsAlive(child), { timeout: 20_000, message: 'every process of npm start ends' }).toBe(false);
+      await expect
+        .poll(() => groupIsAlive(child), { timeout: 20_000, message: 'every process of npm start ends' })
+        .toBe(false);
     },
     kill: async () => {
       signalGroup(child, 'SIGKILL');
@@ -146,7 +148,9 @@ async function depositsOfAnna(sandboxUrl: string): Promise<Array<{ amount?: stri
     body: JSON.stringify({ email: 'demo@tracker.test', password: 'demo-password' }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const answer = await fetch(`${sandboxUrl}/api/v1/contacts/telegram/777001`, { headers: { Authorization: `Bearer ${accessToken}` } });
+  const answer = await fetch(`${sandboxUrl}/api/v1/contacts/telegram/777001`, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
   const { events } = (await answer.json()) as { events: Array<{ type: string; amount?: string; currency?: string }> };
   return events.filter((event) => event.type === 'deposit').map(({ amount, currency }) => ({ amount, currency }));
 }

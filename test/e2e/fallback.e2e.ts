@@ -31,6 +31,10 @@ test('when the chat app changes its header so the button has nowhere to go, a fl
   await sendEvent(page, { type: 'Redeposit', amount: '40', currency: 'USD' });
   await expect(panel.getByRole('status')).toContainText('Sent');
   expect(sandboxHost.sandbox.storedEvents().filter((event) => event.source === 'manual')).toEqual([
-    expect.objectContaining({ type: 'redeposit', amount: '40', contact: expect.objectContaining({ externalId: '777002' }) }),
+    expect.objectContaining({
+      type: 'redeposit',
+      amount: '40',
+      contact: expect.objectContaining({ externalId: '777002' }),
+    }),
   ]);
 });

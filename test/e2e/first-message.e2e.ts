@@ -18,7 +18,11 @@ async function withTeamPattern(sandboxHost: SandboxHost): Promise<void> {
 
 const puts = (sandboxHost: SandboxHost) => sandboxHost.sandbox.stats()[PUT_TRACKER_DATA]?.requests ?? 0;
 const trackerClickId = (page: Page) =>
-  page.getByRole('complementary', { name: 'Tracker Data' }).getByRole('region', { name: 'Tracker data' }).locator('dd').first();
+  page
+    .getByRole('complementary', { name: 'Tracker Data' })
+    .getByRole('region', { name: 'Tracker data' })
+    .locator('dd')
+    .first();
 
 test.beforeEach(async ({ extension, sandboxHost }) => {
   await withTeamPattern(sandboxHost);
@@ -73,7 +77,10 @@ test("on WhatsApp Web, a lead's first message with a code gives the proposal, an
   expect(puts(sandboxHost)).toBe(1);
 });
 
-test('a manager types a click id by hand for a lead whose messages carry none, and the platform keeps it', async ({ extension, sandboxHost }) => {
+test('a manager types a click id by hand for a lead whose messages carry none, and the platform keeps it', async ({
+  extension,
+  sandboxHost,
+}) => {
   const page = await extension.context.newPage();
   await page.goto(TELEGRAM_K.baseUrl);
   await openChat(page, 'Leads Group');

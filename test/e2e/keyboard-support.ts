@@ -35,7 +35,9 @@ export async function expectFocused(target: Locator): Promise<void> {
 export async function firePanelCommand(context: BrowserContext): Promise<void> {
   const worker = await backgroundWorker(context);
   await worker.evaluate((name) => {
-    const { commands } = (globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(command: string): void } } } }).chrome;
+    const { commands } = (
+      globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(command: string): void } } } }
+    ).chrome;
     commands.onCommand.dispatch(name);
   }, TOGGLE_PANEL_COMMAND);
 }
@@ -44,7 +46,11 @@ export async function firePanelCommand(context: BrowserContext): Promise<void> {
 export async function expectFocusRing(target: Locator): Promise<void> {
   const ring = await target.evaluate((element) => {
     const style = getComputedStyle(element);
-    return { visible: element.matches(':focus-visible'), style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    return {
+      visible: element.matches(':focus-visible'),
+      style: style.outlineStyle,
+      width: parseFloat(style.outlineWidth),
+    };
   });
   expect(ring).toEqual({ visible: true, style: 'solid', width: 2 });
 }

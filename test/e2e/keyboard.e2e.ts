@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, TELEGRAM_K } from './support/fixtures';
 import { backgroundWorker, EXTENSION_DIR, type LoadedExtension } from './support/extension';
-import { expectFocused, expectFocusRing, firePanelCommand, hasFocus, tabTo, TOGGLE_PANEL_COMMAND } from './keyboard-support';
+import {
+  expectFocused,
+  expectFocusRing,
+  firePanelCommand,
+  hasFocus,
+  tabTo,
+  TOGGLE_PANEL_COMMAND,
+} from './keyboard-support';
 
 /**
  * A manager who never touches the mouse: the options page, the popup, the chat's Tracker Data button, the browser
@@ -55,7 +62,12 @@ async function chooseTypeWithArrows(page: Page, type: (typeof EVENT_TYPES)[numbe
  * From focus anywhere in the open panel: Send event (unless the form is open already), the type by arrows, the amount
  * and currency typed, Enter.
  */
-async function sendEventByKeyboard(page: Page, type: (typeof EVENT_TYPES)[number], amount?: string, currency?: string): Promise<void> {
+async function sendEventByKeyboard(
+  page: Page,
+  type: (typeof EVENT_TYPES)[number],
+  amount?: string,
+  currency?: string,
+): Promise<void> {
   const panel = page.getByRole('complementary', { name: 'Tracker Data' });
   const sendEvent = panel.getByRole('button', { name: 'Send event' });
   const checkedType = panel.getByRole('radio', { checked: true });
@@ -91,7 +103,10 @@ async function sendEventByKeyboard(page: Page, type: (typeof EVENT_TYPES)[number
   await expectFocusRing(sendEvent);
 }
 
-test('a manager signs in, opens the panel and logs a 150 EUR deposit with the keyboard alone', async ({ extension, sandboxHost }) => {
+test('a manager signs in, opens the panel and logs a 150 EUR deposit with the keyboard alone', async ({
+  extension,
+  sandboxHost,
+}) => {
   await setApiUrlByKeyboard(extension, sandboxHost.url);
   await signInByKeyboard(extension);
 
@@ -140,11 +155,19 @@ test('a manager signs in, opens the panel and logs a 150 EUR deposit with the ke
 
   const deposits = sandboxHost.sandbox.storedEvents().filter((event) => event.source === 'manual');
   expect(deposits).toHaveLength(1);
-  expect(deposits[0]).toMatchObject({ type: 'deposit', amount: '150', currency: 'EUR', contact: { channel: 'telegram', externalId: '777001' } });
+  expect(deposits[0]).toMatchObject({
+    type: 'deposit',
+    amount: '150',
+    currency: 'EUR',
+    contact: { channel: 'telegram', externalId: '777001' },
+  });
 
   // Nothing typed in the panel reached Telegram: its message box heard nothing, its shortcuts only the Tabs that
   // walked the page to the button (its Escape would have closed the chat, which is still open).
-  const [keys, globalKeys] = await page.evaluate(() => [document.body.dataset.keys ?? '', document.body.dataset.globalKeys ?? '']);
+  const [keys, globalKeys] = await page.evaluate(() => [
+    document.body.dataset.keys ?? '',
+    document.body.dataset.globalKeys ?? '',
+  ]);
   expect(keys).toBe('');
   expect(new Set(globalKeys.split(' '))).toEqual(new Set(['Tab']));
   await expect(page.locator('.chat.active .chat-info .peer-title')).toHaveText('Anna Petrova');
@@ -166,7 +189,8 @@ async function countInput(page: Page): Promise<void> {
 
 async function inputSoFar(page: Page): Promise<{ keys: string[]; clicks: number }> {
   return page.evaluate(() => {
-    const input = (window as unknown as { trackerDataTestInput: { keys: string[]; clicks: number } }).trackerDataTestInput;
+    const input = (window as unknown as { trackerDataTestInput: { keys: string[]; clicks: number } })
+      .trackerDataTestInput;
     const seen = { keys: [...input.keys], clicks: input.clicks };
     input.keys.length = 0;
     input.clicks = 0;
@@ -227,7 +251,10 @@ test('a first deposit takes at most four clicks, and a repeat deposit three keys
   expect(await page.evaluate(() => document.body.dataset.keys ?? '')).toBe('');
 });
 
-test('the live region announces Failed, Queued and Sent as saved events change state', async ({ extension, sandboxHost }) => {
+test('the live region announces Failed, Queued and Sent as saved events change state', async ({
+  extension,
+  sandboxHost,
+}) => {
   const { sandbox } = sandboxHost;
   await setApiUrlByKeyboard(extension, sandboxHost.url);
   await signInByKeyboard(extension);
@@ -254,7 +281,9 @@ test('the live region announces Failed, Queued and Sent as saved events change s
 test('the shortcut is Alt+Shift+D, described in the browser’s language, and bound in the browser (changeable at chrome://extensions/shortcuts)', async ({
   extension,
 }) => {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { commands?: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    commands?: Record<string, unknown>;
+  };
   expect(manifest.commands).toEqual({
     [TOGGLE_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandTogglePanel__' },
   });
@@ -268,6 +297,10 @@ test('the shortcut is Alt+Shift+D, described in the browser’s language, and bo
     return chrome.commands.getAll();
   });
   expect(commands).toContainEqual(
-    expect.objectContaining({ name: TOGGLE_PANEL_COMMAND, shortcut: 'Alt+Shift+D', description: 'Open or close the Tracker Data panel' }),
+    expect.objectContaining({
+      name: TOGGLE_PANEL_COMMAND,
+      shortcut: 'Alt+Shift+D',
+      description: 'Open or close the Tracker Data panel',
+    }),
   );
 });

@@ -12,7 +12,9 @@ async function openAnnaPanel(page: Page): Promise<void> {
 
 const background = (page: Page) => panelOf(page).evaluate((aside) => getComputedStyle(aside).backgroundColor);
 
-test('the panel follows Telegram K’s theme: light by default, dark as soon as the manager switches to night mode', async ({ extension }) => {
+test('the panel follows Telegram K’s theme: light by default, dark as soon as the manager switches to night mode', async ({
+  extension,
+}) => {
   const page = await extension.context.newPage();
   await openAnnaPanel(page);
   await expect(panelOf(page)).toHaveClass(/td-theme-light/);

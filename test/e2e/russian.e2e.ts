@@ -2,7 +2,6 @@ import { expect, test, TELEGRAM_K } from './support/fixtures';
 import { screenshotPath } from './support/screenshots';
 import { chooseCurrency, openChat, setApiUrl, setTelegramKNight } from './support/manager';
 
-
 test('a Russian-speaking manager switches the extension to Russian and logs a deposit of 1 234,50 ₽ in Telegram K', async ({
   extension,
   sandboxHost,
@@ -33,7 +32,10 @@ test('a Russian-speaking manager switches the extension to Russian and logs a de
   await page.getByRole('button', { name: 'Tracker Data' }).click();
   const panel = page.getByRole('complementary', { name: 'Tracker Data' });
   await panel.getByRole('button', { name: 'Отправить событие' }).click();
-  await panel.getByRole('radiogroup', { name: 'Тип события' }).getByRole('radio', { name: 'Депозит', exact: true }).check();
+  await panel
+    .getByRole('radiogroup', { name: 'Тип события' })
+    .getByRole('radio', { name: 'Депозит', exact: true })
+    .check();
   await panel.getByRole('textbox', { name: 'Сумма' }).pressSequentially('1 234,50');
   await chooseCurrency(panel.getByRole('combobox', { name: 'Валюта', exact: true }), 'RUB');
   await panel.getByRole('button', { name: 'Сохранить' }).click();

@@ -2,7 +2,6 @@ import { expect, test, TELEGRAM_K } from './support/fixtures';
 import { screenshotPath } from './support/screenshots';
 import { openChat, openPanel, sendEvent, setApiUrl, setTelegramKNight, signIn } from './support/manager';
 
-
 test('the panel as a manager sees it, for the README', async ({ extension, sandboxHost }) => {
   await setApiUrl(extension, sandboxHost.url);
   await signIn(extension);

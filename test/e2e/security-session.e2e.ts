@@ -75,6 +75,9 @@ test('a second operator is offered the first one’s queued events, and "Send th
   await expect(choice).toHaveCount(0);
 
   await expect.poll(() => sandbox.storedEvents().filter((event) => event.source === 'manual').length).toBe(1);
-  expect(sandbox.storedEvents().find((event) => event.source === 'manual')).toMatchObject({ type: 'registration', operatorId: 'op_second' });
+  expect(sandbox.storedEvents().find((event) => event.source === 'manual')).toMatchObject({
+    type: 'registration',
+    operatorId: 'op_second',
+  });
   await expect(panel.getByRole('list', { name: 'Events' }).getByRole('listitem').first()).toContainText('Sent');
 });

@@ -5,7 +5,11 @@ import { backgroundWorker } from './support/extension';
 export async function backgroundTokens(context: BrowserContext): Promise<{ access: string; refresh: string }> {
   const worker = await backgroundWorker(context);
   return worker.evaluate(async () => {
-    const chromeApi = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, { token?: string }>> } } } }).chrome;
+    const chromeApi = (
+      globalThis as unknown as {
+        chrome: { storage: { session: { get(key: string): Promise<Record<string, { token?: string }>> } } };
+      }
+    ).chrome;
     const access = (await chromeApi.storage.session.get('accessToken')).accessToken?.token ?? '';
     const refresh = await new Promise<string>((resolve, reject) => {
       const opening = indexedDB.open('tracker-data-secrets');
@@ -37,7 +41,9 @@ export class ContentScriptWorld {
     await cdp.send('Runtime.enable');
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const world = found.find((context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`);
+      const world = found.find(
+        (context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`,
+      );
       if (world) return new ContentScriptWorld(cdp, world.id);
       if (Date.now() > deadline) throw new Error('The content script’s world did not appear');
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -52,7 +58,10 @@ export class ContentScriptWorld {
       awaitPromise: true,
       returnByValue: true,
     });
-    if (exceptionDetails) throw new Error(`In the content script's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    if (exceptionDetails)
+      throw new Error(
+        `In the content script's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`,
+      );
     return result.value as T;
   }
 

@@ -37,7 +37,10 @@ async function openTelegramPanel(page: Page): Promise<void> {
 async function startDeposit(page: Page): Promise<void> {
   const panel = page.getByRole('complementary', { name: 'Tracker Data' });
   await panel.getByRole('button', { name: 'Send event' }).click();
-  await panel.getByRole('radiogroup', { name: 'Event type' }).getByRole('radio', { name: 'Deposit', exact: true }).check();
+  await panel
+    .getByRole('radiogroup', { name: 'Event type' })
+    .getByRole('radio', { name: 'Deposit', exact: true })
+    .check();
   await panel.getByRole('textbox', { name: 'Amount' }).pressSequentially('150');
   await expect(panel.getByText('Deposit $150.00 for Anna Petrova')).toBeVisible();
 }
@@ -55,7 +58,8 @@ async function writeOnPointerdown(page: Page, selector: string, value: string): 
         if (field) write(field, written);
       };
       window.addEventListener('pointerdown', attack, { capture: true });
-      (window as unknown as { __stop: () => void }).__stop = () => window.removeEventListener('pointerdown', attack, { capture: true });
+      (window as unknown as { __stop: () => void }).__stop = () =>
+        window.removeEventListener('pointerdown', attack, { capture: true });
     },
     [selector, value] as const,
   );
@@ -64,14 +68,20 @@ async function writeOnPointerdown(page: Page, selector: string, value: string): 
 type StoredEvent = { source: string; type: string; amount?: string; currency?: string };
 
 function manualEvents(storedEvents: StoredEvent[]) {
-  return storedEvents.filter((event) => event.source === 'manual').map(({ type, amount, currency }) => ({ type, amount, currency }));
+  return storedEvents
+    .filter((event) => event.source === 'manual')
+    .map(({ type, amount, currency }) => ({ type, amount, currency }));
 }
 
 /**
  * Save while the page script runs: nothing is stored, the panel says why and `stillShows` what the manager entered.
  * Save again once the script is gone: exactly that deposit is stored.
  */
-async function savedOnlyWithoutTheScript(page: Page, storedEvents: () => StoredEvent[], stillShows: () => Promise<void>): Promise<void> {
+async function savedOnlyWithoutTheScript(
+  page: Page,
+  storedEvents: () => StoredEvent[],
+  stillShows: () => Promise<void>,
+): Promise<void> {
   const panel = page.getByRole('complementary', { name: 'Tracker Data' });
   await panel.getByRole('button', { name: 'Save' }).click();
   await expect(panel.getByRole('alert')).toBeVisible();
@@ -85,7 +95,10 @@ async function savedOnlyWithoutTheScript(page: Page, storedEvents: () => StoredE
   expect(manualEvents(storedEvents())).toEqual([{ type: 'deposit', amount: '150', currency: 'USD' }]);
 }
 
-test('a page script cannot drive the panel to send an event; the manager’s own click opens the form', async ({ extension, sandboxHost }) => {
+test('a page script cannot drive the panel to send an event; the manager’s own click opens the form', async ({
+  extension,
+  sandboxHost,
+}) => {
   await setApiUrl(extension, sandboxHost.url);
   await signIn(extension);
   const page = await extension.context.newPage();
@@ -99,7 +112,9 @@ test('a page script cannot drive the panel to send an event; the manager’s own
   await expect(panel.getByRole('radiogroup', { name: 'Event type' })).toHaveCount(0);
 
   await page.evaluate(async () => {
-    const panelElement = (window as unknown as { __panel: (selector: string, text?: string) => HTMLElement | undefined }).__panel;
+    const panelElement = (
+      window as unknown as { __panel: (selector: string, text?: string) => HTMLElement | undefined }
+    ).__panel;
     panelElement('button', 'Send event')?.click();
   });
   await page.waitForTimeout(500);
@@ -129,7 +144,10 @@ test('a page script cannot drive the panel to send an event; the manager’s own
   expect(manualEvents(sandboxHost.sandbox.storedEvents())).toEqual([]);
 });
 
-test('a page script that writes into Amount as the manager presses Save changes nothing that is saved', async ({ extension, sandboxHost }) => {
+test('a page script that writes into Amount as the manager presses Save changes nothing that is saved', async ({
+  extension,
+  sandboxHost,
+}) => {
   await setApiUrl(extension, sandboxHost.url);
   await signIn(extension);
   const page = await extension.context.newPage();
@@ -143,7 +161,9 @@ test('a page script that writes into Amount as the manager presses Save changes 
   await panel.getByRole('button', { name: 'Save' }).click();
   await page.waitForTimeout(1_500);
   expect(manualEvents(sandboxHost.sandbox.storedEvents())).toEqual([]);
-  await expect(panel.getByRole('alert')).toHaveText('Something other than you changed this form. Check what it shows and press the button again.');
+  await expect(panel.getByRole('alert')).toHaveText(
+    'Something other than you changed this form. Check what it shows and press the button again.',
+  );
   await expect(amount).toHaveValue('150');
   await expect(panel.getByText('Deposit $150.00 for Anna Petrova')).toBeVisible();
 
@@ -158,9 +178,14 @@ test('a page script that writes into Amount as the manager presses Save changes 
       document.execCommand('insertText', false, '150000');
     };
     window.addEventListener('pointerdown', attack, { capture: true });
-    (window as unknown as { __stop: () => void }).__stop = () => window.removeEventListener('pointerdown', attack, { capture: true });
+    (window as unknown as { __stop: () => void }).__stop = () =>
+      window.removeEventListener('pointerdown', attack, { capture: true });
   });
-  await savedOnlyWithoutTheScript(page, () => sandboxHost.sandbox.storedEvents(), () => expect(amount).toHaveValue('150'));
+  await savedOnlyWithoutTheScript(
+    page,
+    () => sandboxHost.sandbox.storedEvents(),
+    () => expect(amount).toHaveValue('150'),
+  );
 });
 
 test('a page script that cancels the manager’s keystroke and types its own amount instead changes nothing that is saved', async ({
@@ -192,10 +217,17 @@ test('a page script that cancels the manager’s keystroke and types its own amo
   await amount.press('End');
   await amount.press('0');
   await expect(panel.getByText('Deposit $150.00 for Anna Petrova')).toBeVisible();
-  await savedOnlyWithoutTheScript(page, () => sandboxHost.sandbox.storedEvents(), () => expect(amount).toHaveValue('150'));
+  await savedOnlyWithoutTheScript(
+    page,
+    () => sandboxHost.sandbox.storedEvents(),
+    () => expect(amount).toHaveValue('150'),
+  );
 });
 
-test('a page script that picks another currency as the manager presses Save changes nothing that is saved', async ({ extension, sandboxHost }) => {
+test('a page script that picks another currency as the manager presses Save changes nothing that is saved', async ({
+  extension,
+  sandboxHost,
+}) => {
   await setApiUrl(extension, sandboxHost.url);
   await signIn(extension);
   const page = await extension.context.newPage();
@@ -205,12 +237,17 @@ test('a page script that picks another currency as the manager presses Save chan
   await expect(panel.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD');
 
   await writeOnPointerdown(page, 'select', 'EUR');
-  await savedOnlyWithoutTheScript(page, () => sandboxHost.sandbox.storedEvents(), () =>
-    expect(panel.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD'),
+  await savedOnlyWithoutTheScript(
+    page,
+    () => sandboxHost.sandbox.storedEvents(),
+    () => expect(panel.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD'),
   );
 });
 
-test('a page script cannot name the lead of a chat: requestSubmit on the identify form does nothing', async ({ extension, sandboxHost }) => {
+test('a page script cannot name the lead of a chat: requestSubmit on the identify form does nothing', async ({
+  extension,
+  sandboxHost,
+}) => {
   await setApiUrl(extension, sandboxHost.url);
   await signIn(extension);
   await serveChatSite(extension.context, WHATSAPP);
@@ -243,10 +280,13 @@ test('a page script cannot name the lead of a chat: requestSubmit on the identif
   await page.evaluate(() => {
     const find = (window as unknown as { __panel: (selector: string) => HTMLInputElement | undefined }).__panel;
     const field = find('input[autocomplete=off]');
-    if (field) Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(field, '+7 999 000-00-66');
+    if (field)
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(field, '+7 999 000-00-66');
   });
   await panel.getByRole('button', { name: 'Use this id' }).click();
-  await expect(panel.getByText('Something other than you changed this form. Check what it shows and press the button again.')).toBeVisible();
+  await expect(
+    panel.getByText('Something other than you changed this form. Check what it shows and press the button again.'),
+  ).toBeVisible();
   await expect(leadId).toHaveValue('+7 999 000-00-09');
 
   await panel.getByRole('button', { name: 'Use this id' }).click();

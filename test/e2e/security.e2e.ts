@@ -10,13 +10,23 @@ import { backgroundTokens, ContentScriptWorld } from './security-support';
 /** Everything in the page's own world: its DOM, every open shadow root in it, and its own storage. */
 async function whatThePageCanRead(page: Page): Promise<{ dom: string; shadowRoots: string[]; pageStorage: string }> {
   return page.evaluate(() => {
-    const shadowRoots = [...document.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? [element.shadowRoot.innerHTML] : []));
-    const pageStorage = JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie, name: window.name });
+    const shadowRoots = [...document.querySelectorAll('*')].flatMap((element) =>
+      element.shadowRoot ? [element.shadowRoot.innerHTML] : [],
+    );
+    const pageStorage = JSON.stringify({
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookie: document.cookie,
+      name: window.name,
+    });
     return { dom: document.documentElement.outerHTML, shadowRoots, pageStorage };
   });
 }
 
-test('the tokens live only in the background: nothing a chat page or our content script can reach holds them', async ({ extension, sandboxHost }) => {
+test('the tokens live only in the background: nothing a chat page or our content script can reach holds them', async ({
+  extension,
+  sandboxHost,
+}) => {
   await setApiUrl(extension, sandboxHost.url);
   await signIn(extension);
   const page = await extension.context.newPage();
@@ -49,12 +59,16 @@ test('the tokens live only in the background: nothing a chat page or our content
   const heard = await contentWorld.heard();
   expect(JSON.stringify(heard.replies)).toContain('clk_b0r15');
   expect(heard.pushed).toEqual([]);
-  const contentScriptStorage = await contentWorld.evaluate<string>('chrome.storage.local.get(null).then(JSON.stringify)');
+  const contentScriptStorage = await contentWorld.evaluate<string>(
+    'chrome.storage.local.get(null).then(JSON.stringify)',
+  );
   expect(contentScriptStorage).toContain('outbox:');
   const sessionAreaRefusal = await contentWorld.evaluate<string>(
     'chrome.storage.session.get(null).then(() => "readable", (error) => String(error.message ?? error))',
   );
-  const pageOriginDatabases = await contentWorld.evaluate<string>('indexedDB.databases().then((list) => JSON.stringify(list.map((db) => db.name)))');
+  const pageOriginDatabases = await contentWorld.evaluate<string>(
+    'indexedDB.databases().then((list) => JSON.stringify(list.map((db) => db.name)))',
+  );
   const localFromWorker = JSON.stringify(await readExtensionStorage(extension.context, 'local'));
 
   const reachable: Record<string, string> = {
@@ -71,7 +85,9 @@ test('the tokens live only in the background: nothing a chat page or our content
   }
   expect(sessionAreaRefusal).not.toBe('readable');
   expect(pageOriginDatabases).not.toContain('tracker-data-secrets');
-  expect(pageRequests.some((request) => request.url.startsWith(sandboxHost.url) || 'authorization' in request.headers)).toBe(false);
+  expect(
+    pageRequests.some((request) => request.url.startsWith(sandboxHost.url) || 'authorization' in request.headers),
+  ).toBe(false);
   await contentWorld.detach();
 });
 
@@ -99,7 +115,12 @@ test('the page cannot send an event: postMessage, the runtime API and DOM events
   const attempts = await page.evaluate(
     async ({ extensionId, event }) => {
       const envelope = { name: 'event.submit', payload: event };
-      for (const data of [envelope, { action: 'event.submit', event }, JSON.stringify(envelope), { ...envelope, source: 'tracker-data' }]) {
+      for (const data of [
+        envelope,
+        { action: 'event.submit', event },
+        JSON.stringify(envelope),
+        { ...envelope, source: 'tracker-data' },
+      ]) {
         window.postMessage(data, '*');
         window.top?.postMessage(data, '*');
       }
@@ -109,7 +130,8 @@ test('the page cannot send an event: postMessage, the runtime API and DOM events
           target.dispatchEvent(new CustomEvent(type, { detail: envelope, bubbles: true, composed: true }));
         }
       }
-      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => unknown } } }).chrome?.runtime;
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => unknown } } })
+        .chrome?.runtime;
       let sendMessage = 'chrome.runtime is not there';
       if (runtime?.sendMessage) {
         try {
@@ -141,12 +163,19 @@ test('the built manifest lets no page or other extension connect, and asks only 
   };
   expect(manifest).not.toHaveProperty('externally_connectable');
   expect(manifest).not.toHaveProperty('content_security_policy');
-  expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage', 'unlimitedStorage']);
+  expect([...(manifest.permissions ?? [])].sort()).toEqual([
+    'activeTab',
+    'alarms',
+    'scripting',
+    'storage',
+    'unlimitedStorage',
+  ]);
   expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
   // Only the UI's stylesheet is web-accessible, and only by a per-session URL: no extension page can be framed.
   for (const entry of manifest.web_accessible_resources ?? []) {
     expect(entry.resources.every((file) => file.endsWith('.css'))).toBe(true);
     expect(entry.use_dynamic_url).toBe(true);
   }
-  for (const script of manifest.content_scripts ?? []) for (const match of script.matches) expect(match).toMatch(/^https:\/\//);
+  for (const script of manifest.content_scripts ?? [])
+    for (const match of script.matches) expect(match).toMatch(/^https:\/\//);
 });

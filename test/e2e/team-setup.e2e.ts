@@ -7,7 +7,13 @@ import { chromiumPath } from '../../sandbox/chromium';
 import { startServer, type RunningServer } from '../../server/app';
 import { TEST_SCRYPT_COST } from '../../server/auth/passwords';
 import { en } from '../../server/console/app/i18n/en';
-import { startFakeChatterfy, startFakeKeitaro, type FakeChatterfy, type FakeKeitaro, type FakeTracker } from '../support/fake-trackers';
+import {
+  startFakeChatterfy,
+  startFakeKeitaro,
+  type FakeChatterfy,
+  type FakeKeitaro,
+  type FakeTracker,
+} from '../support/fake-trackers';
 import { serveChatSite } from './support/chat-sites';
 import { checkConsolePage } from './support/console-pages';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
@@ -65,7 +71,11 @@ const postbacksFor = (tracker: FakeTracker, parameter: string, clickId: string) 
 /** The delivery line of one event in the panel's history, item by item as the manager sees it. */
 function trackersOf(panel: Locator, what: RegExp): Locator {
   const history = panel.getByRole('list', { name: 'Events', exact: true });
-  return history.getByRole('listitem').filter({ hasText: what }).getByRole('list', { name: 'Trackers' }).getByRole('listitem');
+  return history
+    .getByRole('listitem')
+    .filter({ hasText: what })
+    .getByRole('list', { name: 'Trackers' })
+    .getByRole('listitem');
 }
 
 test('an admin sets up Keitaro, Chatterfy, a manager and an intake in the console; the manager’s deposit lands in both trackers once', async () => {
@@ -93,7 +103,9 @@ test('an admin sets up Keitaro, Chatterfy, a manager and an intake in the consol
     await expect(result).toContainText('Success');
     await expect(result).not.toContainText(keitaro.postbackKey);
     // The answer shown is the one the tracker gave to the postback it really counted.
-    expect(keitaro.countedFor('tracker-data-test')).toMatchObject([{ status: 'sale', amount: '10.00', currency: 'usd' }]);
+    expect(keitaro.countedFor('tracker-data-test')).toMatchObject([
+      { status: 'sale', amount: '10.00', currency: 'usd' },
+    ]);
   });
 
   await test.step('adds Chatterfy from its preset', async () => {
@@ -127,11 +139,16 @@ test('an admin sets up Keitaro, Chatterfy, a manager and an intake in the consol
     await consolePage.getByLabel(t('common.name'), { exact: true }).fill('Chatterfy links');
     await consolePage.getByRole('button', { name: t('intakes.create') }).click();
     const line = await consolePage.getByRole('textbox', { name: t('intakes.chatterfyLine') }).inputValue();
-    expect(line).toMatch(/\/intake\/[^?]+\?channel=telegram&contact_id=\{chatId\}&click_id=\{tracker\.clickid\}&username=\{username\}$/);
+    expect(line).toMatch(
+      /\/intake\/[^?]+\?channel=telegram&contact_id=\{chatId\}&click_id=\{tracker\.clickid\}&username=\{username\}$/,
+    );
     await checkConsolePage(consolePage, 'intakes');
 
     // What Chatterfy calls once it has filled in its variables for Anna's chat.
-    const call = line.replace('{chatId}', ANNA.chatId).replace('{tracker.clickid}', ANNA.clickId).replace('{username}', ANNA.username);
+    const call = line
+      .replace('{chatId}', ANNA.chatId)
+      .replace('{tracker.clickid}', ANNA.clickId)
+      .replace('{username}', ANNA.username);
     const answer = await fetch(call);
     expect([200, 201]).toContain(answer.status);
     await consolePage.reload();
@@ -157,8 +174,12 @@ test('an admin sets up Keitaro, Chatterfy, a manager and an intake in the consol
     await expect.poll(() => keitaro.countedFor(ANNA.clickId).length, DELIVERED_WITHIN).toBe(1);
     await expect.poll(() => chatterfy.countedFor(ANNA.clickId).length, DELIVERED_WITHIN).toBe(1);
     const deposit = await eventOf(consolePage, ANNA.chatId);
-    expect(keitaro.countedFor(ANNA.clickId)).toMatchObject([{ status: 'sale', amount: '150', currency: 'usd', eventId: deposit.id }]);
-    expect(chatterfy.countedFor(ANNA.clickId)).toMatchObject([{ status: 'sale', amount: '150', currency: 'usd', eventId: deposit.id }]);
+    expect(keitaro.countedFor(ANNA.clickId)).toMatchObject([
+      { status: 'sale', amount: '150', currency: 'usd', eventId: deposit.id },
+    ]);
+    expect(chatterfy.countedFor(ANNA.clickId)).toMatchObject([
+      { status: 'sale', amount: '150', currency: 'usd', eventId: deposit.id },
+    ]);
     expect(deposit).toMatchObject({ type: 'deposit', amount: '150', currency: 'USD' });
   });
 
@@ -173,7 +194,9 @@ test('an admin sets up Keitaro, Chatterfy, a manager and an intake in the consol
 
   await test.step('the admin sees it delivered on the Events page, with its deliveries', async () => {
     await nav.getByRole('link', { name: t('nav.events') }).click();
-    const row = consolePage.getByRole('row').filter({ has: consolePage.getByRole('rowheader', { name: 'Deposit 150 USD' }) });
+    const row = consolePage
+      .getByRole('row')
+      .filter({ has: consolePage.getByRole('rowheader', { name: 'Deposit 150 USD' }) });
     const deliveries = row.getByRole('listitem');
     await expect(deliveries).toHaveText([`Keitaro: ${t('state.delivered')}`, `Chatterfy: ${t('state.delivered')}`]);
     await expect(row).toContainText(MANAGER.name);
@@ -183,10 +206,15 @@ test('an admin sets up Keitaro, Chatterfy, a manager and an intake in the consol
 
   await test.step('a deposit for a lead without a click id is held until the manager types one in the panel', async () => {
     await openChat(page, 'Boris Ivanov');
-    await expect(panel.getByText('No click id for this lead yet: the tracker cannot count their events.')).toBeVisible();
+    await expect(
+      panel.getByText('No click id for this lead yet: the tracker cannot count their events.'),
+    ).toBeVisible();
     await sendEvent(page, { type: 'Deposit', amount: '75.5', currency: 'EUR' });
     await expect(panel.getByRole('status')).toContainText('Sent');
-    await expect(trackersOf(panel, /^Deposit/)).toHaveText(['Keitaro held: no click id', 'Chatterfy held: no click id'], DELIVERED_WITHIN);
+    await expect(trackersOf(panel, /^Deposit/)).toHaveText(
+      ['Keitaro held: no click id', 'Chatterfy held: no click id'],
+      DELIVERED_WITHIN,
+    );
     await expect(panel.getByText('No click id yet: link the lead’s click id to send it.')).toBeVisible();
     const before = keitaro.requests.length;
     expect(keitaro.conversions.filter((conversion) => conversion.amount === '75.5')).toEqual([]);
@@ -197,7 +225,9 @@ test('an admin sets up Keitaro, Chatterfy, a manager and an intake in the consol
 
     await expect.poll(() => keitaro.countedFor(BORIS_CLICK_ID).length, DELIVERED_WITHIN).toBe(1);
     const deposit = await eventOf(consolePage, '777002');
-    expect(keitaro.countedFor(BORIS_CLICK_ID)).toMatchObject([{ status: 'sale', amount: '75.5', currency: 'eur', eventId: deposit.id }]);
+    expect(keitaro.countedFor(BORIS_CLICK_ID)).toMatchObject([
+      { status: 'sale', amount: '75.5', currency: 'eur', eventId: deposit.id },
+    ]);
     await expect(trackersOf(panel, /^Deposit/)).toHaveText([/^Keitaro ✓/, /^Chatterfy ✓/], DELIVERED_WITHIN);
     expect(postbacksFor(keitaro, 'subid', BORIS_CLICK_ID)).toHaveLength(1);
     // Nothing else went to Keitaro meanwhile: the held delivery waited instead of being sent without a click id.
@@ -206,19 +236,37 @@ test('an admin sets up Keitaro, Chatterfy, a manager and an intake in the consol
 
   await test.step('the admin sees both deposits delivered, and Maria’s sign-in and events on the Managers page', async () => {
     await nav.getByRole('link', { name: t('nav.managers') }).click();
-    const maria = consolePage.getByRole('row').filter({ has: consolePage.getByRole('rowheader', { name: MANAGER.name }) });
+    const maria = consolePage
+      .getByRole('row')
+      .filter({ has: consolePage.getByRole('rowheader', { name: MANAGER.name }) });
     // Signed in today (not "Never"), two events logged this week.
-    await expect(maria.getByRole('cell')).toHaveText([MANAGER.email, t('role.manager'), /2026/, '2', t('managers.remove', { name: MANAGER.name })]);
+    await expect(maria.getByRole('cell')).toHaveText([
+      MANAGER.email,
+      t('role.manager'),
+      /2026/,
+      '2',
+      t('managers.remove', { name: MANAGER.name }),
+    ]);
     await nav.getByRole('link', { name: t('nav.events') }).click();
-    const boris = consolePage.getByRole('row').filter({ has: consolePage.getByRole('rowheader', { name: 'Deposit 75.5 EUR' }) });
-    await expect(boris.getByRole('listitem')).toHaveText([`Keitaro: ${t('state.delivered')}`, `Chatterfy: ${t('state.delivered')}`]);
+    const boris = consolePage
+      .getByRole('row')
+      .filter({ has: consolePage.getByRole('rowheader', { name: 'Deposit 75.5 EUR' }) });
+    await expect(boris.getByRole('listitem')).toHaveText([
+      `Keitaro: ${t('state.delivered')}`,
+      `Chatterfy: ${t('state.delivered')}`,
+    ]);
     await consolePage.screenshot({ path: screenshotPath('console-events.png') });
   });
 
   await adminContext.close();
 });
 
-async function addDestination(consolePage: Page, kind: 'keitaro' | 'chatterfy', name: string, url: string): Promise<void> {
+async function addDestination(
+  consolePage: Page,
+  kind: 'keitaro' | 'chatterfy',
+  name: string,
+  url: string,
+): Promise<void> {
   const nav = consolePage.getByRole('navigation');
   await nav.getByRole('link', { name: t('nav.destinations') }).click();
   await consolePage.getByRole('button', { name: t('destinations.add') }).click();

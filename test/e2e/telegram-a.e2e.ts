@@ -20,7 +20,9 @@ const TELEGRAM_A: ServedSite = {
 /** Clicks a chat in telegram-tt's chat list and waits for the header's active slide to name it. */
 async function openChat(page: Page, name: string): Promise<void> {
   await page.locator('.chat-list').getByText(name, { exact: true }).click();
-  await expect(page.locator('#MiddleColumn .MiddleHeader > .Transition > .Transition_slide-active .fullName')).toHaveText(name);
+  await expect(
+    page.locator('#MiddleColumn .MiddleHeader > .Transition > .Transition_slide-active .fullName'),
+  ).toHaveText(name);
 }
 
 test('a manager logs a deposit for Anna and a redeposit for Boris on Telegram Web A, each stored once on its own contact', async ({
@@ -35,7 +37,9 @@ test('a manager logs a deposit for Anna and a redeposit for Boris on Telegram We
   const page = await extension.context.newPage();
   await page.goto(TELEGRAM_A.baseUrl);
   await openChat(page, 'Anna Petrova');
-  await expect(page.locator('#MiddleColumn .MiddleHeader .header-tools').getByRole('button', { name: 'Tracker Data' })).toBeVisible();
+  await expect(
+    page.locator('#MiddleColumn .MiddleHeader .header-tools').getByRole('button', { name: 'Tracker Data' }),
+  ).toBeVisible();
   await openPanel(page);
 
   const panel = page.getByRole('complementary', { name: 'Tracker Data' });
@@ -54,10 +58,22 @@ test('a manager logs a deposit for Anna and a redeposit for Boris on Telegram We
   await expect.poll(() => manualEvents().length).toBe(2);
   await expect(panel.getByRole('status')).toContainText('Sent');
   expect(manualEvents()).toEqual([
-    expect.objectContaining({ type: 'deposit', amount: '150', currency: 'USD', contact: expect.objectContaining({ channel: 'telegram', externalId: '777001' }) }),
-    expect.objectContaining({ type: 'redeposit', amount: '20', currency: 'EUR', contact: expect.objectContaining({ channel: 'telegram', externalId: '777002' }) }),
+    expect.objectContaining({
+      type: 'deposit',
+      amount: '150',
+      currency: 'USD',
+      contact: expect.objectContaining({ channel: 'telegram', externalId: '777001' }),
+    }),
+    expect.objectContaining({
+      type: 'redeposit',
+      amount: '20',
+      currency: 'EUR',
+      contact: expect.objectContaining({ channel: 'telegram', externalId: '777002' }),
+    }),
   ]);
 
   // Keys typed in the panel stay in the panel: telegram-tt's message box and shortcuts never saw them.
-  expect(await page.evaluate(() => [document.body.dataset.keys ?? '', document.body.dataset.globalKeys ?? ''])).toEqual(['', '']);
+  expect(await page.evaluate(() => [document.body.dataset.keys ?? '', document.body.dataset.globalKeys ?? ''])).toEqual(
+    ['', ''],
+  );
 });

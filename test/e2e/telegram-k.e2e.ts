@@ -43,7 +43,9 @@ test('a manager signs in, logs a 150 USD deposit for the open Telegram K chat, a
   expect(sandbox.stats()['POST /api/v1/events']?.requests).toBe(1);
 
   // Keys typed in the panel stay in the panel: Telegram's message box and shortcuts never saw them.
-  expect(await page.evaluate(() => [document.body.dataset.keys ?? '', document.body.dataset.globalKeys ?? ''])).toEqual(['', '']);
+  expect(await page.evaluate(() => [document.body.dataset.keys ?? '', document.body.dataset.globalKeys ?? ''])).toEqual(
+    ['', ''],
+  );
 });
 
 test('two Telegram K tabs keep their own contacts: events logged in turn in each land on that tab’s lead, and each panel shows only its own', async ({

@@ -45,7 +45,9 @@ async function recordCspViolations(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     Reflect.set(window, '__cspViolations', seen);
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    );
   });
 }
 
@@ -77,7 +79,11 @@ test('on WhatsApp Web under its strict CSP, events land on the phone number of e
   await openWhatsAppChat(page, 'Anna Petrova');
   const button = page.getByRole('button', { name: 'Tracker Data' });
   await expect(button).toBeVisible();
-  expect(await page.locator('tracker-data-button').evaluate((host) => host.parentElement?.matches('#main header > :last-child'))).toBe(true);
+  expect(
+    await page
+      .locator('tracker-data-button')
+      .evaluate((host) => host.parentElement?.matches('#main header > :last-child')),
+  ).toBe(true);
   // Styled by the extension's own stylesheet, not the browser's defaults for a button.
   const look = await button.evaluate((element) => {
     const style = getComputedStyle(element);
@@ -122,7 +128,13 @@ test('on WhatsApp Web under its strict CSP, events land on the phone number of e
   const manual = sandbox
     .storedEvents()
     .filter((event) => event.source === 'manual')
-    .map(({ type, amount, currency, contact }) => ({ type, amount, currency, channel: contact.channel, externalId: contact.externalId }));
+    .map(({ type, amount, currency, contact }) => ({
+      type,
+      amount,
+      currency,
+      channel: contact.channel,
+      externalId: contact.externalId,
+    }));
   expect(manual).toEqual([
     { type: 'deposit', amount: '150', currency: 'USD', channel: 'whatsapp', externalId: '79990000001' },
     { type: 'registration', amount: undefined, currency: undefined, channel: 'whatsapp', externalId: '79990000002' },
@@ -131,7 +143,9 @@ test('on WhatsApp Web under its strict CSP, events land on the phone number of e
   expect(sandbox.stats()['POST /api/v1/events']?.requests).toBe(3);
 
   // Keys typed in the panel stay in the panel: WhatsApp's compose box and shortcuts never saw them.
-  expect(await page.evaluate(() => [document.body.dataset.keys ?? '', document.body.dataset.globalKeys ?? ''])).toEqual(['', '']);
+  expect(await page.evaluate(() => [document.body.dataset.keys ?? '', document.body.dataset.globalKeys ?? ''])).toEqual(
+    ['', ''],
+  );
   // Nothing the extension did was refused by the page's policy: the only violation is the probe above.
   expect(await cspViolations(page)).toEqual(['script-src-elem inline']);
 

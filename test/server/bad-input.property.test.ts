@@ -27,13 +27,23 @@ const nasty = fc.oneof(
     'x'.repeat(5_000),
   ),
 );
-const anyJson = fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(nasty, { maxLength: 3 }), fc.dictionary(nasty, nasty, { maxKeys: 3 }));
+const anyJson = fc.oneof(
+  nasty,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(nasty, { maxLength: 3 }),
+  fc.dictionary(nasty, nasty, { maxKeys: 3 }),
+);
 
 /** A valid body with one field dropped, or replaced by anything, or an extra key added; sometimes not an object at all. */
 function mutated(valid: Record<string, unknown>, paths: readonly string[]) {
   return fc.oneof(
     fc.record({ drop: fc.constantFrom(...paths) }).map(({ drop }) => withPath(valid, drop, undefined)),
-    fc.record({ path: fc.constantFrom(...paths), value: anyJson }).map(({ path, value }) => withPath(valid, path, value)),
+    fc
+      .record({ path: fc.constantFrom(...paths), value: anyJson })
+      .map(({ path, value }) => withPath(valid, path, value)),
     fc.record({ key: nasty, value: anyJson }).map(({ key, value }) => ({ ...valid, [key]: value })),
     anyJson,
   );
@@ -62,17 +72,39 @@ function expectRefusal(answer: Answer): void {
 
 describe.each(ENGINES)('bad input on %s', (engine) => {
   it('is refused at the field on every endpoint, nothing is stored, and the server keeps serving', async () => {
-    const server = await startTestServer(engine, { loginLimits: { perAddress: { maxFailures: 100_000, windowMs: 60_000 }, perEmail: { maxFailures: 100_000, windowMs: 60_000 } } });
+    const server = await startTestServer(engine, {
+      loginLimits: {
+        perAddress: { maxFailures: 100_000, windowMs: 60_000 },
+        perEmail: { maxFailures: 100_000, windowMs: 60_000 },
+      },
+    });
     const manager = await signIn(server, MANAGER);
     const admin = await signIn(server, ADMIN);
     const before = (await server.context.tracker.allEvents()).length;
     let stored = 0;
-    const valid = newEvent({ type: 'deposit', amount: '10.5', currency: 'USD', contact: { channel: 'telegram', externalId: '555', displayName: 'Lead' } });
-    const eventPaths = ['id', 'type', 'contact', 'contact.channel', 'contact.externalId', 'contact.displayName', 'amount', 'currency', 'occurredAt', 'note'];
+    const valid = newEvent({
+      type: 'deposit',
+      amount: '10.5',
+      currency: 'USD',
+      contact: { channel: 'telegram', externalId: '555', displayName: 'Lead' },
+    });
+    const eventPaths = [
+      'id',
+      'type',
+      'contact',
+      'contact.channel',
+      'contact.externalId',
+      'contact.displayName',
+      'amount',
+      'currency',
+      'occurredAt',
+      'note',
+    ];
 
     await fc.assert(
       fc.asyncProperty(mutated({ ...valid }, eventPaths), fc.uuid({ version: 4 }), async (body, id) => {
-        const withId = body !== null && typeof body === 'object' && !Array.isArray(body) && 'id' in body ? { ...body, id } : body;
+        const withId =
+          body !== null && typeof body === 'object' && !Array.isArray(body) && 'id' in body ? { ...body, id } : body;
         const answer = await postEvent(server, manager.accessToken, withId, id);
         // A NUL character anywhere in a request is refused, even in a field the schema would drop (docs/tracker-api.md).
         if (trackerEventInputSchema.safeParse(withId).success && !JSON.stringify(withId).includes('\\u0000')) {
@@ -86,10 +118,13 @@ describe.each(ENGINES)('bad input on %s', (engine) => {
     );
 
     await fc.assert(
-      fc.asyncProperty(mutated({ email: MANAGER.email, password: 'wrong password' }, ['email', 'password']), async (body) => {
-        const answer = await call(server, '/api/v1/auth/login', { json: body });
-        expectRefusal(answer);
-      }),
+      fc.asyncProperty(
+        mutated({ email: MANAGER.email, password: 'wrong password' }, ['email', 'password']),
+        async (body) => {
+          const answer = await call(server, '/api/v1/auth/login', { json: body });
+          expectRefusal(answer);
+        },
+      ),
       { numRuns: RUNS[engine] },
     );
 
@@ -104,14 +139,22 @@ describe.each(ENGINES)('bad input on %s', (engine) => {
 
     await fc.assert(
       fc.asyncProperty(nasty, fc.constantFrom('telegram', 'icq', ''), async (externalId, channel) => {
-        const answer = await call(server, `/api/v1/contacts/${encodeURIComponent(channel)}/${encodeURIComponent(externalId)}`, { token: manager.accessToken });
+        const answer = await call(
+          server,
+          `/api/v1/contacts/${encodeURIComponent(channel)}/${encodeURIComponent(externalId)}`,
+          { token: manager.accessToken },
+        );
         if (answer.status !== 200) expectRefusal(answer);
       }),
       { numRuns: RUNS[engine] },
     );
 
     expect((await server.context.tracker.allEvents()).length).toBe(before + stored);
-    expect((await server.context.operators.list()).map((each) => each.email)).toEqual(['demo@tracker.test', 'second@tracker.test', 'admin@tracker.test']);
+    expect((await server.context.operators.list()).map((each) => each.email)).toEqual([
+      'demo@tracker.test',
+      'second@tracker.test',
+      'admin@tracker.test',
+    ]);
     expect((await postEvent(server, manager.accessToken, newEvent())).status).toBe(201);
   }, 300_000);
 });

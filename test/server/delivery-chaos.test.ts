@@ -85,24 +85,49 @@ describe.each(ENGINES)('the delivery chaos run on %s', { timeout: 600_000 }, (en
     binom.faultAtRandom(FAULT_RATE, COUNTED_FAULTS, random);
 
     const storage = await freshStorage(engine);
-    const start = () => startDeliveringServer(engine, { ...storage, deliveries: { ...FAST_DELIVERIES, ...CHAOS_DELIVERIES } });
+    const start = () =>
+      startDeliveringServer(engine, { ...storage, deliveries: { ...FAST_DELIVERIES, ...CHAOS_DELIVERIES } });
     const processes: RunningServer[] = [await start()];
     const admin = await signIn(processes[0] as RunningServer, ADMIN);
-    await addDestination(processes[0] as RunningServer, admin.accessToken, 'keitaro', keitaro.postbackUrl, { name: 'Keitaro' });
-    await addDestination(processes[0] as RunningServer, admin.accessToken, 'chatterfy', chatterfy.postbackUrl, { name: 'Chatterfy', events: ['deposit', 'redeposit'] });
-    await addDestination(processes[0] as RunningServer, admin.accessToken, 'binom', binom.postbackUrl, { name: 'Binom', events: ['registration', 'deposit'] });
+    await addDestination(processes[0] as RunningServer, admin.accessToken, 'keitaro', keitaro.postbackUrl, {
+      name: 'Keitaro',
+    });
+    await addDestination(processes[0] as RunningServer, admin.accessToken, 'chatterfy', chatterfy.postbackUrl, {
+      name: 'Chatterfy',
+      events: ['deposit', 'redeposit'],
+    });
+    await addDestination(processes[0] as RunningServer, admin.accessToken, 'binom', binom.postbackUrl, {
+      name: 'Binom',
+      events: ['registration', 'deposit'],
+    });
     const third = { email: 'third@tracker.test', password: 'third-password', name: 'Third', role: 'manager' };
-    expect((await call(processes[0] as RunningServer, '/api/v1/admin/operators', { json: third, token: admin.accessToken })).status).toBe(201);
+    expect(
+      (await call(processes[0] as RunningServer, '/api/v1/admin/operators', { json: third, token: admin.accessToken }))
+        .status,
+    ).toBe(201);
     if (engine === 'postgres') processes.push(await start());
-    const operators = await Promise.all([MANAGER, { email: 'second@tracker.test', password: 'second-password' }, third].map((who) => signIn(processes[0] as RunningServer, who)));
+    const operators = await Promise.all(
+      [MANAGER, { email: 'second@tracker.test', password: 'second-password' }, third].map((who) =>
+        signIn(processes[0] as RunningServer, who),
+      ),
+    );
 
     const { leads, events } = plan(EVENTS);
     const link = (server: RunningServer, lead: Lead) =>
-      call(server, `/api/v1/contacts/telegram/${lead.externalId}/tracker-data`, { method: 'PUT', json: { clickId: lead.clickId }, token: operators[0]?.accessToken });
-    for (const lead of leads.filter((each) => !each.late)) expect((await link(processes[0] as RunningServer, lead)).status).toBe(200);
+      call(server, `/api/v1/contacts/telegram/${lead.externalId}/tracker-data`, {
+        method: 'PUT',
+        json: { clickId: lead.clickId },
+        token: operators[0]?.accessToken,
+      });
+    for (const lead of leads.filter((each) => !each.late))
+      expect((await link(processes[0] as RunningServer, lead)).status).toBe(200);
 
     const began = Date.now();
-    const thirds = [events.slice(0, Math.floor(events.length / 3)), events.slice(Math.floor(events.length / 3), Math.floor((2 * events.length) / 3)), events.slice(Math.floor((2 * events.length) / 3))];
+    const thirds = [
+      events.slice(0, Math.floor(events.length / 3)),
+      events.slice(Math.floor(events.length / 3), Math.floor((2 * events.length) / 3)),
+      events.slice(Math.floor((2 * events.length) / 3)),
+    ];
     for (const [batch, part] of thirds.entries()) {
       if (batch > 0) {
         // A restart: the oldest process stops (finishing what it has in flight) and a new one starts on the same database.
@@ -120,27 +145,42 @@ describe.each(ENGINES)('the delivery chaos run on %s', { timeout: 600_000 }, (en
         expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 201));
       }
     }
-    for (const lead of leads.filter((each) => each.late)) expect((await link(processes[0] as RunningServer, lead)).status).toBe(200);
+    for (const lead of leads.filter((each) => each.late))
+      expect((await link(processes[0] as RunningServer, lead)).status).toBe(200);
 
     const { db } = (processes[0] as RunningServer).context;
     await vi.waitFor(
       async () => {
-        const open = await db.selectFrom('deliveries').select((eb) => eb.fn.countAll<number>().as('count')).where('state', '<>', 'delivered').executeTakeFirstOrThrow();
+        const open = await db
+          .selectFrom('deliveries')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where('state', '<>', 'delivered')
+          .executeTakeFirstOrThrow();
         expect(Number(open.count)).toBe(0);
       },
       { timeout: 300_000, interval: 200 },
     );
     const drainedMs = Date.now() - began;
 
-    const idsOf = (types: readonly string[]) => events.filter((event) => types.includes(event.type)).map((event) => event.id).sort();
-    expect(keitaro.conversions.map((each) => each.eventId).sort()).toEqual(idsOf(['registration', 'deposit', 'redeposit']));
+    const idsOf = (types: readonly string[]) =>
+      events
+        .filter((event) => types.includes(event.type))
+        .map((event) => event.id)
+        .sort();
+    expect(keitaro.conversions.map((each) => each.eventId).sort()).toEqual(
+      idsOf(['registration', 'deposit', 'redeposit']),
+    );
     expect(chatterfy.conversions.map((each) => each.eventId).sort()).toEqual(idsOf(['deposit', 'redeposit']));
     // Binom: no event id to dedup on, so exactly one request counted per registration and deposit means no double send.
     expect(binom.conversions.length).toBe(idsOf(['registration', 'deposit']).length);
     const binomByLead = new Map<string, string[]>();
-    for (const conversion of binom.conversions) binomByLead.set(conversion.clickId, [...(binomByLead.get(conversion.clickId) ?? []), conversion.status ?? '']);
+    for (const conversion of binom.conversions)
+      binomByLead.set(conversion.clickId, [...(binomByLead.get(conversion.clickId) ?? []), conversion.status ?? '']);
     for (const lead of leads) {
-      const expected = events.filter((event) => event.contact.externalId === lead.externalId && event.type !== 'redeposit').map((event) => event.type).sort();
+      const expected = events
+        .filter((event) => event.contact.externalId === lead.externalId && event.type !== 'redeposit')
+        .map((event) => event.type)
+        .sort();
       expect([lead.clickId, (binomByLead.get(lead.clickId) ?? []).sort()]).toEqual([lead.clickId, expected]);
     }
     const faults = trackers.map((tracker) => tracker.faultsServed());

@@ -8,8 +8,13 @@ import { call, signIn, tempDir } from './api/support';
 const ADMIN = { email: 'lead@team.example', password: 'a long admin passphrase' };
 
 /** `npm run server` as a team runs it: its own process, configured by the environment only. */
-async function runServer(env: Record<string, string>): Promise<{ url: string; output: () => string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function runServer(
+  env: Record<string, string>,
+): Promise<{ url: string; output: () => string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stop = () => void child.kill('SIGTERM');
   onTestFinished(stop);
   let output = '';
@@ -28,7 +33,11 @@ async function runServer(env: Record<string, string>): Promise<{ url: string; ou
 describe('npm run server', () => {
   it('keeps its data under DATA_DIR, creates the first admin from the environment, and mounts no test controls', async () => {
     const dataDir = tempDir();
-    const server = await runServer({ DATA_DIR: dataDir, TRACKER_ADMIN_EMAIL: ADMIN.email, TRACKER_ADMIN_PASSWORD: ADMIN.password });
+    const server = await runServer({
+      DATA_DIR: dataDir,
+      TRACKER_ADMIN_EMAIL: ADMIN.email,
+      TRACKER_ADMIN_PASSWORD: ADMIN.password,
+    });
     expect(existsSync(join(dataDir, 'tracker.sqlite'))).toBe(true);
     const admin = await signIn(server, ADMIN);
     const created = await call(server, '/api/v1/admin/operators', {
@@ -42,10 +51,24 @@ describe('npm run server', () => {
 
   it('never changes an existing admin: a restart with another password keeps the first', async () => {
     const dataDir = tempDir();
-    const first = await runServer({ DATA_DIR: dataDir, TRACKER_ADMIN_EMAIL: ADMIN.email, TRACKER_ADMIN_PASSWORD: ADMIN.password });
+    const first = await runServer({
+      DATA_DIR: dataDir,
+      TRACKER_ADMIN_EMAIL: ADMIN.email,
+      TRACKER_ADMIN_PASSWORD: ADMIN.password,
+    });
     first.stop();
-    const second = await runServer({ DATA_DIR: dataDir, TRACKER_ADMIN_EMAIL: 'other@team.example', TRACKER_ADMIN_PASSWORD: 'another passphrase' });
-    expect((await call(second, '/api/v1/auth/login', { json: { email: 'other@team.example', password: 'another passphrase' } })).status).toBe(401);
+    const second = await runServer({
+      DATA_DIR: dataDir,
+      TRACKER_ADMIN_EMAIL: 'other@team.example',
+      TRACKER_ADMIN_PASSWORD: 'another passphrase',
+    });
+    expect(
+      (
+        await call(second, '/api/v1/auth/login', {
+          json: { email: 'other@team.example', password: 'another passphrase' },
+        })
+      ).status,
+    ).toBe(401);
     await signIn(second, ADMIN);
   }, 180_000);
 
@@ -53,6 +76,10 @@ describe('npm run server', () => {
     expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => configFromEnv({ DATABASE_URL: 'mysql://db/tracker' })).toThrow(/DATABASE_URL must be a postgres/);
     expect(() => configFromEnv({ TRACKER_ADMIN_EMAIL: 'lead@team.example' })).toThrow(/TRACKER_ADMIN_PASSWORD/);
-    expect(configFromEnv({ PORT: '9000', DATABASE_URL: 'postgres://u@db/tracker' })).toMatchObject({ port: 9000, databaseUrl: 'postgres://u@db/tracker', dataDir: '.tracker-data' });
+    expect(configFromEnv({ PORT: '9000', DATABASE_URL: 'postgres://u@db/tracker' })).toMatchObject({
+      port: 9000,
+      databaseUrl: 'postgres://u@db/tracker',
+      dataDir: '.tracker-data',
+    });
   });
 });

@@ -22,7 +22,10 @@ describe('sandbox sign-in', () => {
 
   it('refuses a wrong password or an unknown email with invalid_credentials', async () => {
     const sandbox = await startTestSandbox();
-    for (const credentials of [{ ...DEMO, password: 'nope' }, { email: 'nobody@tracker.test', password: 'demo-password' }]) {
+    for (const credentials of [
+      { ...DEMO, password: 'nope' },
+      { email: 'nobody@tracker.test', password: 'demo-password' },
+    ]) {
       const answer = await call(sandbox, '/api/v1/auth/login', { json: credentials });
       expect(answer.status).toBe(401);
       expect(errorBodySchema.parse(answer.body).error.code).toBe('invalid_credentials');
@@ -46,7 +49,13 @@ describe('sandbox sign-in', () => {
     const blocked = await call(sandbox, '/api/v1/auth/login', { json: DEMO });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await call(sandbox, '/api/v1/auth/login', { json: { email: 'second@tracker.test', password: 'second-password' } })).status).toBe(200);
+    expect(
+      (
+        await call(sandbox, '/api/v1/auth/login', {
+          json: { email: 'second@tracker.test', password: 'second-password' },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -102,9 +111,14 @@ describe('sandbox session', () => {
     const second = sessionSchema.parse((await refresh(sandbox, first.refreshToken)).body);
     const third = sessionSchema.parse((await refresh(sandbox, second.refreshToken)).body);
 
-    for (const replay of [first.refreshToken, first.refreshToken]) expect((await refresh(sandbox, replay)).status).toBe(401);
+    for (const replay of [first.refreshToken, first.refreshToken])
+      expect((await refresh(sandbox, replay)).status).toBe(401);
     expect((await refresh(sandbox, third.refreshToken)).status).toBe(401);
-    const audit = await sandbox.server.context.db.selectFrom('audit_log').select('action').where('action', '=', 'refresh_token_reuse').execute();
+    const audit = await sandbox.server.context.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'refresh_token_reuse')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -122,7 +136,9 @@ describe('sandbox session', () => {
   it('has no grace period when given 0: a spent refresh token is session_expired at once', async () => {
     const sandbox = await startTestSandbox({ refreshTokenGraceSeconds: 0 });
     const first = await signIn(sandbox);
-    expect((await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: first.refreshToken } })).status).toBe(200);
+    expect((await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: first.refreshToken } })).status).toBe(
+      200,
+    );
     const reused = await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: first.refreshToken } });
     expect([reused.status, errorBodySchema.parse(reused.body).error.code]).toEqual([401, 'session_expired']);
   });
@@ -148,10 +164,15 @@ describe('sandbox session', () => {
     const sandbox = await startTestSandbox();
     const session = await signIn(sandbox);
     const other = await signIn(sandbox);
-    const logout = await call(sandbox, '/api/v1/auth/logout', { json: { refreshToken: session.refreshToken }, token: session.accessToken });
+    const logout = await call(sandbox, '/api/v1/auth/logout', {
+      json: { refreshToken: session.refreshToken },
+      token: session.accessToken,
+    });
     expect(logout.status).toBe(204);
     expect((await call(sandbox, lookupBoris, { token: session.accessToken })).status).toBe(401);
-    expect((await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: session.refreshToken } })).status).toBe(401);
+    expect((await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: session.refreshToken } })).status).toBe(
+      401,
+    );
     expect((await call(sandbox, lookupBoris, { token: other.accessToken })).status).toBe(200);
     expect((await call(sandbox, '/api/v1/auth/logout', { rawBody: 'not json' })).status).toBe(204);
   });

@@ -16,12 +16,23 @@ async function signedInSandbox(controls = false) {
   return { sandbox, token: session.accessToken };
 }
 
-const manualIds = (sandbox: Sandbox) => sandbox.storedEvents().filter((event) => event.source === 'manual').map((event) => event.id);
+const manualIds = (sandbox: Sandbox) =>
+  sandbox
+    .storedEvents()
+    .filter((event) => event.source === 'manual')
+    .map((event) => event.id);
 
 /** What a client sees of one request: the status, or how the request failed. */
-async function lookUpStatus(sandbox: Sandbox, token: string, timeoutMs = 2_000): Promise<number | 'no answer' | 'unreadable'> {
+async function lookUpStatus(
+  sandbox: Sandbox,
+  token: string,
+  timeoutMs = 2_000,
+): Promise<number | 'no answer' | 'unreadable'> {
   try {
-    const response = await fetch(`${sandbox.url}${lookupBoris}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${sandbox.url}${lookupBoris}`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const text = await response.text();
     try {
       JSON.parse(text);
@@ -46,7 +57,9 @@ describe('sandbox chaos', () => {
     expect(report.requests).toBe(kinds.length * 2);
     expect(report.injected).toEqual({ ...Object.fromEntries(CHAOS_KINDS.map((kind) => [kind, 2])), timeout: 0 });
     const tally = (value: number | string) => seen.filter((status) => status === value).length;
-    expect([tally(500), tally(502), tally(503), tally(429), tally('no answer'), tally('unreadable')]).toEqual([2, 2, 4, 4, 4, 4]);
+    expect([tally(500), tally(502), tally(503), tally(429), tally('no answer'), tally('unreadable')]).toEqual([
+      2, 2, 4, 4, 4, 4,
+    ]);
     expect(tally(200)).toBe(0);
   });
 
@@ -62,7 +75,12 @@ describe('sandbox chaos', () => {
     const failed = first.filter((status) => status === 503).length;
     expect(failed).toBeGreaterThan(40);
     expect(failed).toBeLessThan(80);
-    expect(sandbox.faults.chaosReport()).toMatchObject({ rate: 0.3, seed: 42, requests: 200, injected: { '503': failed } });
+    expect(sandbox.faults.chaosReport()).toMatchObject({
+      rate: 0.3,
+      seed: 42,
+      requests: 200,
+      injected: { '503': failed },
+    });
     expect(await run()).toEqual(first);
   });
 
@@ -144,7 +162,9 @@ describe('sandbox chaos', () => {
     const command = { fault: 'setChaos', rate: 1, kinds: ['503-retry-after'], seed: 3, retryAfterSeconds: 2 };
     expect((await call(sandbox, '/__sandbox/faults', { json: command })).status).toBe(204);
     expect((await call(sandbox, '/__sandbox/faults', { json: { fault: 'setChaos', rate: 2 } })).status).toBe(422);
-    expect((await call(sandbox, '/__sandbox/faults', { json: { fault: 'setChaos', rate: 1, kinds: ['teapot'] } })).status).toBe(422);
+    expect(
+      (await call(sandbox, '/__sandbox/faults', { json: { fault: 'setChaos', rate: 1, kinds: ['teapot'] } })).status,
+    ).toBe(422);
     const event = newEvent();
     expect((await postEvent(sandbox, token, event)).status).toBe(503);
     const report = chaosReportSchema.parse((await call(sandbox, '/__sandbox/chaos')).body);

@@ -20,7 +20,9 @@ describe('sandbox contact lookup', () => {
       ...ANNA,
       trackerData: { clickId: 'clk_7f3a9c', subId: 'sub_42', source: 'facebook', campaign: 'spring_promo' },
     });
-    expect(events.map((event) => [event.type, event.source, event.stepName])).toEqual([['registration', 'flow', 'Send Tracker Event']]);
+    expect(events.map((event) => [event.type, event.source, event.stepName])).toEqual([
+      ['registration', 'flow', 'Send Tracker Event'],
+    ]);
 
     const group = await call(sandbox, `/api/v1/contacts/telegram/${encodeURIComponent('-1001234567890')}`, { token });
     expect(contactLookupResponseSchema.parse(group.body).contact.trackerData).toEqual({ source: 'telegram_ads' });
@@ -36,7 +38,9 @@ describe('sandbox contact lookup', () => {
       const occurredAt = new Date(Date.UTC(2026, 10, 25, 10, minute)).toISOString();
       expect((await postEvent(sandbox, token, newEvent({ occurredAt }))).status).toBe(201);
     }
-    const { events } = contactLookupResponseSchema.parse((await call(sandbox, '/api/v1/contacts/telegram/777003', { token })).body);
+    const { events } = contactLookupResponseSchema.parse(
+      (await call(sandbox, '/api/v1/contacts/telegram/777003', { token })).body,
+    );
     expect(events).toHaveLength(50);
     expect(events[0]?.occurredAt).toBe('2026-11-25T10:50:00.000Z');
     expect(events.at(-1)?.occurredAt).toBe('2026-11-25T10:01:00.000Z');
@@ -46,7 +50,9 @@ describe('sandbox contact lookup', () => {
     const { sandbox, token } = await signedInSandbox();
     const answer = await call(sandbox, '/api/v1/contacts/icq/12345', { token });
     expect(answer.status).toBe(422);
-    expect(errorBodySchema.parse(answer.body).error.fields).toEqual({ channel: 'Invalid option: expected one of "telegram"|"whatsapp"|"web"' });
+    expect(errorBodySchema.parse(answer.body).error.fields).toEqual({
+      channel: 'Invalid option: expected one of "telegram"|"whatsapp"|"web"',
+    });
   });
 });
 
@@ -66,7 +72,9 @@ describe('sandbox events', () => {
     expect(eventResponseSchema.parse(retried.body).event).toEqual(stored);
     expect(sandbox.storedEvents().filter((each) => each.id === event.id)).toHaveLength(1);
 
-    const { events } = contactLookupResponseSchema.parse((await call(sandbox, '/api/v1/contacts/telegram/777001', { token })).body);
+    const { events } = contactLookupResponseSchema.parse(
+      (await call(sandbox, '/api/v1/contacts/telegram/777001', { token })).body,
+    );
     expect(events[0]).toEqual(stored);
   });
 

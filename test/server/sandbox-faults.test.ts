@@ -102,7 +102,9 @@ describe('sandbox fault controls', () => {
     sandbox.faults.expireAccessTokens();
     const answer = await call(sandbox, lookupBoris, { token });
     expect([answer.status, errorBodySchema.parse(answer.body).error.code]).toEqual([401, 'token_expired']);
-    const refreshed = sessionSchema.parse((await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: session.refreshToken } })).body);
+    const refreshed = sessionSchema.parse(
+      (await call(sandbox, '/api/v1/auth/refresh', { json: { refreshToken: session.refreshToken } })).body,
+    );
     expect((await call(sandbox, lookupBoris, { token: refreshed.accessToken })).status).toBe(200);
   });
 
@@ -128,7 +130,9 @@ describe('sandbox fault controls', () => {
     sandbox.faults.dropNext(1);
     sandbox.faults.setDelay(500);
     sandbox.faults.reset();
-    expect(await timed(async () => expect((await call(sandbox, lookupBoris, { token })).status).toBe(200))).toBeLessThan(400);
+    expect(
+      await timed(async () => expect((await call(sandbox, lookupBoris, { token })).status).toBe(200)),
+    ).toBeLessThan(400);
   });
 });
 
@@ -180,7 +184,11 @@ describe('sandbox static files', () => {
     writeFileSync(join(parent, 'secret.txt'), 'not for the web');
     const sandbox = await startTestSandbox({ staticDir: { urlPrefix: '/demo/', dir } });
     const page = await fetch(`${sandbox.url}/demo/`);
-    expect([page.status, page.headers.get('content-type'), await page.text()]).toEqual([200, 'text/html; charset=utf-8', '<h1>Demo chat</h1>']);
+    expect([page.status, page.headers.get('content-type'), await page.text()]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+      '<h1>Demo chat</h1>',
+    ]);
     expect((await fetch(`${sandbox.url}/demo/%2e%2e%2fsecret.txt`)).status).toBe(404);
   });
 });

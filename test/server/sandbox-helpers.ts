@@ -10,7 +10,12 @@ import type { Answer } from './http-call';
 import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 
 export const DEMO = { email: 'demo@tracker.test', password: 'demo-password' };
-export const ANNA: ContactRef = { channel: 'telegram', externalId: '777001', displayName: 'Anna Petrova', username: 'anna_leads' };
+export const ANNA: ContactRef = {
+  channel: 'telegram',
+  externalId: '777001',
+  displayName: 'Anna Petrova',
+  username: 'anna_leads',
+};
 export const BORIS: ContactRef = { channel: 'telegram', externalId: '777002', displayName: 'Boris Ivanov' };
 export const CLARA: ContactRef = { channel: 'telegram', externalId: '777003', displayName: 'Clara Smith' };
 
@@ -47,5 +52,9 @@ export function newEvent(overrides: Partial<TrackerEventInput> = {}): TrackerEve
 
 export function postEvent(sandbox: Sandbox, token: string, event: unknown, idempotencyKey?: string): Promise<Answer> {
   const key = idempotencyKey ?? (event as { id?: string }).id;
-  return call(sandbox, '/api/v1/events', { json: event, token, headers: key === undefined ? {} : { 'idempotency-key': key } });
+  return call(sandbox, '/api/v1/events', {
+    json: event,
+    token,
+    headers: key === undefined ? {} : { 'idempotency-key': key },
+  });
 }

@@ -19,8 +19,12 @@ describe('sandbox data file', () => {
       expect(second.storedEvents().filter((stored) => stored.id === event.id)).toHaveLength(1);
       const lookup = await call(second, '/api/v1/contacts/telegram/777003', { token: session.accessToken });
       expect(lookup.status).toBe(200);
-      expect(contactLookupResponseSchema.parse(lookup.body).events.map((stored) => stored.note)).toEqual(['before the restart']);
-      expect((await call(second, '/api/v1/auth/refresh', { json: { refreshToken: session.refreshToken } })).status).toBe(200);
+      expect(contactLookupResponseSchema.parse(lookup.body).events.map((stored) => stored.note)).toEqual([
+        'before the restart',
+      ]);
+      expect(
+        (await call(second, '/api/v1/auth/refresh', { json: { refreshToken: session.refreshToken } })).status,
+      ).toBe(200);
       expect((await postEvent(second, session.accessToken, event)).status).toBe(200);
       expect(second.storedEvents().filter((stored) => stored.source === 'flow')).toHaveLength(2);
     } finally {
@@ -38,7 +42,11 @@ describe('sandbox data file', () => {
       const reader = await startSandbox({ port: 0, dataFile });
       expect(reader.storedEvents().map((stored) => stored.id)).toContain(event.id);
       await reader.close();
-      expect(readdirSync(dirname(dataFile)).sort()).toEqual(['tracker.sqlite', 'tracker.sqlite-shm', 'tracker.sqlite-wal']);
+      expect(readdirSync(dirname(dataFile)).sort()).toEqual([
+        'tracker.sqlite',
+        'tracker.sqlite-shm',
+        'tracker.sqlite-wal',
+      ]);
     } finally {
       await running.close();
     }

@@ -27,17 +27,28 @@ let databaseUrl: string;
 let servers: ServerProcess[] = [];
 let token: string;
 
-async function call(server: ServerProcess, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+async function call(
+  server: ServerProcess,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const response = await fetch(`${server.url}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {} };
 }
 
-const post = (server: ServerProcess, event: TrackerEventInput) => call(server, 'POST', '/api/v1/events', event, { 'idempotency-key': event.id });
+const post = (server: ServerProcess, event: TrackerEventInput) =>
+  call(server, 'POST', '/api/v1/events', event, { 'idempotency-key': event.id });
 
 /** Runs `work` over `items` with at most IN_FLIGHT at once: the two processes see concurrent requests, as in a team. */
 async function inFlight<T, R>(items: readonly T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -74,9 +85,18 @@ beforeAll(async () => {
   databaseUrl = await createDatabase(inject('postgresUrl'));
   const admin = { email: 'admin@tracker.test', password: randomUUID() };
   // Started at the same time, as a deployment would: migrations and the first admin must not race.
-  servers = await Promise.all([startServerProcess({ DATABASE_URL: databaseUrl }, admin), startServerProcess({ DATABASE_URL: databaseUrl }, admin)]);
+  servers = await Promise.all([
+    startServerProcess({ DATABASE_URL: databaseUrl }, admin),
+    startServerProcess({ DATABASE_URL: databaseUrl }, admin),
+  ]);
   const adminToken = await signIn(servers[0]!, admin.email, admin.password);
-  const created = await call(servers[1]!, 'POST', '/api/v1/admin/operators', { email: 'manager@tracker.test', name: 'Manager', password: 'a long manager password', role: 'manager' }, { authorization: `Bearer ${adminToken}` });
+  const created = await call(
+    servers[1]!,
+    'POST',
+    '/api/v1/admin/operators',
+    { email: 'manager@tracker.test', name: 'Manager', password: 'a long manager password', role: 'manager' },
+    { authorization: `Bearer ${adminToken}` },
+  );
   expect(created.status).toBe(201);
   token = await signIn(servers[1]!, 'manager@tracker.test', 'a long manager password');
 }, 240_000);
@@ -90,7 +110,9 @@ describe('two server processes on one PostgreSQL database', () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const contacts = Array.from({ length: CONTACTS }, (_, index) => `two-processes-${index}`);
     const events = contacts.flatMap((externalId) =>
-      Array.from({ length: EVENTS_PER_CONTACT }, (_, index) => eventFor(externalId, index === 0 ? 'registration' : index === 1 ? 'deposit' : 'redeposit')),
+      Array.from({ length: EVENTS_PER_CONTACT }, (_, index) =>
+        eventFor(externalId, index === 0 ? 'registration' : index === 1 ? 'deposit' : 'redeposit'),
+      ),
     );
 
     // Every 10th event's first post goes to both processes at once; the others alternate between them.
@@ -121,11 +143,16 @@ describe('two server processes on one PostgreSQL database', () => {
     });
 
     // Each contact, asked of either process, lists each of its events once.
-    const lookups = await inFlight(contacts, (externalId, index) => call(index % 2 === 0 ? a : b, 'GET', `/api/v1/contacts/telegram/${externalId}`));
+    const lookups = await inFlight(contacts, (externalId, index) =>
+      call(index % 2 === 0 ? a : b, 'GET', `/api/v1/contacts/telegram/${externalId}`),
+    );
     lookups.forEach((answer, index) => {
       expect(answer.status).toBe(200);
       const listed = (answer.body as unknown as { events: TrackerEvent[] }).events.map((event) => event.id).sort();
-      const expected = events.filter((event) => event.contact.externalId === contacts[index]).map((event) => event.id).sort();
+      const expected = events
+        .filter((event) => event.contact.externalId === contacts[index])
+        .map((event) => event.id)
+        .sort();
       expect(listed).toEqual(expected);
     });
 
@@ -133,7 +160,9 @@ describe('two server processes on one PostgreSQL database', () => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ total: number; distinct_ids: number }>('SELECT count(*)::int AS total, count(DISTINCT id)::int AS distinct_ids FROM events');
+      const { rows } = await client.query<{ total: number; distinct_ids: number }>(
+        'SELECT count(*)::int AS total, count(DISTINCT id)::int AS distinct_ids FROM events',
+      );
       expect(rows[0]).toEqual({ total: events.length, distinct_ids: events.length });
     } finally {
       await client.end();
@@ -143,15 +172,21 @@ describe('two server processes on one PostgreSQL database', () => {
   it('keep one first deposit per contact when two arrive at once, one at each process', async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const contacts = Array.from({ length: DEPOSIT_RACES }, (_, index) => `deposit-race-${index}`);
-    const races = await inFlight(contacts, (externalId) => Promise.all([post(a, eventFor(externalId, 'deposit')), post(b, eventFor(externalId, 'deposit'))]));
+    const races = await inFlight(contacts, (externalId) =>
+      Promise.all([post(a, eventFor(externalId, 'deposit')), post(b, eventFor(externalId, 'deposit'))]),
+    );
     races.forEach((answers, index) => {
       const statuses = answers.map((answer) => answer.status).sort();
       expect(statuses, `the two first deposits of ${contacts[index]}`).toEqual([201, 409]);
       expect(answers.find((answer) => answer.status === 409)?.body.error?.code).toBe('deposit_exists');
     });
-    const lookups = await Promise.all(contacts.map((externalId) => call(a, 'GET', `/api/v1/contacts/telegram/${externalId}`)));
+    const lookups = await Promise.all(
+      contacts.map((externalId) => call(a, 'GET', `/api/v1/contacts/telegram/${externalId}`)),
+    );
     for (const answer of lookups) {
-      const deposits = (answer.body as unknown as { events: TrackerEvent[] }).events.filter((event) => event.type === 'deposit');
+      const deposits = (answer.body as unknown as { events: TrackerEvent[] }).events.filter(
+        (event) => event.type === 'deposit',
+      );
       expect(deposits).toHaveLength(1);
     }
   }, 60_000);

@@ -18,11 +18,19 @@ const TAIL_LINES = 40;
  * never shares its event loop) and resolves with the first URL it prints. Its output is read to the end, or a chatty
  * logger would fill the pipe and stall it. `nodeArgs` go to node itself (e.g. --cpu-prof).
  */
-export function startListening(label: string, script: string, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): Promise<ListeningChild> {
+export function startListening(
+  label: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = [],
+): Promise<ListeningChild> {
   const merged = { ...process.env, ...env };
   // An engine that must not see a variable of the bench's own environment (DATABASE_URL for SQLite) sets it undefined.
   for (const name of Object.keys(env)) if (env[name] === undefined) delete merged[name];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+    env: merged,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const tail: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {

@@ -25,7 +25,11 @@ export function registrationFacts(overrides: Partial<PostbackFacts> = {}): Postb
 }
 
 /** A destination of a kind at a URL, taking every event type, with its kind's default statuses. */
-export function destinationAt(kind: DestinationKind, url: string, overrides: Partial<DestinationInput> = {}): DestinationInput {
+export function destinationAt(
+  kind: DestinationKind,
+  url: string,
+  overrides: Partial<DestinationInput> = {},
+): DestinationInput {
   return {
     name: `${kind} of the team`,
     kind,

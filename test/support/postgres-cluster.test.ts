@@ -37,21 +37,25 @@ afterEach(async () => {
 });
 
 describe('a throwaway PostgreSQL cluster', () => {
-  it('gives each test its own empty database, commits durably, and closes its port when stopped', { timeout: STARTUP }, async () => {
-    const cluster = await start();
-    expect(new URL(cluster.url).hostname).toBe('127.0.0.1');
-    const [first, second] = [await cluster.createDatabase(), await cluster.createDatabase()];
-    expect(first).not.toBe(second);
+  it(
+    'gives each test its own empty database, commits durably, and closes its port when stopped',
+    { timeout: STARTUP },
+    async () => {
+      const cluster = await start();
+      expect(new URL(cluster.url).hostname).toBe('127.0.0.1');
+      const [first, second] = [await cluster.createDatabase(), await cluster.createDatabase()];
+      expect(first).not.toBe(second);
 
-    await query(first, "CREATE TABLE events (id text PRIMARY KEY); INSERT INTO events VALUES ('evt-1')");
-    expect(await query(first, 'SELECT id FROM events')).toEqual([{ id: 'evt-1' }]);
-    await expect(query(second, 'SELECT id FROM events')).rejects.toThrow('relation "events" does not exist');
-    expect(await query(first, 'SHOW fsync')).toEqual([{ fsync: 'on' }]);
-    expect(await query(first, 'SHOW synchronous_commit')).toEqual([{ synchronous_commit: 'on' }]);
+      await query(first, "CREATE TABLE events (id text PRIMARY KEY); INSERT INTO events VALUES ('evt-1')");
+      expect(await query(first, 'SELECT id FROM events')).toEqual([{ id: 'evt-1' }]);
+      await expect(query(second, 'SELECT id FROM events')).rejects.toThrow('relation "events" does not exist');
+      expect(await query(first, 'SHOW fsync')).toEqual([{ fsync: 'on' }]);
+      expect(await query(first, 'SHOW synchronous_commit')).toEqual([{ synchronous_commit: 'on' }]);
 
-    await cluster.stop();
-    await expectRefused(cluster.url);
-  });
+      await cluster.stop();
+      await expectRefused(cluster.url);
+    },
+  );
 
   it('turns durable commits off only when asked', { timeout: STARTUP }, async () => {
     const cluster = await start({ fsync: false });
@@ -82,11 +86,22 @@ describe('a throwaway PostgreSQL cluster', () => {
       createInterface({ input: child.stdout! }).once('line', resolvePromise);
       child.once('exit', (code) => reject(new Error(`the test process ended (${code}) before its cluster started`)));
     });
-    const [{ data_directory: dataDir }] = (await query<{ data_directory: string }>(url, 'SHOW data_directory')) as [{ data_directory: string }];
+    const [{ data_directory: dataDir }] = (await query<{ data_directory: string }>(url, 'SHOW data_directory')) as [
+      { data_directory: string },
+    ];
     expect(existsSync(dataDir)).toBe(true);
 
     child.kill('SIGKILL');
-    await expect.poll(() => query(url, 'SELECT 1').then(() => 'answering', (error: { code?: string }) => error.code), { timeout: 15_000 }).toBe('ECONNREFUSED');
+    await expect
+      .poll(
+        () =>
+          query(url, 'SELECT 1').then(
+            () => 'answering',
+            (error: { code?: string }) => error.code,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe('ECONNREFUSED');
     await expect.poll(() => existsSync(dataDir), { timeout: 5_000 }).toBe(false);
   });
 

@@ -35,7 +35,7 @@ export interface PostgresClusterOptions {
 const run = promisify(execFile);
 const NEEDED = ['initdb', 'pg_ctl', 'postgres'];
 const HOW_TO_GET_IT =
-  'Install PostgreSQL\'s server (Debian/Ubuntu: apt-get install postgresql), or set POSTGRES_BIN_DIR to the folder ' +
+  "Install PostgreSQL's server (Debian/Ubuntu: apt-get install postgresql), or set POSTGRES_BIN_DIR to the folder " +
   'that holds initdb, pg_ctl and postgres.';
 const SUPERUSER = 'postgres';
 const START_ATTEMPTS = 5;
@@ -69,7 +69,8 @@ function pathDirs(): string[] {
 export function postgresBinDir(): string {
   const fromEnv = process.env.POSTGRES_BIN_DIR;
   if (fromEnv) {
-    if (!hasServerBinaries(fromEnv)) throw new Error(`POSTGRES_BIN_DIR=${fromEnv} has no ${NEEDED.join(', ')}. ${HOW_TO_GET_IT}`);
+    if (!hasServerBinaries(fromEnv))
+      throw new Error(`POSTGRES_BIN_DIR=${fromEnv} has no ${NEEDED.join(', ')}. ${HOW_TO_GET_IT}`);
     return fromEnv;
   }
   const found = [...pgConfigBinDir(), ...debianBinDirs(), ...pathDirs()].find(hasServerBinaries);
@@ -86,10 +87,13 @@ function asServerUser(binary: string, args: string[]): [string, string[]] {
 function serverUserIds(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   try {
-    const id = (flag: string) => Number(execFileSync('id', [flag, SUPERUSER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    const id = (flag: string) =>
+      Number(execFileSync('id', [flag, SUPERUSER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    throw new Error(`Running as root, the cluster runs as the "${SUPERUSER}" user, which does not exist. ${HOW_TO_GET_IT}`);
+    throw new Error(
+      `Running as root, the cluster runs as the "${SUPERUSER}" user, which does not exist. ${HOW_TO_GET_IT}`,
+    );
   }
 }
 
@@ -99,7 +103,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -174,7 +180,16 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
 
   try {
     // --no-sync: the initial files are not flushed, which only matters if the machine crashes during a test run.
-    await exec('initdb', ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
+    await exec('initdb', [
+      '-D',
+      dataDir,
+      '-U',
+      SUPERUSER,
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
     const durable = options.fsync ?? true;
     appendFileSync(
       join(dataDir, 'postgresql.conf'),
@@ -208,7 +223,9 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
     dismiss();
     const log = readLog(logFile);
     cleanUpNow();
-    throw new Error(`The test PostgreSQL cluster did not start: ${String(error)}${log ? `\n${log}` : ''}`, { cause: error });
+    throw new Error(`The test PostgreSQL cluster did not start: ${String(error)}${log ? `\n${log}` : ''}`, {
+      cause: error,
+    });
   }
 }
 
@@ -228,4 +245,3 @@ async function startOnFreePort(
     }
   }
 }
-

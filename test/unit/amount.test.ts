@@ -20,10 +20,13 @@ describe('parseAmount', () => {
 
   // Issue 14, finding 3: `12,500` USDT was logged as 12.5 and `1,234` KWD as 1.234, while in dollars they were read
   // a thousand times larger. The keystrokes now mean one amount in a language, whatever the currency.
-  it.each(['USD', 'USDT', 'KWD', 'BTC', 'JPY', 'RUB'])('reads 12,500 and 1,234 in English as thousands in %s', (currency) => {
-    expect(parseAmount('12,500', currency, 'en')).toEqual({ ok: true, value: '12500' });
-    expect(parseAmount('1,234', currency, 'en')).toEqual({ ok: true, value: '1234' });
-  });
+  it.each(['USD', 'USDT', 'KWD', 'BTC', 'JPY', 'RUB'])(
+    'reads 12,500 and 1,234 in English as thousands in %s',
+    (currency) => {
+      expect(parseAmount('12,500', currency, 'en')).toEqual({ ok: true, value: '12500' });
+      expect(parseAmount('1,234', currency, 'en')).toEqual({ ok: true, value: '1234' });
+    },
+  );
 
   it.each(['USDT', 'KWD', 'BTC'])('reads 12,500 and 1,234 in Russian as decimals in %s', (currency) => {
     expect(parseAmount('12,500', currency, 'ru')).toEqual({ ok: true, value: '12.5' });
@@ -72,6 +75,8 @@ describe('parseAmount', () => {
 
   it('names the currency and its decimals when there are too many', () => {
     expect(parseAmount('1.5', 'JPY', 'en')).toMatchObject({ message: 'Too many decimals: JPY allows no decimals' });
-    expect(parseAmount('1.0001', 'KWD', 'en')).toMatchObject({ message: 'Too many decimals: KWD allows at most 3 decimals' });
+    expect(parseAmount('1.0001', 'KWD', 'en')).toMatchObject({
+      message: 'Too many decimals: KWD allows at most 3 decimals',
+    });
   });
 });

@@ -23,7 +23,9 @@ function platformThatStalls(stallAtRequest: number, stallMs: number): Promise<st
       setTimeout(() => response.writeHead(201).end('{}'), Math.max(0, stalledUntil - Date.now()));
     });
   });
-  return new Promise((resolve) => server!.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server!.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server!.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server!.address() as AddressInfo).port}`)),
+  );
 }
 
 describe('the server bench at a fixed rate', () => {

@@ -44,7 +44,10 @@ beforeEach(async () => {
   accounts = fakeAuth();
   adminCalls = [];
   app = Fastify();
-  await registerConsole(app, { auth: accounts.auth, bundle: async () => ({ js: 'console.info("console")', css: 'body{}' }) });
+  await registerConsole(app, {
+    auth: accounts.auth,
+    bundle: async () => ({ js: 'console.info("console")', css: 'body{}' }),
+  });
   const adminRoute = async (request: { consoleOperator: ConsoleOperator | null }) => {
     adminCalls.push(request.consoleOperator);
     return { operator: request.consoleOperator };
@@ -64,7 +67,12 @@ async function signIn(email = ADMIN.email, password = 'right password') {
   });
   const setCookie = response.headers.get('set-cookie') ?? '';
   const cookie = setCookie.split(';')[0] ?? '';
-  return { response, setCookie, cookie, body: (await response.json()) as { csrfToken?: string; operator?: ConsoleOperator; error?: { code: string } } };
+  return {
+    response,
+    setCookie,
+    cookie,
+    body: (await response.json()) as { csrfToken?: string; operator?: ConsoleOperator; error?: { code: string } },
+  };
 }
 
 describe('the console session', () => {
@@ -184,7 +192,10 @@ describe('admin calls with the console’s cookie', () => {
     const forged = await fetch(`${base}/console/api/session`, { method: 'DELETE', headers: { cookie } });
     expect(forged.status).toBe(403);
     expect(accounts.sessions.size).toBe(1);
-    const out = await fetch(`${base}/console/api/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': body.csrfToken! } });
+    const out = await fetch(`${base}/console/api/session`, {
+      method: 'DELETE',
+      headers: { cookie, 'x-csrf-token': body.csrfToken! },
+    });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^td_console=;.*Expires=Thu, 01 Jan 1970/);
     expect(accounts.sessions.size).toBe(0);

@@ -21,8 +21,12 @@ describe('the first-message pattern an admin sets', () => {
   });
 
   it('refuses a pattern without a group, with two, or that does not compile, saying which', () => {
-    expect(problem('ref[:\\s]*[A-Za-z0-9_-]{6,64}')).toBe('The pattern needs exactly one capturing group, around the click id (it has 0)');
-    expect(problem('(ref)[:\\s]*([A-Za-z0-9_-]{6,64})')).toBe('The pattern needs exactly one capturing group, around the click id (it has 2)');
+    expect(problem('ref[:\\s]*[A-Za-z0-9_-]{6,64}')).toBe(
+      'The pattern needs exactly one capturing group, around the click id (it has 0)',
+    );
+    expect(problem('(ref)[:\\s]*([A-Za-z0-9_-]{6,64})')).toBe(
+      'The pattern needs exactly one capturing group, around the click id (it has 2)',
+    );
     expect(problem('ref([a-z')).toBe('Not a valid regular expression');
     expect(problem('')).toBe('Enter a pattern');
     expect(problem('ref=(?<click>[a-z0-9]{8,32})')).toMatch(/cannot be checked .*: use a plain group/);
@@ -51,8 +55,12 @@ describe('a click id', () => {
     expect(clickIdSchema.safeParse('ab12cd34').success).toBe(true);
     expect(clickIdSchema.safeParse('Cj0KCQiA-x_y.z~1').success).toBe(true);
     expect(clickIdSchema.safeParse('abc').error?.issues[0]?.message).toBe('A click id has at least 4 characters');
-    expect(clickIdSchema.safeParse('ab 12').error?.issues[0]?.message).toBe('A click id has only letters, digits and . _ ~ -');
-    expect(clickIdSchema.safeParse('a'.repeat(129)).error?.issues[0]?.message).toBe('A click id has at most 128 characters');
+    expect(clickIdSchema.safeParse('ab 12').error?.issues[0]?.message).toBe(
+      'A click id has only letters, digits and . _ ~ -',
+    );
+    expect(clickIdSchema.safeParse('a'.repeat(129)).error?.issues[0]?.message).toBe(
+      'A click id has at most 128 characters',
+    );
   });
 });
 

@@ -17,7 +17,11 @@ const run = promisify(execFile);
 
 type Manifest = Browser.runtime.Manifest & {
   browser_specific_settings?: {
-    gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required: string[]; optional?: string[] } };
+    gecko?: {
+      id?: string;
+      strict_min_version?: string;
+      data_collection_permissions?: { required: string[]; optional?: string[] };
+    };
     gecko_android?: { strict_min_version?: string };
   };
 };
@@ -36,7 +40,8 @@ interface LinterReport {
  * security test keeps markup-from-strings and eval out of our code); a new kind fails here so someone reads it.
  */
 const EXPLAINED_WARNINGS: Readonly<Record<string, string>> = {
-  DANGEROUS_EVAL: "zod probes `Function('')` to decide on its compiled parsers; the extension CSP refuses it and zod falls back",
+  DANGEROUS_EVAL:
+    "zod probes `Function('')` to decide on its compiled parsers; the extension CSP refuses it and zod falls back",
   UNSAFE_VAR_ASSIGNMENT: "react-dom's dangerouslySetInnerHTML path, which no component of ours uses",
 };
 
@@ -60,14 +65,21 @@ let lint: LinterReport;
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'tracker-firefox-'));
-  await run(join(BIN, 'wxt'), ['zip', '-b', 'firefox', '--mv3'], { cwd: ROOT, env: { ...process.env, TRACKER_OUT_DIR: outDir } });
+  await run(join(BIN, 'wxt'), ['zip', '-b', 'firefox', '--mv3'], {
+    cwd: ROOT,
+    env: { ...process.env, TRACKER_OUT_DIR: outDir },
+  });
   const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   manifest = JSON.parse(await readFile(join(outDir, 'firefox-mv3/manifest.json'), 'utf8')) as Manifest;
   sources = zipEntries(await readFile(join(outDir, `tracker-data-${version}-sources.zip`)));
   // The linter exits non-zero when it finds errors; its JSON report is on stdout either way.
-  const linted = await run(join(BIN, 'addons-linter'), ['--output', 'json', join(outDir, `tracker-data-${version}-firefox.zip`)], {
-    maxBuffer: 16 * 1024 * 1024,
-  }).catch((failure: { stdout?: string }) => ({ stdout: failure.stdout ?? '' }));
+  const linted = await run(
+    join(BIN, 'addons-linter'),
+    ['--output', 'json', join(outDir, `tracker-data-${version}-firefox.zip`)],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  ).catch((failure: { stdout?: string }) => ({ stdout: failure.stdout ?? '' }));
   lint = JSON.parse(linted.stdout) as LinterReport;
 }, 120_000);
 
@@ -83,11 +95,16 @@ describe('the Firefox package', () => {
 
   it('declares what leaves the browser for Firefox to ask consent, and needs the Firefox that asks', () => {
     const gecko = manifest.browser_specific_settings?.gecko;
-    expect(gecko?.data_collection_permissions?.required.slice().sort()).toEqual(
-      ['authenticationInfo', 'financialAndPaymentInfo', 'personallyIdentifyingInfo', 'websiteContent'],
-    );
+    expect(gecko?.data_collection_permissions?.required.slice().sort()).toEqual([
+      'authenticationInfo',
+      'financialAndPaymentInfo',
+      'personallyIdentifyingInfo',
+      'websiteContent',
+    ]);
     expect(Number.parseFloat(gecko?.strict_min_version ?? '0')).toBeGreaterThanOrEqual(140);
-    expect(Number.parseFloat(manifest.browser_specific_settings?.gecko_android?.strict_min_version ?? '0')).toBeGreaterThanOrEqual(142);
+    expect(
+      Number.parseFloat(manifest.browser_specific_settings?.gecko_android?.strict_min_version ?? '0'),
+    ).toBeGreaterThanOrEqual(142);
   });
 
   it('asks a Firefox user for exactly what a Chrome user is asked for', async () => {
@@ -101,20 +118,29 @@ describe('the Firefox package', () => {
   it('carries no Chrome-only keys, and runs its background as an event page', () => {
     expect(manifest).not.toHaveProperty('minimum_chrome_version');
     expect(manifest.background).toEqual({ scripts: ['background.js'] });
-    const stylesheet = manifest.web_accessible_resources?.find((entry) => typeof entry === 'object' && entry.resources.includes('content-scripts/content.css'));
-    expect(stylesheet, "added sites' pages load the panel's stylesheet").toMatchObject({ matches: expect.arrayContaining(['https://*/*']) });
+    const stylesheet = manifest.web_accessible_resources?.find(
+      (entry) => typeof entry === 'object' && entry.resources.includes('content-scripts/content.css'),
+    );
+    expect(stylesheet, "added sites' pages load the panel's stylesheet").toMatchObject({
+      matches: expect.arrayContaining(['https://*/*']),
+    });
     expect(stylesheet).not.toHaveProperty('use_dynamic_url');
   });
 
   it("passes Mozilla's addons-linter with no error, and only explained warnings", () => {
     expect(lint.errors).toEqual([]);
-    for (const warning of lint.warnings) expect(EXPLAINED_WARNINGS, `${warning.code} in ${warning.file}: ${warning.message}`).toHaveProperty(warning.code);
+    for (const warning of lint.warnings)
+      expect(EXPLAINED_WARNINGS, `${warning.code} in ${warning.file}: ${warning.message}`).toHaveProperty(warning.code);
   });
 
   it("comes with the sources AMO's reviewers rebuild it from, and nothing private or generated", () => {
-    expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md']));
+    expect(sources).toEqual(
+      expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md']),
+    );
     expect(sources.some((name) => name.startsWith('entrypoints/'))).toBe(true);
-    const leaked = sources.filter((name) => /(^|\/)(node_modules|\.output|\.wxt|\.sandbox-data|\.tracker-data|\.git|test-results|test)\//.test(name));
+    const leaked = sources.filter((name) =>
+      /(^|\/)(node_modules|\.output|\.wxt|\.sandbox-data|\.tracker-data|\.git|test-results|test)\//.test(name),
+    );
     expect(leaked).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ const event = (fields: Partial<HistoryItem> & Pick<HistoryItem, 'source' | 'occu
   ...fields,
 });
 
-const pairedIds = (history: HistoryItem[]) => possibleDuplicates(history).map(({ logged, postback }) => [logged.id, postback.id]);
+const pairedIds = (history: HistoryItem[]) =>
+  possibleDuplicates(history).map(({ logged, postback }) => [logged.id, postback.id]);
 
 describe('a deposit logged by hand and a postback that may be the same payment', () => {
   it('pairs the same amount written differently, in the same currency, within a day', () => {
@@ -27,8 +28,20 @@ describe('a deposit logged by hand and a postback that may be the same payment',
   });
 
   it('pairs the bot flow’s deposit and a postback’s redeposit of the same payment', () => {
-    const flow = event({ source: 'flow', type: 'deposit', amount: '0.50', currency: 'EUR', occurredAt: '2026-12-04T00:00:00.000Z' });
-    const postback = event({ source: 'postback', type: 'redeposit', amount: '0.5', currency: 'EUR', occurredAt: '2026-12-05T00:00:00.000Z' });
+    const flow = event({
+      source: 'flow',
+      type: 'deposit',
+      amount: '0.50',
+      currency: 'EUR',
+      occurredAt: '2026-12-04T00:00:00.000Z',
+    });
+    const postback = event({
+      source: 'postback',
+      type: 'redeposit',
+      amount: '0.5',
+      currency: 'EUR',
+      occurredAt: '2026-12-05T00:00:00.000Z',
+    });
     expect(pairedIds([flow, postback])).toEqual([[flow.id, postback.id]]);
   });
 
@@ -75,7 +88,13 @@ describe('a deposit logged by hand and a postback that may be the same payment',
 
   it('does not pair registrations', () => {
     const registration = (source: HistoryItem['source']) =>
-      event({ source, type: 'registration', amount: undefined, currency: undefined, occurredAt: '2026-12-04T10:29:00.000Z' });
+      event({
+        source,
+        type: 'registration',
+        amount: undefined,
+        currency: undefined,
+        occurredAt: '2026-12-04T10:29:00.000Z',
+      });
     expect(possibleDuplicates([registration('manual'), registration('postback')])).toEqual([]);
   });
 

@@ -22,7 +22,11 @@ export function createAnyPageAdapter(addedHosts: readonly string[] = []): SiteAd
     readContact: () => undefined,
     readUnidentifiedChat: (doc, url) => {
       const title = doc.title.replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX);
-      return { channel: 'web', chatKey: `${url.origin}|${title}`.slice(0, CHAT_KEY_MAX), ...(title && { displayName: title }) };
+      return {
+        channel: 'web',
+        chatKey: `${url.origin}|${title}`.slice(0, CHAT_KEY_MAX),
+        ...(title && { displayName: title }),
+      };
     },
     findMountPoint: () => undefined,
     conversationRoot: (doc) => queryFirst(doc, TITLE_HOLDER) ?? doc.body ?? undefined,

@@ -61,8 +61,14 @@ function readOpenConversation(doc: Document, url: URL): OpenConversation | undef
   const displayName = (header?.name ?? panel.name)?.slice(0, DISPLAY_NAME_MAX);
   const externalId = header && leadIdOf(source, panel);
   if (!externalId) {
-    return { kind: 'unidentified', chat: { channel: source, chatKey: conversationKey(url, conversation), ...(displayName && { displayName }) } };
+    return {
+      kind: 'unidentified',
+      chat: { channel: source, chatKey: conversationKey(url, conversation), ...(displayName && { displayName }) },
+    };
   }
   const username = source === 'telegram' ? panel.telegramUsername : undefined;
-  return { kind: 'contact', contact: { channel: source, externalId, ...(displayName && { displayName }), ...(username && { username }) } };
+  return {
+    kind: 'contact',
+    contact: { channel: source, externalId, ...(displayName && { displayName }), ...(username && { username }) },
+  };
 }

@@ -71,7 +71,9 @@ export function readContactPanel(root: Element): ContactPanelFacts {
   );
   const identifierValue = identifierIcon?.nextElementSibling;
   const identifier = identifierValue ? visibleText(identifierValue) : undefined;
-  const telegramUsername = /^https:\/\/t\.me\/([A-Za-z0-9_]{4,32})\/?$/.exec(inPanel(TELEGRAM_PROFILE_LINK)[0]?.getAttribute('href') ?? '')?.[1];
+  const telegramUsername = /^https:\/\/t\.me\/([A-Za-z0-9_]{4,32})\/?$/.exec(
+    inPanel(TELEGRAM_PROFILE_LINK)[0]?.getAttribute('href') ?? '',
+  )?.[1];
   return {
     ...(name && { name }),
     ...(contactId && { contactId }),

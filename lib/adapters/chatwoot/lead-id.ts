@@ -14,7 +14,8 @@ const EXTERNAL_ID_MAX = 128;
  * contact id.
  */
 export function leadIdOf(source: Channel, panel: ContactPanelFacts): string | undefined {
-  if (source === 'telegram') return panel.identifier && TELEGRAM_ID.test(panel.identifier) ? panel.identifier : undefined;
+  if (source === 'telegram')
+    return panel.identifier && TELEGRAM_ID.test(panel.identifier) ? panel.identifier : undefined;
   if (source === 'whatsapp') {
     const digits = panel.phone?.replace(PHONE_FORMATTING, '');
     return digits && PHONE_DIGITS.test(digits) ? digits : undefined;

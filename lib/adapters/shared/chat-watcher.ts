@@ -80,7 +80,11 @@ export function watchChat(options: WatchChatOptions): () => void {
     timer = undefined;
     if (stopped) return;
     followRoot();
-    const state = readChatState(adapter, doc, (options.pageUrl ?? ((href: string) => new URL(href)))(win.location.href));
+    const state = readChatState(
+      adapter,
+      doc,
+      (options.pageUrl ?? ((href: string) => new URL(href)))(win.location.href),
+    );
     if (last && sameChat(last, state) && last.mountPoint === state.mountPoint) return;
     last = state;
     onChange(state);
@@ -112,5 +116,9 @@ function windowOf(doc: Document): Window & typeof globalThis {
 }
 
 function sameChat(a: ChatState, b: ChatState): boolean {
-  return sameContact(a.contact, b.contact) && a.unidentified?.chatKey === b.unidentified?.chatKey && a.unidentified?.displayName === b.unidentified?.displayName;
+  return (
+    sameContact(a.contact, b.contact) &&
+    a.unidentified?.chatKey === b.unidentified?.chatKey &&
+    a.unidentified?.displayName === b.unidentified?.displayName
+  );
 }

@@ -41,7 +41,11 @@ export function pageTheme(doc: Document, darkClasses?: readonly string[]): PageT
 }
 
 /** Calls back with the theme now and whenever the app or the system switches it; returns the way to stop. */
-export function watchPageTheme(doc: Document, darkClasses: readonly string[] | undefined, onChange: (theme: PageTheme) => void): () => void {
+export function watchPageTheme(
+  doc: Document,
+  darkClasses: readonly string[] | undefined,
+  onChange: (theme: PageTheme) => void,
+): () => void {
   let last: PageTheme | undefined;
   const check = () => {
     const theme = pageTheme(doc, darkClasses);

@@ -34,7 +34,8 @@ export const createChatSlice: PanelSlice<ChatSlice> = (set, get) => ({
 
   async setChat({ contact, unidentified }) {
     const asked = unidentified && !contact ? unidentified : undefined;
-    const sameChat = asked && get().unidentified?.chatKey === asked.chatKey && get().unidentified?.channel === asked.channel;
+    const sameChat =
+      asked && get().unidentified?.chatKey === asked.chatKey && get().unidentified?.channel === asked.channel;
     set({ unidentified: asked, ...(sameChat ? {} : { identifyError: undefined }) });
     if (!asked) return get().setContact(contact);
     if (sameChat && get().contact) return;

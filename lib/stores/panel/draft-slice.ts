@@ -85,7 +85,8 @@ export const createDraftSlice: PanelSlice<DraftSlice> = (set, get) => {
         putDraft(key, undefined);
         if (currentKey() === key) set({ outbox: withRecord(get().outbox, record) });
         get().announceRecord(record);
-        if (record.event.currency && record.event.currency !== get().recentCurrencies[0]) void get().loadRecentCurrencies();
+        if (record.event.currency && record.event.currency !== get().recentCurrencies[0])
+          void get().loadRecentCurrencies();
         return true;
       } catch (error) {
         // The answer may be what was lost, not the Save: a record stored meanwhile is shown.
@@ -93,7 +94,12 @@ export const createDraftSlice: PanelSlice<DraftSlice> = (set, get) => {
         const problem = problemOf(error);
         const current = get().drafts[key];
         if (!current) get().announceProblem(error);
-        else putDraft(key, { ...current, saving: false, errors: problem.fields ? errorsAtFields(problem.fields, problem.message) : { form: problem.message } });
+        else
+          putDraft(key, {
+            ...current,
+            saving: false,
+            errors: problem.fields ? errorsAtFields(problem.fields, problem.message) : { form: problem.message },
+          });
         return false;
       }
     },

@@ -11,7 +11,11 @@ import { problemOf } from '../problem';
 const OUTBOX_REFRESH_REST_FACTOR = 4;
 
 /** The record whose state moved since the panel last showed or announced it: what the live region says next. */
-function changedRecord(previous: readonly OutboxRecord[], next: readonly OutboxRecord[], announced: Announcement | undefined) {
+function changedRecord(
+  previous: readonly OutboxRecord[],
+  next: readonly OutboxRecord[],
+  announced: Announcement | undefined,
+) {
   const seen = new Map(previous.map((record) => [record.event.id, record.state]));
   if (announced?.kind === 'event') seen.set(announced.event.id, announced.state);
   return next
@@ -49,7 +53,9 @@ export function createLookupSlice(options: LookupSliceOptions): PanelSlice<Looku
       const key = contactKeyOf(contact);
       let records: OutboxRecord[];
       try {
-        records = await sendMessage('outbox.list', { contact: { channel: contact.channel, externalId: contact.externalId } });
+        records = await sendMessage('outbox.list', {
+          contact: { channel: contact.channel, externalId: contact.externalId },
+        });
       } catch {
         // The list stays as last shown; the next outbox change asks again.
         return;
@@ -73,10 +79,16 @@ export function createLookupSlice(options: LookupSliceOptions): PanelSlice<Looku
         if (!contact || !open) return;
         const key = contactKeyOf(contact);
         const request = get().lookupRequest + 1;
-        set(get().lookedUpKey === key ? { lookupRequest: request } : { lookupRequest: request, lookedUpKey: key, lookup: { status: 'loading' } });
+        set(
+          get().lookedUpKey === key
+            ? { lookupRequest: request }
+            : { lookupRequest: request, lookedUpKey: key, lookup: { status: 'loading' } },
+        );
         let lookup: LookupState;
         try {
-          lookup = lookupStateOf(await sendMessage('contact.lookup', { channel: contact.channel, externalId: contact.externalId }));
+          lookup = lookupStateOf(
+            await sendMessage('contact.lookup', { channel: contact.channel, externalId: contact.externalId }),
+          );
         } catch (error) {
           lookup = { status: 'error', message: problemOf(error).message };
         }

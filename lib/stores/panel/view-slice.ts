@@ -27,7 +27,12 @@ export const createViewSlice: PanelSlice<ViewSlice> = (set, get) => ({
 
   announceRecord(record) {
     set({
-      announcement: { kind: 'event', state: record.state, event: record.event, ...(record.lastError ? { error: record.lastError } : {}) },
+      announcement: {
+        kind: 'event',
+        state: record.state,
+        event: record.event,
+        ...(record.lastError ? { error: record.lastError } : {}),
+      },
     });
   },
 

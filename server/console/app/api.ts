@@ -68,7 +68,12 @@ export function createConsoleApi(baseUrl = '', onSessionEnded: () => void = () =
     if (!response.ok) {
       const refusal = errorBodySchema.safeParse(json);
       const problem = refusal.success
-        ? new ApiProblem(response.status, refusal.data.error.code, refusal.data.error.message, refusal.data.error.fields)
+        ? new ApiProblem(
+            response.status,
+            refusal.data.error.code,
+            refusal.data.error.message,
+            refusal.data.error.fields,
+          )
         : new ApiProblem(response.status, 'http_' + response.status, `The server answered ${response.status}.`);
       if (response.status === 401 && path.startsWith('/api/')) onSessionEnded();
       throw problem;
@@ -78,7 +83,9 @@ export function createConsoleApi(baseUrl = '', onSessionEnded: () => void = () =
 
   const admin = '/api/v1/admin';
   const query = (params: Record<string, string | number | undefined>) => {
-    const given = Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '');
+    const given = Object.entries(params).filter(
+      (entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '',
+    );
     const search = new URLSearchParams(given.map(([name, value]) => [name, String(value)]));
     return search.size ? `?${search}` : '';
   };
@@ -105,14 +112,21 @@ export function createConsoleApi(baseUrl = '', onSessionEnded: () => void = () =
     createOperator: (operator: NewOperator) => call('POST', `${admin}/operators`, operatorCreatedSchema, operator),
     removeOperator: (id: string) => call('DELETE', `${admin}/operators/${encodeURIComponent(id)}`, NO_BODY),
     listDestinations: () => call('GET', `${admin}/destinations`, destinationsResponseSchema),
-    createDestination: (destination: DestinationInput) => call('POST', `${admin}/destinations`, destinationResponseSchema, destination),
+    createDestination: (destination: DestinationInput) =>
+      call('POST', `${admin}/destinations`, destinationResponseSchema, destination),
     /** Sends the destination's own fields only (parsing drops the answer's extras such as `today`). */
     updateDestination: (destination: Destination) =>
-      call('PUT', `${admin}/destinations/${encodeURIComponent(destination.id)}`, destinationResponseSchema, destinationSchema.parse(destination)),
+      call(
+        'PUT',
+        `${admin}/destinations/${encodeURIComponent(destination.id)}`,
+        destinationResponseSchema,
+        destinationSchema.parse(destination),
+      ),
     testDestination: (id: string, test: DestinationTestRequest) =>
       call('POST', `${admin}/destinations/${encodeURIComponent(id)}/test`, destinationTestResultSchema, test),
     listIntakes: () => call('GET', `${admin}/intakes`, adminIntakeListSchema),
-    createIntake: (name: string, kind: IntakeKind) => call('POST', `${admin}/intakes`, intakeCreatedSchema, { name, kind }),
+    createIntake: (name: string, kind: IntakeKind) =>
+      call('POST', `${admin}/intakes`, intakeCreatedSchema, { name, kind }),
     revokeIntake: (id: string) => call('DELETE', `${admin}/intakes/${encodeURIComponent(id)}`, NO_BODY),
     unmatchedPostbacks: () => call('GET', `${admin}/unmatched-postbacks`, keptPostbacksResponseSchema),
     firstMessagePattern: () => call('GET', `${admin}/settings/first-message-pattern`, firstMessagePatternSchema),
@@ -126,7 +140,11 @@ export function createConsoleApi(baseUrl = '', onSessionEnded: () => void = () =
         NO_BODY,
       ),
     lead: (channel: string, externalId: string) =>
-      call('GET', `${admin}/contacts/${encodeURIComponent(channel)}/${encodeURIComponent(externalId)}`, adminLeadSchema),
+      call(
+        'GET',
+        `${admin}/contacts/${encodeURIComponent(channel)}/${encodeURIComponent(externalId)}`,
+        adminLeadSchema,
+      ),
   };
 }
 

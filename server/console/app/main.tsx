@@ -5,5 +5,7 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(<ConsoleApp locale={initialLocale(window.localStorage, navigator.language)} storage={window.localStorage} />);
+  createRoot(root).render(
+    <ConsoleApp locale={initialLocale(window.localStorage, navigator.language)} storage={window.localStorage} />,
+  );
 }

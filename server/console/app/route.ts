@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** The console's pages live in the URL's hash, so the server serves one page at `/` and every route reloads. */
 export type Route =
-  | { page: 'managers' | 'destinations' | 'intakes' | 'events' }
-  | { page: 'lead'; channel: string; externalId: string };
+  { page: 'managers' | 'destinations' | 'intakes' | 'events' } | { page: 'lead'; channel: string; externalId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);

@@ -23,7 +23,13 @@ export const accountsContactsEvents: Migration = {
       .addColumn('deleted_at', 'bigint')
       .execute();
     // A removed operator's address may be given to a new account; among live ones it is unique.
-    await db.schema.createIndex('operators_live_email').unique().on('operators').column('email').where(sql.ref('deleted_at'), 'is', null).execute();
+    await db.schema
+      .createIndex('operators_live_email')
+      .unique()
+      .on('operators')
+      .column('email')
+      .where(sql.ref('deleted_at'), 'is', null)
+      .execute();
 
     await db.schema
       .createTable('sessions')
@@ -77,7 +83,9 @@ export const accountsContactsEvents: Migration = {
       .createTable('events')
       .addColumn('id', 'text', (column) => column.primaryKey())
       .addColumn('contact_id', 'text', (column) => column.notNull().references('contacts.id'))
-      .addColumn('type', 'text', (column) => column.notNull().check(sqlIn('type', ['registration', 'deposit', 'redeposit'])))
+      .addColumn('type', 'text', (column) =>
+        column.notNull().check(sqlIn('type', ['registration', 'deposit', 'redeposit'])),
+      )
       .addColumn('contact_display_name', 'text')
       .addColumn('contact_username', 'text')
       .addColumn('amount', 'text')

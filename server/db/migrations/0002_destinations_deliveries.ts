@@ -35,7 +35,9 @@ export const destinationsDeliveries: Migration = {
       .addColumn('event_id', 'text', (column) => column.notNull().references('events.id'))
       .addColumn('destination_id', 'text', (column) => column.notNull().references('destinations.id'))
       // `held` is not stored: it is a pending delivery whose contact has no click id yet, known when read.
-      .addColumn('state', 'text', (column) => column.notNull().check(sqlIn('state', ['pending', 'delivered', 'failed'])))
+      .addColumn('state', 'text', (column) =>
+        column.notNull().check(sqlIn('state', ['pending', 'delivered', 'failed'])),
+      )
       .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
       .addColumn('next_attempt_at', 'bigint', (column) => column.notNull())
       .addColumn('last_attempt_at', 'bigint')
@@ -48,6 +50,10 @@ export const destinationsDeliveries: Migration = {
       .addUniqueConstraint('deliveries_event_destination', ['event_id', 'destination_id'])
       .execute();
     // What the queue asks on every poll: a destination's pending deliveries that are due.
-    await db.schema.createIndex('deliveries_due').on('deliveries').columns(['destination_id', 'state', 'next_attempt_at']).execute();
+    await db.schema
+      .createIndex('deliveries_due')
+      .on('deliveries')
+      .columns(['destination_id', 'state', 'next_attempt_at'])
+      .execute();
   },
 };

@@ -19,7 +19,10 @@ export const keitaroPreset: Preset = {
     { name: 'currency', value: '{currency_lower}' },
     { name: 'tid', value: '{event_id}' },
   ],
-  documentation: ['https://docs.keitaro.io/en/conversions/postback.html', 'https://v9.help.keitaro.io/en/conversions-and-postback/postback.html'],
+  documentation: [
+    'https://docs.keitaro.io/en/conversions/postback.html',
+    'https://v9.help.keitaro.io/en/conversions-and-postback/postback.html',
+  ],
   secretPathSegments: (segments) => {
     const postback = segments.lastIndexOf('postback');
     return postback > 0 ? [postback - 1] : [];

@@ -60,7 +60,13 @@ export async function openChatApp(extension: LoadedExtension, app: 'telegram-k' 
  * open shadow root (the `tracker-data-panel` host) for the moment the new name is in it. `startAt` continues a
  * rotation across calls; `gapMs` is the pause after each switch (lookups answered, the old chat's exit animation done).
  */
-export async function switchChats(page: Page, targets: SwitchTarget[], count: number, startAt: number, gapMs: number): Promise<SwitchTiming[]> {
+export async function switchChats(
+  page: Page,
+  targets: SwitchTarget[],
+  count: number,
+  startAt: number,
+  gapMs: number,
+): Promise<SwitchTiming[]> {
   await allowNamedFunctions(page);
   return page.evaluate(
     async ({ targets, count, startAt, gapMs }) => {
@@ -79,12 +85,18 @@ export async function switchChats(page: Page, targets: SwitchTarget[], count: nu
         const check = () => {
           const now = performance.now();
           if (pageAt === undefined && document.querySelector(target.shown)) pageAt = now;
-          if (panelAt === undefined && root!.querySelector('.td-contact-name')?.textContent === target.name) panelAt = now;
+          if (panelAt === undefined && root!.querySelector('.td-contact-name')?.textContent === target.name)
+            panelAt = now;
           if (pageAt !== undefined && panelAt !== undefined) settle();
         };
         const observers = [new MutationObserver(check), new MutationObserver(check)];
         observers[0]!.observe(root, { subtree: true, childList: true, characterData: true });
-        observers[1]!.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+        observers[1]!.observe(document.body, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          attributeFilter: ['class'],
+        });
         const row = document.querySelector<HTMLElement>(target.click);
         if (!row) throw new Error(`No chat row ${target.click}`);
         const clickedAt = performance.now();

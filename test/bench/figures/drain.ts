@@ -35,7 +35,8 @@ export interface DrainRun {
 async function attemptedOnce(session: BenchSession, ids: ReadonlySet<string>): Promise<number> {
   const local = await readExtensionStorage(session.extension.context, 'local');
   return Object.entries(local).filter(([key, value]) => {
-    if (!key.startsWith(stored.outboxRecord.prefix) || !ids.has(key.slice(stored.outboxRecord.prefix.length))) return false;
+    if (!key.startsWith(stored.outboxRecord.prefix) || !ids.has(key.slice(stored.outboxRecord.prefix.length)))
+      return false;
     return (value as { attempts?: number }).attempts !== undefined && (value as { attempts: number }).attempts >= 1;
   }).length;
 }
@@ -46,7 +47,12 @@ async function attemptedOnce(session: BenchSession, ids: ReadonlySet<string>): P
  * The figure is the time from the gate opening to the last of them stored, with a chat tab in front whose panel is
  * open, as a manager works (its panel follows the outbox as it changes).
  */
-export async function measureDrain(session: BenchSession, extensionPage: Page, chatPage: Page, count: number): Promise<DrainRun> {
+export async function measureDrain(
+  session: BenchSession,
+  extensionPage: Page,
+  chatPage: Page,
+  count: number,
+): Promise<DrainRun> {
   const { extension, sandbox } = session;
   const gate = new PlatformGate(sandbox.port);
   await gate.open();
@@ -67,8 +73,9 @@ export async function measureDrain(session: BenchSession, extensionPage: Page, c
 async function queueEvents(extensionPage: Page, count: number): Promise<{ ids: Set<string>; ms: number }> {
   const queued = await extensionPage.evaluate(
     async ({ count, contacts }) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } } }).chrome
-        .runtime;
+      const runtime = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean }> } } }
+      ).chrome.runtime;
       const started = performance.now();
       const ids: string[] = [];
       const replies = await Promise.all(
@@ -94,7 +101,12 @@ async function queueEvents(extensionPage: Page, count: number): Promise<{ ids: S
   return { ids: new Set(queued.ids), ms: queued.ms };
 }
 
-async function drainThroughGate(session: BenchSession, gate: PlatformGate, extensionPage: Page, count: number): Promise<DrainRun> {
+async function drainThroughGate(
+  session: BenchSession,
+  gate: PlatformGate,
+  extensionPage: Page,
+  count: number,
+): Promise<DrainRun> {
   const { commits, sandbox } = session;
   await gate.close();
   const { ids, ms: queueingMs } = await queueEvents(extensionPage, count);
@@ -106,7 +118,10 @@ async function drainThroughGate(session: BenchSession, gate: PlatformGate, exten
 
   let storedCount = 0;
   const firstStored = commits.next((commit) => commit.status === 201 && ids.has(commit.id), DRAIN_TIMEOUT_MS);
-  const allStored = commits.next((commit) => commit.status === 201 && ids.has(commit.id) && ++storedCount === count, DRAIN_TIMEOUT_MS);
+  const allStored = commits.next(
+    (commit) => commit.status === 201 && ids.has(commit.id) && ++storedCount === count,
+    DRAIN_TIMEOUT_MS,
+  );
   const backAt = nodeNow();
   await gate.open();
   const first = await firstStored;
@@ -114,7 +129,10 @@ async function drainThroughGate(session: BenchSession, gate: PlatformGate, exten
   await pause(LISTEN_FOR_DOUBLES_MS);
 
   const ours = commits.commits.filter((commit) => ids.has(commit.id));
-  const storedIds = sandbox.storedEvents().filter((event) => ids.has(event.id)).map((event) => event.id);
+  const storedIds = sandbox
+    .storedEvents()
+    .filter((event) => ids.has(event.id))
+    .map((event) => event.id);
   const created = ours.filter((commit) => commit.status === 201).length;
   return {
     events: count,

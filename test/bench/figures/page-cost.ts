@@ -61,7 +61,11 @@ async function measured(page: Page): Promise<MeasuredPage> {
 async function runOnce({ page, cdp }: MeasuredPage, mutations: number, perFrame: number): Promise<PageCostSample> {
   const before = await metrics(cdp);
   const wallMs = await page.evaluate(
-    ({ mutations, perFrame }) => (window as unknown as { busyChat: { run(total: number, perFrame: number): Promise<number> } }).busyChat.run(mutations, perFrame),
+    ({ mutations, perFrame }) =>
+      (window as unknown as { busyChat: { run(total: number, perFrame: number): Promise<number> } }).busyChat.run(
+        mutations,
+        perFrame,
+      ),
     { mutations, perFrame },
   );
   await pause(SETTLE_MS);
@@ -91,7 +95,13 @@ async function pageWithExtension(opener: Page, panelOpen: boolean): Promise<Meas
  * not the page), and two identical sides came out 8% apart over 5 rounds. Run together, each round's sides share
  * whatever state the machine is in.
  */
-export async function measurePageCost(session: BenchSession, rounds: number, mutations: number, perFrame: number, profiling: Profiling): Promise<PageCostRun> {
+export async function measurePageCost(
+  session: BenchSession,
+  rounds: number,
+  mutations: number,
+  perFrame: number,
+  profiling: Profiling,
+): Promise<PageCostRun> {
   const opener = await session.extension.context.newPage();
   const elsewhere = await openChatWindow(opener, BUSY_CHAT_ELSEWHERE);
   await pause(SETTLE_MS);

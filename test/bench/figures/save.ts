@@ -63,7 +63,9 @@ export class SavingChat {
       window.addEventListener(
         'click',
         (event) => {
-          const onSubmit = event.composedPath().some((node) => node instanceof HTMLButtonElement && node.type === 'submit');
+          const onSubmit = event
+            .composedPath()
+            .some((node) => node instanceof HTMLButtonElement && node.type === 'submit');
           if (onSubmit) clicks.push(performance.timeOrigin + event.timeStamp);
         },
         true,
@@ -86,7 +88,10 @@ export class SavingChat {
 
   /** Clicks Save and waits for the platform to store the event; returns the commit and the click's time on Node's clock. */
   save(session: BenchSession): Promise<{ commit: Commit; clickedAt: number }> {
-    return this.clickAndWait(session, this.page.getByRole('complementary', { name: 'Tracker Data' }).getByRole('button', { name: 'Save' }));
+    return this.clickAndWait(
+      session,
+      this.page.getByRole('complementary', { name: 'Tracker Data' }).getByRole('button', { name: 'Save' }),
+    );
   }
 
   /** The same for the baseline extension's Save, whose form keeps its amount. */
@@ -141,29 +146,37 @@ export class WorkerMarks {
       api.storage.onChanged.addListener((changes, area) => {
         if (area !== 'local') return;
         for (const [key, change] of Object.entries(changes)) {
-          if (key.startsWith('outbox:') && change.oldValue === undefined) marks.queued[key.slice('outbox:'.length)] ??= now();
+          if (key.startsWith('outbox:') && change.oldValue === undefined)
+            marks.queued[key.slice('outbox:'.length)] ??= now();
         }
       });
     });
-    return new WorkerMarks(worker, await measureClockOffset(() => worker.evaluate(() => performance.timeOrigin + performance.now())));
+    return new WorkerMarks(
+      worker,
+      await measureClockOffset(() => worker.evaluate(() => performance.timeOrigin + performance.now())),
+    );
   }
 
   /** The marks of one event, on Node's clock. */
   async of(id: string): Promise<{ received: number; queued: number } | undefined> {
-    const marks = await this.worker.evaluate(
-      (id) => {
-        const all = Reflect.get(globalThis, '__benchMarks') as { received: Record<string, number>; queued: Record<string, number> };
-        return { received: all.received[id], queued: all.queued[id] };
-      },
-      id,
-    );
+    const marks = await this.worker.evaluate((id) => {
+      const all = Reflect.get(globalThis, '__benchMarks') as {
+        received: Record<string, number>;
+        queued: Record<string, number>;
+      };
+      return { received: all.received[id], queued: all.queued[id] };
+    }, id);
     if (marks.received === undefined || marks.queued === undefined) return undefined;
     return { received: marks.received - this.clock.offsetMs, queued: marks.queued - this.clock.offsetMs };
   }
 }
 
 function phases(commit: Commit, startedAt: number): SavePhases {
-  return { total: commit.storedAt - startedAt, toRequest: commit.receivedAt - startedAt, atPlatform: commit.storedAt - commit.receivedAt };
+  return {
+    total: commit.storedAt - startedAt,
+    toRequest: commit.receivedAt - startedAt,
+    atPlatform: commit.storedAt - commit.receivedAt,
+  };
 }
 
 /** The floor: the same POST, made with fetch from an extension page, with a token of its own. */
@@ -189,7 +202,14 @@ export class FloorPoster {
   }
 
   async post(session: BenchSession): Promise<SavePhases> {
-    const event = { id: randomUUID(), type: 'redeposit', contact: CONTACT, amount: AMOUNT, currency: 'USD', occurredAt: new Date().toISOString() };
+    const event = {
+      id: randomUUID(),
+      type: 'redeposit',
+      contact: CONTACT,
+      amount: AMOUNT,
+      currency: 'USD',
+      occurredAt: new Date().toISOString(),
+    };
     const stored = session.commits.next((commit) => commit.id === event.id, COMMIT_TIMEOUT_MS);
     const startedAt = await this.page.evaluate(
       async ({ url, token, event }) => {
@@ -226,9 +246,14 @@ async function signInBaseline(session: BenchSession): Promise<void> {
   const { accessToken } = (await response.json()) as { accessToken: string };
   const { context } = session.extension;
   const isBaseline = (worker: Worker) => isBaselineWorker(worker.url());
-  const worker = context.serviceWorkers().find(isBaseline) ?? (await context.waitForEvent('serviceworker', { predicate: isBaseline, timeout: 15_000 }));
+  const worker =
+    context.serviceWorkers().find(isBaseline) ??
+    (await context.waitForEvent('serviceworker', { predicate: isBaseline, timeout: 15_000 }));
   await worker.evaluate(
-    (platform) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ platform }),
+    (platform) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ platform }),
     { apiUrl, token: accessToken },
   );
 }
@@ -246,7 +271,12 @@ export interface SaveRun {
  * Save → stored, the baseline extension's Save and the floor, in turn, `count` times each, after one round of Saves
  * not counted (each worker's first Save reads what it keeps in storage).
  */
-export async function measureSaves(session: BenchSession, chat: SavingChat, floor: FloorPoster, count: number): Promise<SaveRun> {
+export async function measureSaves(
+  session: BenchSession,
+  chat: SavingChat,
+  floor: FloorPoster,
+  count: number,
+): Promise<SaveRun> {
   const saves: SavePhases[] = [];
   const baselines: SavePhases[] = [];
   const floors: SavePhases[] = [];
@@ -304,4 +334,3 @@ export async function measureColdSaves(session: BenchSession, chat: SavingChat, 
   }
   return saves;
 }
-

@@ -25,12 +25,16 @@ const gzipped = (path: string) => gzipSync(readFileSync(path), { level: 9 }).len
 export function measureSizes(extensionDir: string): BundleSizes {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Manifest;
   const contentFiles = new Set<string>();
-  for (const script of manifest.content_scripts ?? []) [...(script.js ?? []), ...(script.css ?? [])].forEach((file) => contentFiles.add(file));
+  for (const script of manifest.content_scripts ?? [])
+    [...(script.js ?? []), ...(script.css ?? [])].forEach((file) => contentFiles.add(file));
   for (const entry of manifest.web_accessible_resources ?? []) {
-    entry.resources.filter((file) => file.startsWith('content-scripts/') && file.endsWith('.css')).forEach((file) => contentFiles.add(file));
+    entry.resources
+      .filter((file) => file.startsWith('content-scripts/') && file.endsWith('.css'))
+      .forEach((file) => contentFiles.add(file));
   }
   const background = manifest.background?.service_worker;
-  if (!background || contentFiles.size === 0) throw new Error(`No content script or background in ${extensionDir}/manifest.json`);
+  if (!background || contentFiles.size === 0)
+    throw new Error(`No content script or background in ${extensionDir}/manifest.json`);
   const files: BundleSizes['files'] = {};
   for (const file of [...contentFiles, background]) {
     files[file] = { bytes: readFileSync(join(extensionDir, file)).length, gzipped: gzipped(join(extensionDir, file)) };

@@ -20,7 +20,13 @@ import type { CpuProfile } from '../support/profile';
 import { serverFigure, type ServerFigure } from './report';
 
 export interface DeliveryFigures {
-  backlog: { deliveries: number; drainMs: number; duplicates: number; cpuMsPerDelivery: number; profileMsPerDelivery?: Array<[string, number]> };
+  backlog: {
+    deliveries: number;
+    drainMs: number;
+    duplicates: number;
+    cpuMsPerDelivery: number;
+    profileMsPerDelivery?: Array<[string, number]>;
+  };
   /** From each 201 to its postback's arrival at the tracker, idle queue, in milliseconds. */
   latencyMs: { median: number; p95: number; max: number; samples: number[] };
 }
@@ -36,7 +42,8 @@ export interface DeliveryBenchPlan {
 
 const ANNA = { channel: 'telegram', externalId: '777001' } as const;
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -48,15 +55,38 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 
 function eventInput(index: number) {
   const type = index === 0 ? ('deposit' as const) : ('redeposit' as const);
-  return { id: crypto.randomUUID(), type, contact: ANNA, amount: `${index + 1}`, currency: 'USD', occurredAt: new Date().toISOString() };
+  return {
+    id: crypto.randomUUID(),
+    type,
+    contact: ANNA,
+    amount: `${index + 1}`,
+    currency: 'USD',
+    occurredAt: new Date().toISOString(),
+  };
 }
 
-async function serverOver(storage: Pick<ServerOptions, 'databaseUrl' | 'databaseFile'>, worker: boolean): Promise<RunningServer> {
-  return startServer({ port: 0, passwordCost: TEST_SCRYPT_COST, seed: seedDemoData, ...storage, deliveries: { worker } });
+async function serverOver(
+  storage: Pick<ServerOptions, 'databaseUrl' | 'databaseFile'>,
+  worker: boolean,
+): Promise<RunningServer> {
+  return startServer({
+    port: 0,
+    passwordCost: TEST_SCRYPT_COST,
+    seed: seedDemoData,
+    ...storage,
+    deliveries: { worker },
+  });
 }
 
 async function addKeitaro(server: RunningServer, tracker: FakeKeitaro): Promise<void> {
-  await server.context.destinations.create({ name: 'Keitaro', kind: 'keitaro', url: tracker.postbackUrl, enabled: true, events: ['registration', 'deposit', 'redeposit'], statusMap: defaultStatusMap('keitaro') });
+  await server.context.destinations.create({
+    name: 'Keitaro',
+    kind: 'keitaro',
+    url: tracker.postbackUrl,
+    enabled: true,
+    events: ['registration', 'deposit', 'redeposit'],
+    statusMap: defaultStatusMap('keitaro'),
+  });
 }
 
 async function startProfiler(): Promise<{ stop(): Promise<CpuProfile> }> {
@@ -103,17 +133,26 @@ export async function measureDeliveries(plan: DeliveryBenchPlan = {}): Promise<D
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMsPerDelivery = (cpu.user + cpu.system) / 1000 / backlog;
     const profileMsPerDelivery = profiler ? byComponent(await profiler.stop(), backlog) : undefined;
-    const duplicates = tracker.requests.length - new Set(tracker.requests.map((request) => request.query.get('tid'))).size;
+    const duplicates =
+      tracker.requests.length - new Set(tracker.requests.map((request) => request.query.get('tid'))).size;
 
     // Latency on the idle queue: one event at a time, from its 201 to the tracker having it.
-    const login = await fetch(`${draining.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'demo@tracker.test', password: 'demo-password' }) });
+    const login = await fetch(`${draining.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'demo@tracker.test', password: 'demo-password' }),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const latencies: number[] = [];
     for (let index = 0; index < samples; index += 1) {
       const event = eventInput(backlog + index);
       const answer = await fetch(`${draining.url}/api/v1/events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, 'idempotency-key': event.id },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${accessToken}`,
+          'idempotency-key': event.id,
+        },
         body: JSON.stringify(event),
       });
       if (answer.status !== 201) throw new Error(`The event was answered ${answer.status}`);
@@ -125,7 +164,12 @@ export async function measureDeliveries(plan: DeliveryBenchPlan = {}): Promise<D
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
       backlog: { deliveries: backlog, drainMs, duplicates, cpuMsPerDelivery, profileMsPerDelivery },
-      latencyMs: { median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0, samples: latencies },
+      latencyMs: {
+        median: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        max: sorted.at(-1) ?? 0,
+        samples: latencies,
+      },
     };
   } finally {
     await tracker.close();
@@ -134,12 +178,37 @@ export async function measureDeliveries(plan: DeliveryBenchPlan = {}): Promise<D
 }
 
 /** The delivery figures as the bench's table rows, each beside its budget. */
-export function deliveryRows(engine: { id: string; name: string }, figures: DeliveryFigures, short: boolean): ServerFigure[] {
+export function deliveryRows(
+  engine: { id: string; name: string },
+  figures: DeliveryFigures,
+  short: boolean,
+): ServerFigure[] {
   const { deliveries, drainMs, duplicates } = figures.backlog;
   const backlog = `backlog of ${deliveries.toLocaleString('en')} deliveries drained at concurrency ${DEFAULT_CONCURRENCY_PER_DESTINATION}`;
   return [
-    serverFigure(`${engine.id}.deliveries.drain`, `${engine.name}: ${backlog}`, 'ms', [drainMs], short, 'deliveryDrain'),
-    serverFigure(`${engine.id}.deliveries.duplicates`, `${engine.name}: postbacks the tracker got twice in that drain`, 'postbacks', [duplicates], short, 'deliveryDuplicates'),
-    serverFigure(`${engine.id}.deliveries.latency`, `${engine.name}: event's 201 → its postback at the tracker, idle queue`, 'ms', figures.latencyMs.samples, short, 'deliveryLatency'),
+    serverFigure(
+      `${engine.id}.deliveries.drain`,
+      `${engine.name}: ${backlog}`,
+      'ms',
+      [drainMs],
+      short,
+      'deliveryDrain',
+    ),
+    serverFigure(
+      `${engine.id}.deliveries.duplicates`,
+      `${engine.name}: postbacks the tracker got twice in that drain`,
+      'postbacks',
+      [duplicates],
+      short,
+      'deliveryDuplicates',
+    ),
+    serverFigure(
+      `${engine.id}.deliveries.latency`,
+      `${engine.name}: event's 201 → its postback at the tracker, idle queue`,
+      'ms',
+      figures.latencyMs.samples,
+      short,
+      'deliveryLatency',
+    ),
   ];
 }

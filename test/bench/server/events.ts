@@ -17,7 +17,12 @@ export function eventStream(prefix: string): () => TrackerEventInput {
     const event: TrackerEventInput = {
       id: randomUUID(),
       type,
-      contact: { channel: 'telegram', externalId: `${prefix}-${contact}`, displayName: `Bench lead ${contact}`, username: `lead${contact}` },
+      contact: {
+        channel: 'telegram',
+        externalId: `${prefix}-${contact}`,
+        displayName: `Bench lead ${contact}`,
+        username: `lead${contact}`,
+      },
       occurredAt: new Date().toISOString(),
       ...(type === 'registration' ? {} : { amount: type === 'deposit' ? '150' : '75.25', currency: 'USD' }),
     };

@@ -36,7 +36,13 @@ export async function untilCaughtUp(target: Target, prefix: string): Promise<voi
   let timer: NodeJS.Timeout | undefined;
   try {
     const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, CATCH_UP_MS)));
-    await Promise.race([client.request('POST', EVENTS_PATH, event, postHeaders(event, target.token)).then(() => undefined, () => undefined), gaveUp]);
+    await Promise.race([
+      client.request('POST', EVENTS_PATH, event, postHeaders(event, target.token)).then(
+        () => undefined,
+        () => undefined,
+      ),
+      gaveUp,
+    ]);
   } finally {
     clearTimeout(timer);
     client.close();
@@ -49,7 +55,13 @@ export async function untilCaughtUp(target: Target, prefix: string): Promise<voi
  * not from when it left, so a stall of the target shows in every event it delayed (no coordinated omission). Not
  * autocannon: its fixed-rate mode measures from the actual send, which hides exactly those stalls.
  */
-export async function measureFixedRate(target: Target, ratePerSecond: number, durationMs: number, connections: number, prefix: string): Promise<FixedRateRun> {
+export async function measureFixedRate(
+  target: Target,
+  ratePerSecond: number,
+  durationMs: number,
+  connections: number,
+  prefix: string,
+): Promise<FixedRateRun> {
   const client = new KeepAliveClient(target.url, connections);
   const next = eventStream(prefix);
   const total = Math.round((ratePerSecond * durationMs) / 1000);
@@ -90,7 +102,9 @@ export async function measureFixedRate(target: Target, ratePerSecond: number, du
     }
     const lastDue = start + (total - 1) * intervalMs;
     let timer: NodeJS.Timeout | undefined;
-    const givingUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, lastDue + GRACE_MS - performance.now()))));
+    const givingUp = new Promise<void>(
+      (resolve) => (timer = setTimeout(resolve, Math.max(0, lastDue + GRACE_MS - performance.now()))),
+    );
     await Promise.race([Promise.all(pending), givingUp]);
     clearTimeout(timer);
   } finally {

@@ -44,7 +44,19 @@ const contactParams = (row: FloorRow) => {
 };
 const eventParams = (row: FloorRow, contactId: string) => {
   const { event } = row;
-  return [event.id, contactId, event.type, row.displayName, row.username, event.amount, event.currency, event.occurredAt, Date.parse(event.occurredAt), event.receivedAt, event.canonicalBody];
+  return [
+    event.id,
+    contactId,
+    event.type,
+    row.displayName,
+    row.username,
+    event.amount,
+    event.currency,
+    event.occurredAt,
+    Date.parse(event.occurredAt),
+    event.receivedAt,
+    event.canonicalBody,
+  ];
 };
 
 /**

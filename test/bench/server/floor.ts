@@ -63,7 +63,8 @@ const server = http.createServer((request, response) => {
 
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
-  if (address && typeof address === 'object') process.stdout.write(`floor listening on http://127.0.0.1:${address.port}\n`);
+  if (address && typeof address === 'object')
+    process.stdout.write(`floor listening on http://127.0.0.1:${address.port}\n`);
 });
 
 const stop = () => {

@@ -28,7 +28,9 @@ const PLAN: Plan = short
 /** Issue 16, item 7: the backlog drained, and how many idle-queue events are timed from their 201 to the tracker. */
 const DELIVERIES = short ? { backlog: 2_000, latencySamples: 50 } : { backlog: 10_000, latencySamples: 200 };
 const ENGINES: Record<Engine['id'], () => Promise<Engine>> = { sqlite: sqliteEngine, postgres: postgresEngine };
-const engineIds = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((id) => id.trim()) as Array<Engine['id']>;
+const engineIds = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((id) => id.trim()) as Array<
+  Engine['id']
+>;
 
 async function main(): Promise<number> {
   assertValidStream();
@@ -50,7 +52,11 @@ async function main(): Promise<number> {
       versions.push(engine.version);
       const run = await runEngine(engine, PLAN, short, start, profileDir);
       figures.push(...run.figures);
-      const deliveries = await measureDeliveries({ ...DELIVERIES, databaseUrl: id === 'postgres' ? (await engine.serverEnv()).DATABASE_URL : undefined, profile: profileDir !== undefined });
+      const deliveries = await measureDeliveries({
+        ...DELIVERIES,
+        databaseUrl: id === 'postgres' ? (await engine.serverEnv()).DATABASE_URL : undefined,
+        profile: profileDir !== undefined,
+      });
       figures.push(...deliveryRows(engine, deliveries, short));
       const { samples: _kept, ...latencyMs } = deliveries.latencyMs;
       details[id] = { ...run.details, deliveries: { backlog: deliveries.backlog, latencyMs } };
@@ -65,7 +71,15 @@ async function main(): Promise<number> {
   machine.loadAverage.end = os.loadavg()[0] ?? 0;
 
   const durationS = (Date.now() - startedAt.getTime()) / 1000;
-  const report = { mode: short ? 'short' : 'full', startedAt: startedAt.toISOString(), durationS, machine, engines: versions, figures, details };
+  const report = {
+    mode: short ? 'short' : 'full',
+    startedAt: startedAt.toISOString(),
+    durationS,
+    machine,
+    engines: versions,
+    figures,
+    details,
+  };
   const jsonPath = resolve(process.env.BENCH_SERVER_JSON ?? 'test-results/bench-server.json');
   writeJson(jsonPath, report);
   const load = `${machine.loadAverage.start.toFixed(2)} → ${machine.loadAverage.end.toFixed(2)}`;
@@ -77,7 +91,11 @@ async function main(): Promise<number> {
   ];
   const failures = figures.filter(broken);
   process.stdout.write(`\n${lines.join('\n')}\n\n${serverTable(figures)}\n\nJSON: ${jsonPath}\n`);
-  process.stdout.write(failures.length ? `${failures.length} budget(s) broken: ${failures.map((f) => f.id).join(', ')}\n` : 'Every budget holds.\n');
+  process.stdout.write(
+    failures.length
+      ? `${failures.length} budget(s) broken: ${failures.map((f) => f.id).join(', ')}\n`
+      : 'Every budget holds.\n',
+  );
   return failures.length ? 1 : 0;
 }
 

@@ -11,7 +11,10 @@ type Node = CpuProfile['nodes'][number];
  * fsync happen) is named apart, as "<package> → native <name>". V8's own buckets ("(garbage collector)",
  * "(program)") stand alone; idle is left out. Only samples inside `windows` (µs, the profile's clock) count.
  */
-export function timeByComponent(profile: CpuProfile, windows: ReadonlyArray<readonly [number, number]>): Record<string, number> {
+export function timeByComponent(
+  profile: CpuProfile,
+  windows: ReadonlyArray<readonly [number, number]>,
+): Record<string, number> {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map<number, Node>(profile.nodes.map((node) => [node.id, node]));
@@ -23,10 +26,12 @@ export function timeByComponent(profile: CpuProfile, windows: ReadonlyArray<read
     const up = parent.get(id);
     let owner = componentOfUrl(frame.url);
     if (!owner) {
-      if (up === undefined || frame.functionName.startsWith('(')) owner = frame.functionName === '(root)' || !frame.functionName ? 'node' : frame.functionName;
+      if (up === undefined || frame.functionName.startsWith('('))
+        owner = frame.functionName === '(root)' || !frame.functionName ? 'node' : frame.functionName;
       else {
         const caller = ownerOf(up);
-        const native = frame.url === '' && frame.functionName && /^(@|[a-z])[\w./@-]*$/.test(caller) && !caller.includes('native');
+        const native =
+          frame.url === '' && frame.functionName && /^(@|[a-z])[\w./@-]*$/.test(caller) && !caller.includes('native');
         owner = native ? `${caller} → native ${frame.functionName}` : caller;
       }
     }
@@ -66,11 +71,16 @@ function componentOfUrl(url: string): string | undefined {
  * Reads the profiles a process wrote with --cpu-prof into `dir`, keeps the samples inside `windows` and gives each
  * component's CPU time per event (ms), `events` being the events accepted in those windows; largest first.
  */
-export function profilePerEvent(dir: string, windows: ReadonlyArray<readonly [number, number]>, events: number): Array<[component: string, msPerEvent: number]> {
+export function profilePerEvent(
+  dir: string,
+  windows: ReadonlyArray<readonly [number, number]>,
+  events: number,
+): Array<[component: string, msPerEvent: number]> {
   const totals: Record<string, number> = {};
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
-    for (const [component, ms] of Object.entries(timeByComponent(profile, windows))) totals[component] = (totals[component] ?? 0) + ms;
+    for (const [component, ms] of Object.entries(timeByComponent(profile, windows)))
+      totals[component] = (totals[component] ?? 0) + ms;
   }
   return Object.entries(totals)
     .map(([component, ms]): [string, number] => [component, Math.round((ms / events) * 1000) / 1000])

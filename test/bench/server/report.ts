@@ -18,14 +18,32 @@ export interface ServerFigure {
   failure?: string;
 }
 
-export function serverFigure(id: string, label: string, unit: Unit, samples: readonly number[], short: boolean, budgetName?: ServerBudgetName): ServerFigure {
+export function serverFigure(
+  id: string,
+  label: string,
+  unit: Unit,
+  samples: readonly number[],
+  short: boolean,
+  budgetName?: ServerBudgetName,
+): ServerFigure {
   const sorted = [...samples].sort((a, b) => a - b);
-  const summary = { count: sorted.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+  const summary = {
+    count: sorted.length,
+    median: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
   if (!budgetName) return { id, label, unit, ...summary };
   const budget = SERVER_BUDGETS[budgetName];
   const limit = limitFor(budget, short);
   const pass = holds(budget, summary[budget.stat], limit);
-  return { id, label, unit, ...summary, budget: { name: budgetName, stat: budget.stat, rule: budget.rule, limit, pass } };
+  return {
+    id,
+    label,
+    unit,
+    ...summary,
+    budget: { name: budgetName, stat: budget.stat, rule: budget.rule, limit, pass },
+  };
 }
 
 export function failedFigure(id: string, label: string, unit: Unit, failure: string): ServerFigure {
@@ -45,13 +63,25 @@ function format(value: number, unit: Unit): string {
 /** The table the bench prints, in Markdown so docs/performance.md can take it as it is. */
 export function serverTable(figures: readonly ServerFigure[]): string {
   const rows = figures.map((f) => {
-    const budget = f.budget ? `${f.budget.stat} ${f.budget.rule === 'atLeast' ? '≥' : '<'} ${format(f.budget.limit, f.unit)}` : '—';
+    const budget = f.budget
+      ? `${f.budget.stat} ${f.budget.rule === 'atLeast' ? '≥' : '<'} ${format(f.budget.limit, f.unit)}`
+      : '—';
     const verdict = f.failure ? `FAIL: ${f.failure}` : f.budget ? (f.budget.pass ? 'ok' : 'OVER') : '';
-    return [f.label, f.unit, String(f.count), format(f.median, f.unit), format(f.p95, f.unit), format(f.p99, f.unit), budget, verdict];
+    return [
+      f.label,
+      f.unit,
+      String(f.count),
+      format(f.median, f.unit),
+      format(f.p95, f.unit),
+      format(f.p99, f.unit),
+      budget,
+      verdict,
+    ];
   });
   const header = ['figure', 'unit', 'n', 'median', 'p95', 'p99', 'budget', 'result'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 

@@ -31,7 +31,8 @@ async function managerToken(url: string, admin: { email: string; password: strin
       { email: MANAGER_EMAIL, name: 'Bench manager', password, role: 'manager' },
       { authorization: `Bearer ${adminToken}` },
     );
-    if (created.status !== 201) throw new Error(`creating the bench's manager answered ${created.status}: ${created.body}`);
+    if (created.status !== 201)
+      throw new Error(`creating the bench's manager answered ${created.status}: ${created.body}`);
     return await signIn(client, MANAGER_EMAIL, password);
   } finally {
     client.close();

@@ -24,7 +24,12 @@ export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
  * Every 201 is a durable commit (the contract answers 201 only once the event is stored), so this is the rate of
  * durable commits the target sustains.
  */
-export async function measureThroughput(target: Target, connections: number, durationMs: number, prefix: string): Promise<ThroughputRun> {
+export async function measureThroughput(
+  target: Target,
+  connections: number,
+  durationMs: number,
+  prefix: string,
+): Promise<ThroughputRun> {
   const client = new KeepAliveClient(target.url, connections);
   const next = eventStream(prefix);
   const refused: ThroughputRun['refused'] = {};
@@ -36,7 +41,9 @@ export async function measureThroughput(target: Target, connections: number, dur
   const loop = async () => {
     while (performance.now() < deadline) {
       const event = next();
-      const answer = await client.request('POST', EVENTS_PATH, event, postHeaders(event, target.token)).catch((error: Error) => ({ status: 0, body: error.message }));
+      const answer = await client
+        .request('POST', EVENTS_PATH, event, postHeaders(event, target.token))
+        .catch((error: Error) => ({ status: 0, body: error.message }));
       if (answer.status === 201) accepted += 1;
       else {
         const entry = (refused[answer.status] ??= { count: 0, example: answer.body.slice(0, 200) });
@@ -52,6 +59,7 @@ export async function measureThroughput(target: Target, connections: number, dur
   const elapsed = performance.now() - started;
   const window: ThroughputRun['window'] = [windowStart, monotonicUs()];
   const cpuAfter = processCpuMs(target.pid);
-  const cpuMsPerEvent = cpuBefore !== undefined && cpuAfter !== undefined && accepted > 0 ? (cpuAfter - cpuBefore) / accepted : undefined;
+  const cpuMsPerEvent =
+    cpuBefore !== undefined && cpuAfter !== undefined && accepted > 0 ? (cpuAfter - cpuBefore) / accepted : undefined;
   return { perSecond: (accepted * 1000) / elapsed, accepted, refused, durationMs: elapsed, cpuMsPerEvent, window };
 }

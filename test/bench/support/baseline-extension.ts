@@ -28,7 +28,9 @@ const MANIFEST = {
   permissions: ['storage'],
   host_permissions: ['http://127.0.0.1/*'],
   background: { service_worker: WORKER_SCRIPT },
-  content_scripts: [{ matches: ['https://web.telegram.org/*'], include_globs: [`*${BASELINE_URL_MARK}*`], js: ['baseline-content.js'] }],
+  content_scripts: [
+    { matches: ['https://web.telegram.org/*'], include_globs: [`*${BASELINE_URL_MARK}*`], js: ['baseline-content.js'] },
+  ],
 };
 
 function contentScript(event: BaselineEvent): string {
@@ -88,4 +90,5 @@ export function buildBaselineExtension(event: BaselineEvent): string {
 }
 
 /** Whether a service worker URL is the baseline's. */
-export const isBaselineWorker = (url: string): boolean => url.startsWith('chrome-extension://') && url.endsWith(`/${WORKER_SCRIPT}`);
+export const isBaselineWorker = (url: string): boolean =>
+  url.startsWith('chrome-extension://') && url.endsWith(`/${WORKER_SCRIPT}`);

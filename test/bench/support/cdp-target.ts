@@ -22,10 +22,18 @@ export class TargetSession {
   }
 
   /** Connects to the first target whose URL passes `test`, in a browser started with --remote-debugging-port=0. */
-  static async connect(userDataDir: string, test: (target: { type: string; url: string }) => boolean): Promise<TargetSession> {
-    if (typeof WebSocket === 'undefined') throw new Error('No WebSocket in this Node: use Node 22, or NODE_OPTIONS=--experimental-websocket');
+  static async connect(
+    userDataDir: string,
+    test: (target: { type: string; url: string }) => boolean,
+  ): Promise<TargetSession> {
+    if (typeof WebSocket === 'undefined')
+      throw new Error('No WebSocket in this Node: use Node 22, or NODE_OPTIONS=--experimental-websocket');
     const port = readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-    const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{ type: string; url: string; webSocketDebuggerUrl: string }>;
+    const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{
+      type: string;
+      url: string;
+      webSocketDebuggerUrl: string;
+    }>;
     const target = targets.find(test);
     if (!target) throw new Error(`No such target among ${targets.map((t) => `${t.type} ${t.url}`).join(', ')}`);
     const socket = new WebSocket(target.webSocketDebuggerUrl);
@@ -39,7 +47,9 @@ export class TargetSession {
   send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const id = this.nextId++;
     this.socket.send(JSON.stringify({ id, method, params }));
-    return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject }));
+    return new Promise<T>((resolve, reject) =>
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject }),
+    );
   }
 
   close(): void {

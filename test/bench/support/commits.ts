@@ -39,7 +39,12 @@ export class CommitLog {
     const { request, response } = message as HttpMessage;
     const receivedAt = this.arrivals.get(request);
     if (receivedAt === undefined) return;
-    const commit = { id: String(request.headers['idempotency-key']), receivedAt, storedAt, status: response.statusCode };
+    const commit = {
+      id: String(request.headers['idempotency-key']),
+      receivedAt,
+      storedAt,
+      status: response.statusCode,
+    };
     this.commits.push(commit);
     for (const waiter of this.waiters) {
       if (!waiter.test(commit)) continue;

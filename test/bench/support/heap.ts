@@ -1,7 +1,14 @@
 import type { CDPSession } from '@playwright/test';
 
 export interface HeapSnapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] } };
+  snapshot: {
+    meta: {
+      node_fields: string[];
+      node_types: [string[], ...unknown[]];
+      edge_fields: string[];
+      edge_types: [string[], ...unknown[]];
+    };
+  };
   nodes: number[];
   edges: number[];
   strings: string[];
@@ -101,7 +108,8 @@ export function attributeHeap(snapshot: HeapSnapshot, picks: (contextName: strin
   }
   for (let node = 0; node < count; node += 1) {
     if (name(node).startsWith(NATIVE_CONTEXT)) ownContext[node] = node;
-    else if (name(node).startsWith(SCRIPT)) ownContext[node] = scriptContext(name(node).slice(SCRIPT.length), contextsByOrigin);
+    else if (name(node).startsWith(SCRIPT))
+      ownContext[node] = scriptContext(name(node).slice(SCRIPT.length), contextsByOrigin);
     else {
       const map = edgeNamed(node, 'map');
       if (map >= 0) ownContext[node] = contextOfMap(map);
@@ -183,7 +191,7 @@ function dominators(
     }
     return a;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const node of order) {
       if (node === 0) continue;

@@ -6,14 +6,21 @@ import { chromiumPath } from '../../../sandbox/chromium';
 import { backgroundWorker, EXTENSION_DIR, type LoadedExtension } from '../../e2e/support/extension';
 
 /** Chromium's own background work (updates, sync, first-run pages) kept out of the figures. */
-const BROWSER_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const BROWSER_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * Chromium with the built extension, as test/e2e/support/extension.ts launches it, and the unpacked extensions in
  * `alongside` (the baseline Save is measured against), plus, when asked, a DevTools port (written to
  * <userDataDir>/DevToolsActivePort) through which the profiler reaches the service worker.
  */
-export async function launchExtension(options: { debuggingPort?: boolean; alongside?: string[] } = {}): Promise<LoadedExtension> {
+export async function launchExtension(
+  options: { debuggingPort?: boolean; alongside?: string[] } = {},
+): Promise<LoadedExtension> {
   // Playwright otherwise follows every request of the service worker through DevTools' Network domain, which no
   // manager's browser does: in a drain profile each of the worker's fetch calls cost it CPU, and Chromium's browser
   // process spent much of its time reporting them (docs/performance.md, "Outbox drain"). The bench reads the platform's side of each POST instead.

@@ -30,7 +30,10 @@ export class Profiling {
   /** Profiles the extension's service worker (reached through the browser's DevTools port) while `run` runs. */
   async worker<T>(name: string, userDataDir: string, extensionId: string, run: () => Promise<T>): Promise<T> {
     if (!this.dir) return run();
-    const session = await TargetSession.connect(userDataDir, (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`));
+    const session = await TargetSession.connect(
+      userDataDir,
+      (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`),
+    );
     try {
       return await this.record(`${name}-worker`, session, run);
     } finally {
@@ -41,7 +44,11 @@ export class Profiling {
   /** Profiles a page (every world in it, the content script's included) while `run` runs. */
   page<T>(name: string, cdp: CDPSession, run: () => Promise<T>): Promise<T> {
     if (!this.dir) return run();
-    return this.record(`${name}-page`, { send: (method, params) => cdp.send(method as 'Profiler.start', params) as never }, run);
+    return this.record(
+      `${name}-page`,
+      { send: (method, params) => cdp.send(method as 'Profiler.start', params) as never },
+      run,
+    );
   }
 
   private async record<T>(name: string, target: Profiled, run: () => Promise<T>): Promise<T> {

@@ -13,15 +13,34 @@ export interface Figure extends Summary {
   failure?: string;
 }
 
-export function figure(id: string, label: string, unit: Unit, samples: readonly number[], short: boolean, budgetName?: BudgetName): Figure {
+export function figure(
+  id: string,
+  label: string,
+  unit: Unit,
+  samples: readonly number[],
+  short: boolean,
+  budgetName?: BudgetName,
+): Figure {
   return judged({ id, label, unit, ...summarize(samples) }, short, budgetName ? [budgetName] : []);
 }
 
 /** Each statistic of `samples` divided by the same statistic of `baseline`, measured alongside. */
-export function ratioFigure(id: string, label: string, samples: readonly number[], baseline: readonly number[], short: boolean, budgetNames: BudgetName[]): Figure {
+export function ratioFigure(
+  id: string,
+  label: string,
+  samples: readonly number[],
+  baseline: readonly number[],
+  short: boolean,
+  budgetNames: BudgetName[],
+): Figure {
   const ours = summarize(samples);
   const theirs = summarize(baseline);
-  const ratios = { count: ours.count, median: ours.median / theirs.median, p95: ours.p95 / theirs.p95, max: ours.max / theirs.max };
+  const ratios = {
+    count: ours.count,
+    median: ours.median / theirs.median,
+    p95: ours.p95 / theirs.p95,
+    max: ours.max / theirs.max,
+  };
   return judged({ id, label, unit: '×', ...ratios }, short, budgetNames);
 }
 
@@ -50,11 +69,21 @@ export function table(figures: readonly Figure[]): string {
   const rows = figures.map((f) => {
     const budget = f.budgets ? f.budgets.map((b) => `${b.stat} ≤ ${format(b.limit, f.unit)}`).join(', ') : '—';
     const verdict = f.failure ? `FAIL: ${f.failure}` : f.budgets ? (failed(f) ? 'OVER' : 'ok') : '';
-    return [f.label, f.unit, String(f.count), format(f.median, f.unit), format(f.p95, f.unit), format(f.max, f.unit), budget, verdict];
+    return [
+      f.label,
+      f.unit,
+      String(f.count),
+      format(f.median, f.unit),
+      format(f.p95, f.unit),
+      format(f.max, f.unit),
+      budget,
+      verdict,
+    ];
   });
   const header = ['figure', 'unit', 'n', 'median', 'p95', 'max', 'budget', 'result'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 

@@ -22,10 +22,16 @@ export interface BenchSession {
   close(): Promise<void>;
 }
 
-export async function openBenchSession(options: { debuggingPort?: boolean; baselineEvent: BaselineEvent }): Promise<BenchSession> {
+export async function openBenchSession(options: {
+  debuggingPort?: boolean;
+  baselineEvent: BaselineEvent;
+}): Promise<BenchSession> {
   const commits = new CommitLog();
   const sandbox = await startSandbox({ port: 0, dataFile: ':memory:', controls: true });
-  const extension = await launchExtension({ debuggingPort: options.debuggingPort, alongside: [buildBaselineExtension(options.baselineEvent)] });
+  const extension = await launchExtension({
+    debuggingPort: options.debuggingPort,
+    alongside: [buildBaselineExtension(options.baselineEvent)],
+  });
   await setApiUrl(extension, sandbox.url);
   await signIn(extension);
   return {

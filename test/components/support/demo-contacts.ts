@@ -1,12 +1,24 @@
 import type { ContactRef, MessageResponse, TrackerEvent } from '../../../lib/schemas';
 
 /** The shared demo facts (the sandbox seeds the same contacts). */
-export const ANNA: ContactRef = { channel: 'telegram', externalId: '777001', displayName: 'Anna Petrova', username: 'anna_leads' };
+export const ANNA: ContactRef = {
+  channel: 'telegram',
+  externalId: '777001',
+  displayName: 'Anna Petrova',
+  username: 'anna_leads',
+};
 export const BORIS: ContactRef = { channel: 'telegram', externalId: '777002', displayName: 'Boris Ivanov' };
-export const LEADS_GROUP: ContactRef = { channel: 'telegram', externalId: '-1001234567890', displayName: 'Leads Group' };
+export const LEADS_GROUP: ContactRef = {
+  channel: 'telegram',
+  externalId: '-1001234567890',
+  displayName: 'Leads Group',
+};
 export const CLARA: ContactRef = { channel: 'telegram', externalId: '777003', displayName: 'Clara Smith' };
 
-function platformEvent(contact: ContactRef, fields: Partial<TrackerEvent> & Pick<TrackerEvent, 'id' | 'type' | 'occurredAt'>): TrackerEvent {
+function platformEvent(
+  contact: ContactRef,
+  fields: Partial<TrackerEvent> & Pick<TrackerEvent, 'id' | 'type' | 'occurredAt'>,
+): TrackerEvent {
   return { contact, status: 'forwarded', receivedAt: fields.occurredAt, source: 'manual', ...fields };
 }
 
@@ -15,7 +27,10 @@ type Lookup = MessageResponse<'contact.lookup'>;
 export const LOOKUPS: Readonly<Record<string, Lookup>> = {
   '777001': {
     status: 'found',
-    contact: { ...ANNA, trackerData: { clickId: 'clk_7f3a9c', subId: 'sub_42', source: 'facebook', campaign: 'spring_promo' } },
+    contact: {
+      ...ANNA,
+      trackerData: { clickId: 'clk_7f3a9c', subId: 'sub_42', source: 'facebook', campaign: 'spring_promo' },
+    },
     events: [
       platformEvent(ANNA, {
         id: '6f1f0f44-2d5c-4d7e-9a43-0c8a4c1e0a01',

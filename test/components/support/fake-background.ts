@@ -39,11 +39,14 @@ export function startFakeBackground(initial: Handlers): FakeBackground {
     sent.push({ name, payload: envelope.data.payload });
     const request = messages[name].request.safeParse(envelope.data.payload);
     if (!request.success) {
-      const fields = Object.fromEntries(request.error.issues.map((issue) => [issue.path.join('.') || 'request', issue.message]));
+      const fields = Object.fromEntries(
+        request.error.issues.map((issue) => [issue.path.join('.') || 'request', issue.message]),
+      );
       return { ok: false, error: { code: 'validation_failed', message: `${name}: the request is not valid`, fields } };
     }
     const handler = handlers[name] as ((request: unknown) => unknown) | undefined;
-    if (!handler) return { ok: false, error: { code: 'internal', message: `The fake background has no answer to ${name}` } };
+    if (!handler)
+      return { ok: false, error: { code: 'internal', message: `The fake background has no answer to ${name}` } };
     try {
       return { ok: true, data: await handler(request.data) };
     } catch (error) {
@@ -52,15 +55,19 @@ export function startFakeBackground(initial: Handlers): FakeBackground {
     }
   }
 
-  fakeBrowser.runtime.onMessage.addListener((raw: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
-    void reply(raw).then(sendResponse);
-    return true;
-  });
+  fakeBrowser.runtime.onMessage.addListener(
+    (raw: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+      void reply(raw).then(sendResponse);
+      return true;
+    },
+  );
 
   return {
     sent,
     sentAs: <N extends MessageName>(name: N) =>
-      sent.filter((message) => message.name === name).map((message) => messages[name].request.parse(message.payload) as Request<N>),
+      sent
+        .filter((message) => message.name === name)
+        .map((message) => messages[name].request.parse(message.payload) as Request<N>),
     answer: (more) => Object.assign(handlers, more),
   };
 }

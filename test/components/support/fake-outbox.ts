@@ -1,5 +1,11 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { stored, type ApiError, type ContactKey, type OutboxRecord, type TrackerEventInput } from '../../../lib/schemas';
+import {
+  stored,
+  type ApiError,
+  type ContactKey,
+  type OutboxRecord,
+  type TrackerEventInput,
+} from '../../../lib/schemas';
 import { Refusal, type Handlers } from './fake-background';
 
 /**
@@ -27,11 +33,24 @@ export function createFakeOutbox() {
   const update = (id: string, change: Partial<OutboxRecord>) => put({ ...get(id), ...change, updatedAt: ++clock });
 
   const of = (contact: ContactKey | undefined) => (record: OutboxRecord) =>
-    !contact || (record.event.contact.channel === contact.channel && record.event.contact.externalId === contact.externalId);
+    !contact ||
+    (record.event.contact.channel === contact.channel && record.event.contact.externalId === contact.externalId);
 
-  function add(event: TrackerEventInput, state: OutboxRecord['state'] = 'queued', lastError?: ApiError): Promise<OutboxRecord> {
+  function add(
+    event: TrackerEventInput,
+    state: OutboxRecord['state'] = 'queued',
+    lastError?: ApiError,
+  ): Promise<OutboxRecord> {
     const time = ++clock;
-    return put({ event, state, attempts: 0, nextAttemptAt: time, createdAt: time, updatedAt: time, ...(lastError ? { lastError } : {}) });
+    return put({
+      event,
+      state,
+      attempts: 0,
+      nextAttemptAt: time,
+      createdAt: time,
+      updatedAt: time,
+      ...(lastError ? { lastError } : {}),
+    });
   }
 
   const handlers: Handlers = {
@@ -45,7 +64,9 @@ export function createFakeOutbox() {
         .filter(of(contact))
         .sort((a, b) => b.createdAt - a.createdAt),
     'outbox.log': () =>
-      [...records.values()].filter((record) => record.dismissedAt !== undefined).sort((a, b) => (b.dismissedAt ?? 0) - (a.dismissedAt ?? 0)),
+      [...records.values()]
+        .filter((record) => record.dismissedAt !== undefined)
+        .sort((a, b) => (b.dismissedAt ?? 0) - (a.dismissedAt ?? 0)),
     'outbox.summary': () => {
       const shown = [...records.values()].filter((record) => record.dismissedAt === undefined);
       return {

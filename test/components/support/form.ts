@@ -10,8 +10,14 @@ export function descriptionOf(element: HTMLElement): string {
 }
 
 /** Send event → the type → (for deposits) the amount and currency, as a manager fills the form. */
-export async function fillEvent(user: UserEvent, type: 'Registration' | 'Deposit' | 'Redeposit', amount?: string, currency?: string) {
-  if (!screen.queryByRole('form', { name: 'Send event' })) await user.click(screen.getByRole('button', { name: 'Send event' }));
+export async function fillEvent(
+  user: UserEvent,
+  type: 'Registration' | 'Deposit' | 'Redeposit',
+  amount?: string,
+  currency?: string,
+) {
+  if (!screen.queryByRole('form', { name: 'Send event' }))
+    await user.click(screen.getByRole('button', { name: 'Send event' }));
   await user.click(screen.getByRole('radio', { name: type }));
   if (amount !== undefined) {
     const field = screen.getByRole('textbox', { name: 'Amount' });

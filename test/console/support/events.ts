@@ -48,7 +48,12 @@ export const REDEPOSIT: AdminEvent = {
 };
 
 export const LENA: AdminLead = {
-  contact: { channel: 'telegram', externalId: '5550001', username: 'lena_k', trackerData: { clickId: 'kt-click-777', source: 'fb' } },
+  contact: {
+    channel: 'telegram',
+    externalId: '5550001',
+    username: 'lena_k',
+    trackerData: { clickId: 'kt-click-777', source: 'fb' },
+  },
   events: [
     DEPOSIT,
     {
@@ -61,7 +66,19 @@ export const LENA: AdminLead = {
     },
   ],
   audit: [
-    { id: 'a1', at: '2026-12-05T07:00:00.000Z', actor: 'intake: Chatterfy bot', action: 'contact.tracker_data.set', details: { clickId: 'kt-click-777' } },
-    { id: 'a2', at: '2026-12-05T07:30:01.000Z', actor: 'mia@team.example', action: 'event.logged', details: { type: 'deposit' } },
+    {
+      id: 'a1',
+      at: '2026-12-05T07:00:00.000Z',
+      actor: 'intake: Chatterfy bot',
+      action: 'contact.tracker_data.set',
+      details: { clickId: 'kt-click-777' },
+    },
+    {
+      id: 'a2',
+      at: '2026-12-05T07:30:01.000Z',
+      actor: 'mia@team.example',
+      action: 'event.logged',
+      details: { type: 'deposit' },
+    },
   ],
 };

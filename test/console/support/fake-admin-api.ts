@@ -54,7 +54,10 @@ export async function startFakeAdminApi(data: Partial<FakeAdminData> = {}): Prom
     const refuse = (status: number, code: string, message: string) => send(status, { error: { code, message } });
 
     if (path === '/console/api/session') {
-      if (method === 'GET') return signedIn ? send(200, { operator: state.accounts[0]?.operator, csrfToken: CSRF }) : refuse(401, 'not_signed_in', 'Sign in');
+      if (method === 'GET')
+        return signedIn
+          ? send(200, { operator: state.accounts[0]?.operator, csrfToken: CSRF })
+          : refuse(401, 'not_signed_in', 'Sign in');
       if (method === 'DELETE') {
         if (request.headers['x-csrf-token'] !== CSRF) return refuse(403, 'csrf_failed', 'No token');
         signedIn = false;

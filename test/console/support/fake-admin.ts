@@ -44,10 +44,19 @@ export function fakeAdminData(data: Partial<FakeAdminData> = {}): FakeAdminData 
   };
 }
 
-const refuse = (status: number, code: string, message: string): Answer => ({ status, body: { error: { code, message } } });
+const refuse = (status: number, code: string, message: string): Answer => ({
+  status,
+  body: { error: { code, message } },
+});
 
 /** Answers one admin call; `path` is after `/api/v1/admin/`. */
-export function answerAdminCall(state: FakeAdminData, method: string, path: string, query: URLSearchParams, body: unknown): Answer {
+export function answerAdminCall(
+  state: FakeAdminData,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  body: unknown,
+): Answer {
   const parts = path.split('/').map(decodeURIComponent);
   const newId = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
   switch (`${method} ${parts[0]}`) {
@@ -73,10 +82,17 @@ export function answerAdminCall(state: FakeAdminData, method: string, path: stri
         const status = destination?.statusMap[test.type] ?? '';
         return {
           status: 200,
-          body: { request: { method: 'GET', url: `${destination?.url}?subid=${test.clickId}&status=${status}` }, response: state.testAnswer },
+          body: {
+            request: { method: 'GET', url: `${destination?.url}?subid=${test.clickId}&status=${status}` },
+            response: state.testAnswer,
+          },
         };
       }
-      const destination = { ...(body as object), id: newId('dest'), today: { delivered: 0, pending: 0, held: 0, failed: 0 } } as AdminDestination;
+      const destination = {
+        ...(body as object),
+        id: newId('dest'),
+        today: { delivered: 0, pending: 0, held: 0, failed: 0 },
+      } as AdminDestination;
       state.destinations.push(destination);
       return { status: 201, body: { destination } };
     }
@@ -92,7 +108,14 @@ export function answerAdminCall(state: FakeAdminData, method: string, path: stri
     case 'POST intakes': {
       const input = body as { name: string; kind: 'links' };
       const id = newId('intake');
-      state.intakes.push({ id, ...input, createdAt: new Date().toISOString(), revokedAt: null, lastCallAt: null, lastCallStatus: null });
+      state.intakes.push({
+        id,
+        ...input,
+        createdAt: new Date().toISOString(),
+        revokedAt: null,
+        lastCallAt: null,
+        lastCallStatus: null,
+      });
       return { status: 201, body: { intake: { id, ...input, url: `https://td.example/intake/secret-${id}` } } };
     }
     case 'DELETE intakes': {
@@ -113,20 +136,29 @@ export function answerAdminCall(state: FakeAdminData, method: string, path: stri
           (!query.get('operator') || event.operator?.id === query.get('operator')) &&
           (!query.get('type') || event.type === query.get('type')) &&
           (!query.get('state') || event.deliveries.some((delivery) => delivery.state === query.get('state'))) &&
-          (!query.get('contact') || event.contact.externalId === query.get('contact') || event.contact.username === query.get('contact')),
+          (!query.get('contact') ||
+            event.contact.externalId === query.get('contact') ||
+            event.contact.username === query.get('contact')),
       );
       const start = Number(query.get('cursor') ?? 0);
       const next = start + state.pageSize < matching.length ? String(start + state.pageSize) : undefined;
-      return { status: 200, body: { events: matching.slice(start, start + state.pageSize), ...(next ? { next } : {}) } };
+      return {
+        status: 200,
+        body: { events: matching.slice(start, start + state.pageSize), ...(next ? { next } : {}) },
+      };
     }
     case 'POST events': {
-      const delivery = state.events.find((each) => each.id === parts[1])?.deliveries.find((each) => each.destinationId === parts[3]);
+      const delivery = state.events
+        .find((each) => each.id === parts[1])
+        ?.deliveries.find((each) => each.destinationId === parts[3]);
       if (!delivery || parts[4] !== 'retry') return refuse(404, 'not_found', 'No such delivery');
       delivery.state = 'pending';
       return { status: 202 };
     }
     case 'GET contacts': {
-      const lead = state.leads.find((each) => each.contact.channel === parts[1] && each.contact.externalId === parts[2]);
+      const lead = state.leads.find(
+        (each) => each.contact.channel === parts[1] && each.contact.externalId === parts[2],
+      );
       return lead ? { status: 200, body: lead } : refuse(404, 'not_found', 'No such contact');
     }
   }

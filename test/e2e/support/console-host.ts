@@ -43,9 +43,16 @@ export async function startConsoleHost(data: Partial<FakeAdminData>): Promise<Co
     handler: async (request, reply) => {
       const operator = request.consoleOperator;
       if (!operator) return reply.code(401).send({ error: { code: 'unauthorized', message: 'Sign in' } });
-      if (operator.role !== 'admin') return reply.code(403).send({ error: { code: 'forbidden', message: 'Admins only' } });
+      if (operator.role !== 'admin')
+        return reply.code(403).send({ error: { code: 'forbidden', message: 'Admins only' } });
       const url = new URL(request.url, 'http://host');
-      const answer = answerAdminCall(state, request.method, url.pathname.slice('/api/v1/admin/'.length), url.searchParams, request.body);
+      const answer = answerAdminCall(
+        state,
+        request.method,
+        url.pathname.slice('/api/v1/admin/'.length),
+        url.searchParams,
+        request.body,
+      );
       return reply.code(answer.status).send(answer.body);
     },
   });

@@ -14,9 +14,14 @@ export async function checkConsolePage(page: Page, name: string): Promise<void> 
     const { violations } = await new AxeBuilder({ page }).analyze();
     const bad = violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${name} at ${width}px: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      .map(
+        (violation) =>
+          `${name} at ${width}px: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
     expect(bad).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${name} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
   }
   await page.setViewportSize({ width: 1280, height: 900 });

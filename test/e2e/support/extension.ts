@@ -56,15 +56,24 @@ export async function stopServiceWorkers(context: BrowserContext): Promise<void>
   await cdp.detach();
   await page.close();
   await expect
-    .poll(async () => (await backgroundWorker(context)).evaluate((name) => Reflect.has(globalThis, name), marker).catch(() => false))
+    .poll(async () =>
+      (await backgroundWorker(context)).evaluate((name) => Reflect.has(globalThis, name), marker).catch(() => false),
+    )
     .toBe(false);
 }
 
 /** Everything the extension keeps in one storage area, read inside its service worker. */
-export async function readExtensionStorage(context: BrowserContext, area: 'local' | 'session'): Promise<Record<string, unknown>> {
+export async function readExtensionStorage(
+  context: BrowserContext,
+  area: 'local' | 'session',
+): Promise<Record<string, unknown>> {
   const worker = await backgroundWorker(context);
   return worker.evaluate(async (name) => {
-    const { storage } = (globalThis as unknown as { chrome: { storage: Record<string, { get(keys: null): Promise<Record<string, unknown>> }> } }).chrome;
+    const { storage } = (
+      globalThis as unknown as {
+        chrome: { storage: Record<string, { get(keys: null): Promise<Record<string, unknown>> }> };
+      }
+    ).chrome;
     return storage[name]!.get(null);
   }, area);
 }

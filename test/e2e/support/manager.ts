@@ -12,7 +12,11 @@ export async function setApiUrl(extension: LoadedExtension, apiUrl: string): Pro
   await page.close();
 }
 
-export async function signIn(extension: LoadedExtension, email = 'demo@tracker.test', password = 'demo-password'): Promise<void> {
+export async function signIn(
+  extension: LoadedExtension,
+  email = 'demo@tracker.test',
+  password = 'demo-password',
+): Promise<void> {
   const popup = await extension.context.newPage();
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
   await popup.getByRole('textbox', { name: 'Email' }).fill(email);
@@ -52,9 +56,13 @@ export async function chooseCurrency(picker: Locator, code: string): Promise<voi
 export async function sendEvent(page: Page, event: EventToSend): Promise<void> {
   const panel = page.getByRole('complementary', { name: 'Tracker Data' });
   await panel.getByRole('button', { name: 'Send event' }).click();
-  await panel.getByRole('radiogroup', { name: 'Event type' }).getByRole('radio', { name: event.type, exact: true }).check();
+  await panel
+    .getByRole('radiogroup', { name: 'Event type' })
+    .getByRole('radio', { name: event.type, exact: true })
+    .check();
   if (event.amount !== undefined) await panel.getByRole('textbox', { name: 'Amount' }).pressSequentially(event.amount);
-  if (event.currency !== undefined) await chooseCurrency(panel.getByRole('combobox', { name: 'Currency' }), event.currency);
+  if (event.currency !== undefined)
+    await chooseCurrency(panel.getByRole('combobox', { name: 'Currency' }), event.currency);
   await panel.getByRole('button', { name: 'Save' }).click();
 }
 
@@ -70,5 +78,7 @@ export async function openChat(page: Page, name: string): Promise<void> {
  */
 export async function setTelegramKNight(page: Page, night: boolean): Promise<void> {
   await page.evaluate((on) => document.documentElement.classList.toggle('night', on), night);
-  await expect(page.getByRole('complementary', { name: 'Tracker Data' })).toHaveClass(night ? /td-theme-dark/ : /td-theme-light/);
+  await expect(page.getByRole('complementary', { name: 'Tracker Data' })).toHaveClass(
+    night ? /td-theme-dark/ : /td-theme-light/,
+  );
 }

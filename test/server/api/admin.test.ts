@@ -3,7 +3,12 @@ import { auditResponseSchema, operatorResponseSchema, operatorsResponseSchema } 
 import { contactLookupResponseSchema } from '../../../lib/schemas/api';
 import { ADMIN, ENGINES, MANAGER, call, errorOf, newEvent, postEvent, signIn, startTestServer } from './support';
 
-const NEW_MANAGER = { email: 'Maria@Team.example', name: 'Maria', password: 'correct horse battery', role: 'manager' } as const;
+const NEW_MANAGER = {
+  email: 'Maria@Team.example',
+  name: 'Maria',
+  password: 'correct horse battery',
+  role: 'manager',
+} as const;
 
 describe.each(ENGINES)('the admin API on %s', (engine) => {
   it('lets an admin add a manager who signs in and logs events, and lists operators', async () => {
@@ -18,7 +23,9 @@ describe.each(ENGINES)('the admin API on %s', (engine) => {
     const maria = await signIn(server, { email: 'maria@team.example', password: NEW_MANAGER.password });
     expect((await postEvent(server, maria.accessToken, newEvent())).status).toBe(201);
 
-    const listed = operatorsResponseSchema.parse((await call(server, '/api/v1/admin/operators', { token: admin.accessToken })).body);
+    const listed = operatorsResponseSchema.parse(
+      (await call(server, '/api/v1/admin/operators', { token: admin.accessToken })).body,
+    );
     expect(listed.operators.map((each) => [each.email, each.role])).toEqual([
       ['demo@tracker.test', 'manager'],
       ['second@tracker.test', 'manager'],
@@ -30,9 +37,15 @@ describe.each(ENGINES)('the admin API on %s', (engine) => {
   it('refuses a taken email with 409 and a bad body with 422 naming each field, storing nothing', async () => {
     const server = await startTestServer(engine);
     const { accessToken } = await signIn(server, ADMIN);
-    const taken = await call(server, '/api/v1/admin/operators', { json: { ...NEW_MANAGER, email: 'DEMO@tracker.test' }, token: accessToken });
+    const taken = await call(server, '/api/v1/admin/operators', {
+      json: { ...NEW_MANAGER, email: 'DEMO@tracker.test' },
+      token: accessToken,
+    });
     expect([taken.status, errorOf(taken.body).code]).toEqual([409, 'email_taken']);
-    const bad = await call(server, '/api/v1/admin/operators', { json: { email: 'nope', name: ' ', password: 'short', role: 'owner' }, token: accessToken });
+    const bad = await call(server, '/api/v1/admin/operators', {
+      json: { email: 'nope', name: ' ', password: 'short', role: 'owner' },
+      token: accessToken,
+    });
     expect(bad.status).toBe(422);
     expect(Object.keys(errorOf(bad.body).fields ?? {}).sort()).toEqual(['email', 'name', 'password', 'role']);
     expect((await server.context.operators.list()).map((each) => each.email)).not.toContain('nope');
@@ -61,30 +74,51 @@ describe.each(ENGINES)('the admin API on %s', (engine) => {
     const event = newEvent();
     expect((await postEvent(server, manager.accessToken, event)).status).toBe(201);
 
-    const removed = await call(server, '/api/v1/admin/operators/op_demo', { method: 'DELETE', token: admin.accessToken });
+    const removed = await call(server, '/api/v1/admin/operators/op_demo', {
+      method: 'DELETE',
+      token: admin.accessToken,
+    });
     expect(removed.status).toBe(204);
     expect((await postEvent(server, manager.accessToken, newEvent())).status).toBe(401);
-    expect((await call(server, '/api/v1/auth/refresh', { json: { refreshToken: manager.refreshToken } })).status).toBe(401);
+    expect((await call(server, '/api/v1/auth/refresh', { json: { refreshToken: manager.refreshToken } })).status).toBe(
+      401,
+    );
     expect((await call(server, '/api/v1/auth/login', { json: MANAGER })).status).toBe(401);
 
     const other = await signIn(server, { email: 'second@tracker.test', password: 'second-password' });
-    const lookup = contactLookupResponseSchema.parse((await call(server, '/api/v1/contacts/telegram/777003', { token: other.accessToken })).body);
+    const lookup = contactLookupResponseSchema.parse(
+      (await call(server, '/api/v1/contacts/telegram/777003', { token: other.accessToken })).body,
+    );
     expect(lookup.events.find((each) => each.id === event.id)?.operatorId).toBe('op_demo');
     const again = await call(server, '/api/v1/admin/operators/op_demo', { method: 'DELETE', token: admin.accessToken });
     expect([again.status, errorOf(again.body).code]).toEqual([404, 'operator_not_found']);
     // The address may be given to a new account.
-    expect((await call(server, '/api/v1/admin/operators', { json: { ...NEW_MANAGER, email: MANAGER.email }, token: admin.accessToken })).status).toBe(201);
+    expect(
+      (
+        await call(server, '/api/v1/admin/operators', {
+          json: { ...NEW_MANAGER, email: MANAGER.email },
+          token: admin.accessToken,
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('keeps an audit log an admin reads: sign-ins, failed sign-ins, events logged, operators changed', async () => {
     const server = await startTestServer(engine);
     const admin = await signIn(server, ADMIN);
     const manager = await signIn(server, MANAGER);
-    expect((await call(server, '/api/v1/auth/login', { json: { ...MANAGER, password: 'wrong-password' } })).status).toBe(401);
+    expect(
+      (await call(server, '/api/v1/auth/login', { json: { ...MANAGER, password: 'wrong-password' } })).status,
+    ).toBe(401);
     const event = newEvent();
     await postEvent(server, manager.accessToken, event);
-    const created = operatorResponseSchema.parse((await call(server, '/api/v1/admin/operators', { json: NEW_MANAGER, token: admin.accessToken })).body);
-    await call(server, `/api/v1/admin/operators/${created.operator.id}`, { method: 'DELETE', token: admin.accessToken });
+    const created = operatorResponseSchema.parse(
+      (await call(server, '/api/v1/admin/operators', { json: NEW_MANAGER, token: admin.accessToken })).body,
+    );
+    await call(server, `/api/v1/admin/operators/${created.operator.id}`, {
+      method: 'DELETE',
+      token: admin.accessToken,
+    });
 
     const answer = await call(server, '/api/v1/admin/audit?limit=50', { token: admin.accessToken });
     expect(answer.status).toBe(200);
@@ -99,7 +133,9 @@ describe.each(ENGINES)('the admin API on %s', (engine) => {
       ['operator_removed', 'op_admin', created.operator.id],
     ]);
     expect(JSON.stringify(entries)).not.toContain('wrong-password');
-    const page = auditResponseSchema.parse((await call(server, '/api/v1/admin/audit?limit=2', { token: admin.accessToken })).body);
+    const page = auditResponseSchema.parse(
+      (await call(server, '/api/v1/admin/audit?limit=2', { token: admin.accessToken })).body,
+    );
     expect(page.entries).toHaveLength(2);
     expect(page.next).toEqual(expect.any(Number));
     const bad = await call(server, '/api/v1/admin/audit?limit=100000', { token: admin.accessToken });

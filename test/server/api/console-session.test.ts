@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { auditResponseSchema } from '../../../lib/schemas/admin';
-import { adminLeadSchema, adminOperatorListSchema, consoleSessionSchema, CSRF_HEADER } from '../../../lib/schemas/console';
+import {
+  adminLeadSchema,
+  adminOperatorListSchema,
+  consoleSessionSchema,
+  CSRF_HEADER,
+} from '../../../lib/schemas/console';
 import type { RunningServer } from '../../../server/app';
 import { ADMIN, ENGINES, MANAGER, call, errorOf, newEvent, postEvent, signIn, startTestServer } from './support';
 
-const NEW_MANAGER = { email: 'maria@team.example', name: 'Maria', password: 'correct horse battery', role: 'manager' } as const;
+const NEW_MANAGER = {
+  email: 'maria@team.example',
+  name: 'Maria',
+  password: 'correct horse battery',
+  role: 'manager',
+} as const;
 
 /** Signs in through the console's own endpoint, as its page does: the cookie and the CSRF token it answers with. */
 async function consoleSignIn(server: RunningServer, credentials: { email: string; password: string }) {
@@ -35,7 +45,9 @@ describe.each(ENGINES)('the console on the real server (%s)', (engine) => {
     expect(await page.text()).toContain('/console/app.js');
 
     const admin = await signIn(server, ADMIN);
-    const audit = auditResponseSchema.parse((await call(server, '/api/v1/admin/audit?action=sign_in', { token: admin.accessToken })).body);
+    const audit = auditResponseSchema.parse(
+      (await call(server, '/api/v1/admin/audit?action=sign_in', { token: admin.accessToken })).body,
+    );
     expect(audit.entries.filter((entry) => entry.action === 'sign_in')).toHaveLength(2);
   });
 
@@ -53,16 +65,27 @@ describe.each(ENGINES)('the console on the real server (%s)', (engine) => {
     const server = await startTestServer(engine);
     const { cookie, csrfToken } = await signedInAdmin(server);
 
-    const honest = await call(server, '/api/v1/admin/operators', { json: NEW_MANAGER, headers: { cookie, [CSRF_HEADER]: csrfToken } });
+    const honest = await call(server, '/api/v1/admin/operators', {
+      json: NEW_MANAGER,
+      headers: { cookie, [CSRF_HEADER]: csrfToken },
+    });
     expect(honest.status).toBe(201);
-    const forged = await call(server, '/api/v1/admin/operators', { json: { ...NEW_MANAGER, email: 'mallory@team.example' }, headers: { cookie } });
+    const forged = await call(server, '/api/v1/admin/operators', {
+      json: { ...NEW_MANAGER, email: 'mallory@team.example' },
+      headers: { cookie },
+    });
     expect(forged.status).toBe(403);
     expect(errorOf(forged.body).code).toBe('csrf_failed');
     const mallory = { ...NEW_MANAGER, email: 'mallory@team.example' };
-    const wrongToken = await call(server, '/api/v1/admin/operators', { json: mallory, headers: { cookie, [CSRF_HEADER]: 'x'.repeat(43) } });
+    const wrongToken = await call(server, '/api/v1/admin/operators', {
+      json: mallory,
+      headers: { cookie, [CSRF_HEADER]: 'x'.repeat(43) },
+    });
     expect(wrongToken.status).toBe(403);
 
-    const listed = adminOperatorListSchema.parse((await call(server, '/api/v1/admin/operators', { headers: { cookie } })).body);
+    const listed = adminOperatorListSchema.parse(
+      (await call(server, '/api/v1/admin/operators', { headers: { cookie } })).body,
+    );
     expect(listed.operators.map((operator) => operator.email)).toContain(NEW_MANAGER.email);
     expect(listed.operators.map((operator) => operator.email)).not.toContain('mallory@team.example');
   });
@@ -81,7 +104,9 @@ describe.each(ENGINES)('the console on the real server (%s)', (engine) => {
     const manager = await signIn(server, MANAGER);
     expect((await postEvent(server, manager.accessToken, newEvent())).status).toBe(201);
     const { cookie } = await signedInAdmin(server);
-    const { operators } = adminOperatorListSchema.parse((await call(server, '/api/v1/admin/operators', { headers: { cookie } })).body);
+    const { operators } = adminOperatorListSchema.parse(
+      (await call(server, '/api/v1/admin/operators', { headers: { cookie } })).body,
+    );
     const demo = operators.find((operator) => operator.email === MANAGER.email);
     expect(demo?.eventsThisWeek).toBe(1);
     expect(Date.parse(demo?.lastSignInAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
@@ -92,24 +117,34 @@ describe.each(ENGINES)('the console on the real server (%s)', (engine) => {
   it('ends the console session on sign-out and when an admin removes that operator', async () => {
     const server = await startTestServer(engine);
     const first = await signedInAdmin(server);
-    const out = await call(server, '/console/api/session', { method: 'DELETE', headers: { cookie: first.cookie, [CSRF_HEADER]: first.csrfToken } });
+    const out = await call(server, '/console/api/session', {
+      method: 'DELETE',
+      headers: { cookie: first.cookie, [CSRF_HEADER]: first.csrfToken },
+    });
     expect(out.status).toBe(204);
     expect((await call(server, '/console/api/session', { headers: { cookie: first.cookie } })).status).toBe(401);
     expect((await call(server, '/api/v1/admin/operators', { headers: { cookie: first.cookie } })).status).toBe(401);
 
     // A second admin, signed in to the console, is removed by the first.
     const bearer = await signIn(server, ADMIN);
-    const second = { email: 'second@team.example', name: 'Second', password: 'second admin password', role: 'admin' } as const;
+    const second = {
+      email: 'second@team.example',
+      name: 'Second',
+      password: 'second admin password',
+      role: 'admin',
+    } as const;
     const created = await call(server, '/api/v1/admin/operators', { json: second, token: bearer.accessToken });
     const secondId = (created.body as { operator: { id: string } }).operator.id;
     const { cookie: session } = await signedInAdmin(server, second);
     expect((await call(server, '/api/v1/admin/operators', { headers: { cookie: session } })).status).toBe(200);
-    expect((await call(server, `/api/v1/admin/operators/${secondId}`, { method: 'DELETE', token: bearer.accessToken })).status).toBe(204);
+    expect(
+      (await call(server, `/api/v1/admin/operators/${secondId}`, { method: 'DELETE', token: bearer.accessToken }))
+        .status,
+    ).toBe(204);
     expect((await call(server, '/console/api/session', { headers: { cookie: session } })).status).toBe(401);
     expect((await call(server, '/api/v1/admin/operators', { headers: { cookie: session } })).status).toBe(401);
   });
 });
-
 
 describe.each(ENGINES)("a lead's page from the console (%s)", (engine) => {
   it('shows the contact, every event with who logged it, and the audit trail; 404 for an unknown contact', async () => {
@@ -124,10 +159,19 @@ describe.each(ENGINES)("a lead's page from the console (%s)", (engine) => {
     const lead = adminLeadSchema.parse(answer.body);
     expect(lead.contact).toMatchObject({ channel: 'telegram', externalId: '888001' });
     expect(lead.events).toHaveLength(1);
-    expect(lead.events[0]).toMatchObject({ id: event.id, type: 'registration', operator: { email: MANAGER.email }, deliveries: [] });
-    expect(lead.audit).toEqual([expect.objectContaining({ actor: MANAGER.email, action: 'event_logged', details: { type: 'registration' } })]);
+    expect(lead.events[0]).toMatchObject({
+      id: event.id,
+      type: 'registration',
+      operator: { email: MANAGER.email },
+      deliveries: [],
+    });
+    expect(lead.audit).toEqual([
+      expect.objectContaining({ actor: MANAGER.email, action: 'event_logged', details: { type: 'registration' } }),
+    ]);
 
     expect((await call(server, '/api/v1/admin/contacts/telegram/nobody', { headers: { cookie } })).status).toBe(404);
-    expect((await call(server, '/api/v1/admin/contacts/telegram/888001', { token: manager.accessToken })).status).toBe(403);
+    expect((await call(server, '/api/v1/admin/contacts/telegram/888001', { token: manager.accessToken })).status).toBe(
+      403,
+    );
   });
 });

@@ -11,7 +11,13 @@ describe.each(ENGINES)('events on %s', (engine) => {
   it('stores an event once: 201, then 200 with the same event for a retry, committed and listed for its contact', async () => {
     const server = await startTestServer(engine);
     const { accessToken } = await signIn(server, MANAGER);
-    const event = newEvent({ type: 'deposit', contact: DAVID, amount: '1234567890.12', currency: 'USD', note: 'первый депозит' });
+    const event = newEvent({
+      type: 'deposit',
+      contact: DAVID,
+      amount: '1234567890.12',
+      currency: 'USD',
+      note: 'первый депозит',
+    });
 
     const created = await postEvent(server, accessToken, event);
     expect(created.status).toBe(201);
@@ -20,7 +26,9 @@ describe.each(ENGINES)('events on %s', (engine) => {
     const retried = await postEvent(server, accessToken, Object.fromEntries(Object.entries(event).reverse()));
     expect([retried.status, eventResponseSchema.parse(retried.body).event]).toEqual([200, stored]);
 
-    const lookup = contactLookupResponseSchema.parse((await call(server, `/api/v1/contacts/whatsapp/${DAVID.externalId}`, { token: accessToken })).body);
+    const lookup = contactLookupResponseSchema.parse(
+      (await call(server, `/api/v1/contacts/whatsapp/${DAVID.externalId}`, { token: accessToken })).body,
+    );
     expect(lookup.events).toEqual([stored]);
     // The amount is the decimal string as posted, never a float.
     expect(lookup.events[0]?.amount).toBe('1234567890.12');
@@ -39,17 +47,25 @@ describe.each(ENGINES)('events on %s', (engine) => {
     const refused = await postEvent(server, accessToken, deposit);
     expect([refused.status, errorOf(refused.body).code]).toEqual([409, 'deposit_exists']);
     expect((await server.context.tracker.allEvents()).some((each) => each.id === deposit.id)).toBe(false);
-    expect((await postEvent(server, accessToken, { ...deposit, id: crypto.randomUUID(), type: 'redeposit' })).status).toBe(201);
+    expect(
+      (await postEvent(server, accessToken, { ...deposit, id: crypto.randomUUID(), type: 'redeposit' })).status,
+    ).toBe(201);
   });
 
   it('refuses a NUL character at its field, in the path or the body, stores nothing and keeps serving', async () => {
     const server = await startTestServer(engine);
     const { accessToken } = await signIn(server, MANAGER);
     const lookup = await call(server, '/api/v1/contacts/telegram/%00', { token: accessToken });
-    expect([lookup.status, errorOf(lookup.body).fields]).toEqual([422, { externalId: 'Text may not contain the NUL character' }]);
+    expect([lookup.status, errorOf(lookup.body).fields]).toEqual([
+      422,
+      { externalId: 'Text may not contain the NUL character' },
+    ]);
     const event = newEvent({ contact: { ...DAVID, displayName: 'Da\u0000vid' } });
     const refused = await postEvent(server, accessToken, event);
-    expect([refused.status, errorOf(refused.body).fields]).toEqual([422, { 'contact.displayName': 'Text may not contain the NUL character' }]);
+    expect([refused.status, errorOf(refused.body).fields]).toEqual([
+      422,
+      { 'contact.displayName': 'Text may not contain the NUL character' },
+    ]);
     expect((await server.context.tracker.allEvents()).some((each) => each.id === event.id)).toBe(false);
     expect((await postEvent(server, accessToken, newEvent({ contact: DAVID }))).status).toBe(201);
   });
@@ -66,11 +82,17 @@ describe.each(ENGINES)('events on %s', (engine) => {
   it('takes one first deposit when ten different ones for one contact race: the others are deposit_exists', async () => {
     const server = await startTestServer(engine);
     const { accessToken } = await signIn(server, MANAGER);
-    const deposits = Array.from({ length: 10 }, () => newEvent({ type: 'deposit', contact: DAVID, amount: '10', currency: 'EUR' }));
+    const deposits = Array.from({ length: 10 }, () =>
+      newEvent({ type: 'deposit', contact: DAVID, amount: '10', currency: 'EUR' }),
+    );
     const answers = await Promise.all(deposits.map((deposit) => postEvent(server, accessToken, deposit)));
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
-    expect(answers.filter((answer) => answer.status === 409).map((answer) => errorOf(answer.body).code)).toEqual(Array(9).fill('deposit_exists'));
-    expect((await server.context.tracker.allEvents()).filter((each) => each.contact.externalId === DAVID.externalId)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 409).map((answer) => errorOf(answer.body).code)).toEqual(
+      Array(9).fill('deposit_exists'),
+    );
+    expect(
+      (await server.context.tracker.allEvents()).filter((each) => each.contact.externalId === DAVID.externalId),
+    ).toHaveLength(1);
   });
 
   it('answers each of many events posted at once on its own: a refused one costs the others nothing', async () => {
@@ -80,21 +102,35 @@ describe.each(ENGINES)('events on %s', (engine) => {
     const reader = file ? new SqliteDatabase(file, { readonly: true, fileMustExist: true }) : undefined;
     if (reader) onTestFinished(() => void reader.close());
     const committed = (id: string) => reader?.prepare('select count(*) as n from events where id = ?').get(id);
-    const redeposits = Array.from({ length: 12 }, (_, index) => newEvent({ type: 'redeposit', contact: ANNA, amount: `${index + 1}`, currency: 'USD' }));
-    const deposits = Array.from({ length: 4 }, () => newEvent({ type: 'deposit', contact: DAVID, amount: '10', currency: 'EUR' }));
+    const redeposits = Array.from({ length: 12 }, (_, index) =>
+      newEvent({ type: 'redeposit', contact: ANNA, amount: `${index + 1}`, currency: 'USD' }),
+    );
+    const deposits = Array.from({ length: 4 }, () =>
+      newEvent({ type: 'deposit', contact: DAVID, amount: '10', currency: 'EUR' }),
+    );
     const posts = [...redeposits, redeposits[0]!, ...deposits].map((event) =>
-      postEvent(server, manager.accessToken, event).then((answer) => ({ event, answer, committed: committed(event.id) })),
+      postEvent(server, manager.accessToken, event).then((answer) => ({
+        event,
+        answer,
+        committed: committed(event.id),
+      })),
     );
     const answers = await Promise.all(posts);
 
     const created = answers.filter(({ answer }) => answer.status === 201);
     expect(created).toHaveLength(13);
     for (const { answer, committed: seen } of created) {
-      expect(eventResponseSchema.parse(answer.body).event.deliveries?.map((each) => each.destination)).toEqual(['Keitaro']);
+      expect(eventResponseSchema.parse(answer.body).event.deliveries?.map((each) => each.destination)).toEqual([
+        'Keitaro',
+      ]);
       if (reader) expect(seen).toEqual({ n: 1 });
     }
-    expect(answers.filter(({ answer }) => answer.status === 200).map(({ event }) => event.id)).toEqual([redeposits[0]!.id]);
-    expect(answers.filter(({ answer }) => answer.status === 409).map(({ answer }) => errorOf(answer.body).code)).toEqual(Array(3).fill('deposit_exists'));
+    expect(answers.filter(({ answer }) => answer.status === 200).map(({ event }) => event.id)).toEqual([
+      redeposits[0]!.id,
+    ]);
+    expect(
+      answers.filter(({ answer }) => answer.status === 409).map(({ answer }) => errorOf(answer.body).code),
+    ).toEqual(Array(3).fill('deposit_exists'));
     const stored = await server.context.tracker.allEvents();
     for (const event of redeposits) expect(stored.filter((each) => each.id === event.id)).toHaveLength(1);
     expect(stored.filter((each) => each.contact.externalId === DAVID.externalId)).toHaveLength(1);
@@ -120,10 +156,19 @@ describe('two servers on one PostgreSQL database', () => {
     const second = await startTestServer('postgres', storage);
     const [a, b] = [await signIn(first, MANAGER), await signIn(second, MANAGER)];
     const events = Array.from({ length: 60 }, (_, index) =>
-      newEvent({ type: index % 3 === 0 ? 'deposit' : 'redeposit', amount: '5', currency: 'USD', contact: { channel: 'telegram', externalId: `9000${index % 20}` } }),
+      newEvent({
+        type: index % 3 === 0 ? 'deposit' : 'redeposit',
+        amount: '5',
+        currency: 'USD',
+        contact: { channel: 'telegram', externalId: `9000${index % 20}` },
+      }),
     );
     const answers = await Promise.all(
-      events.flatMap((event) => [postEvent(first, a.accessToken, event), postEvent(second, b.accessToken, event), postEvent(second, b.accessToken, event)]),
+      events.flatMap((event) => [
+        postEvent(first, a.accessToken, event),
+        postEvent(second, b.accessToken, event),
+        postEvent(second, b.accessToken, event),
+      ]),
     );
     expect(answers.every((answer) => [200, 201].includes(answer.status))).toBe(true);
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(60);

@@ -47,9 +47,13 @@ export async function startTestServer(engine: Engine, options: ServerOptions = {
 export { call } from '../http-call';
 export type { Answer } from '../http-call';
 
-export async function signIn(server: Pick<RunningServer, 'url'>, credentials: { email: string; password: string }): Promise<Session> {
+export async function signIn(
+  server: Pick<RunningServer, 'url'>,
+  credentials: { email: string; password: string },
+): Promise<Session> {
   const answer = await call(server, '/api/v1/auth/login', { json: credentials });
-  if (answer.status !== 200) throw new Error(`sign-in of ${credentials.email} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200)
+    throw new Error(`sign-in of ${credentials.email} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return sessionSchema.parse(answer.body);
 }
 
@@ -63,9 +67,19 @@ export function newEvent(overrides: Partial<TrackerEventInput> = {}): TrackerEve
   };
 }
 
-export function postEvent(server: Pick<RunningServer, 'url'>, token: string, event: unknown, idempotencyKey?: string): Promise<Answer> {
+export function postEvent(
+  server: Pick<RunningServer, 'url'>,
+  token: string,
+  event: unknown,
+  idempotencyKey?: string,
+): Promise<Answer> {
   const key = idempotencyKey ?? (event as { id?: string }).id;
-  return call(server, '/api/v1/events', { json: event, token, headers: key === undefined ? {} : { 'idempotency-key': key } });
+  return call(server, '/api/v1/events', {
+    json: event,
+    token,
+    headers: key === undefined ? {} : { 'idempotency-key': key },
+  });
 }
 
-export const errorOf = (body: unknown) => (body as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
+export const errorOf = (body: unknown) =>
+  (body as { error: { code: string; message: string; fields?: Record<string, string> } }).error;

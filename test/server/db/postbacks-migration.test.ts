@@ -21,15 +21,52 @@ async function storedBeforePostbackRule(engine: Engine) {
       ? new PostgresDialect({ pool: new pg.Pool({ connectionString: storage.databaseUrl, max: 1 }) })
       : new SqliteDialect({ database: new SqliteDatabase(storage.databaseFile ?? ':memory:') }),
   });
-  const migrations = { '0001_accounts_contacts_events': accountsContactsEvents, '0002_destinations_deliveries': destinationsDeliveries, '0003_intakes_settings': intakesSettings };
+  const migrations = {
+    '0001_accounts_contacts_events': accountsContactsEvents,
+    '0002_destinations_deliveries': destinationsDeliveries,
+    '0003_intakes_settings': intakesSettings,
+  };
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
   expect(error).toBeUndefined();
   const now = Date.now();
-  await db.insertInto('contacts').values({ id: 'contact-vera', channel: LEAD.channel, external_id: LEAD.externalId, display_name: LEAD.displayName, username: null, click_id: 'kt_vera01', sub_id: null, source: null, campaign: null, extra_tracker_data: '{}', created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('contacts')
+    .values({
+      id: 'contact-vera',
+      channel: LEAD.channel,
+      external_id: LEAD.externalId,
+      display_name: LEAD.displayName,
+      username: null,
+      click_id: 'kt_vera01',
+      sub_id: null,
+      source: null,
+      campaign: null,
+      extra_tracker_data: '{}',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   const occurredAt = new Date(now - 60_000).toISOString();
   await db
     .insertInto('events')
-    .values({ id: '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f', contact_id: 'contact-vera', type: 'deposit', contact_display_name: null, contact_username: null, amount: '90', currency: 'USD', occurred_at: occurredAt, occurred_at_ms: now - 60_000, received_at: occurredAt, note: null, status: 'accepted', source: 'postback', step_name: null, operator_id: null, canonical_body: '{}' })
+    .values({
+      id: '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+      contact_id: 'contact-vera',
+      type: 'deposit',
+      contact_display_name: null,
+      contact_username: null,
+      amount: '90',
+      currency: 'USD',
+      occurred_at: occurredAt,
+      occurred_at_ms: now - 60_000,
+      received_at: occurredAt,
+      note: null,
+      status: 'accepted',
+      source: 'postback',
+      step_name: null,
+      operator_id: null,
+      canonical_body: '{}',
+    })
     .execute();
   await db.destroy();
   return storage;
@@ -40,11 +77,21 @@ describe.each(ENGINES)('migration 0004 on %s', (engine) => {
     const storage = await storedBeforePostbackRule(engine);
     const server = await startTestServer(engine, storage);
     const manager = await signIn(server, MANAGER);
-    const byHand = { id: crypto.randomUUID(), type: 'deposit', contact: LEAD, amount: '90', currency: 'USD', occurredAt: new Date().toISOString() } as const;
+    const byHand = {
+      id: crypto.randomUUID(),
+      type: 'deposit',
+      contact: LEAD,
+      amount: '90',
+      currency: 'USD',
+      occurredAt: new Date().toISOString(),
+    } as const;
     const answer = await postEvent(server, manager.accessToken, byHand);
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     const deposits = (await eventsOf(server, manager.accessToken, LEAD)).filter((each) => each.type === 'deposit');
-    expect(deposits.map((each) => [each.source, each.amount]).sort()).toEqual([['manual', '90'], ['postback', '90']]);
+    expect(deposits.map((each) => [each.source, each.amount]).sort()).toEqual([
+      ['manual', '90'],
+      ['postback', '90'],
+    ]);
     // The team's own first deposit is still one per lead.
     const second = await postEvent(server, manager.accessToken, { ...byHand, id: crypto.randomUUID(), amount: '10' });
     expect(second.status).toBe(409);

@@ -19,7 +19,8 @@ async function twoManagersLogged(engine: Engine) {
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     return adminEventPageSchema.parse(answer.body).events;
   };
-  const refusal = async (query: string) => (await call(server, `/api/v1/admin/events${query}`, { token: admin.accessToken })).status;
+  const refusal = async (query: string) =>
+    (await call(server, `/api/v1/admin/events${query}`, { token: admin.accessToken })).status;
   return { demo, second, byDemo, bySecond, events, refusal };
 }
 
@@ -43,7 +44,9 @@ describe.each(ENGINES)("the admin's events list on %s", (engine) => {
     const { events, refusal } = await twoManagersLogged(engine);
     const received = (await events('')).map((each) => each.receivedAt).sort();
     const demoDataOnly = await events(`?until=${encodeURIComponent('2026-11-20T00:00:00.000Z')}`);
-    expect(demoDataOnly.map((each) => each.receivedAt).sort()).toEqual(received.filter((at) => at < '2026-11-20T00:00:00.000Z'));
+    expect(demoDataOnly.map((each) => each.receivedAt).sort()).toEqual(
+      received.filter((at) => at < '2026-11-20T00:00:00.000Z'),
+    );
     expect(demoDataOnly.length).toBeGreaterThan(0);
     expect(await refusal('?until=yesterday')).toBe(422);
   });

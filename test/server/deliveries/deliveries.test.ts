@@ -2,7 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { startFakeBinom, startFakeChatterfy, startFakeKeitaro } from '../../support/fake-trackers';
 import { closeAfterTest } from '../fake-trackers/with-destination';
 import { ADMIN, ENGINES, MANAGER, call, errorOf, newEvent, postEvent, signIn } from '../api/support';
-import { ANNA, ANNA_CLICK_ID, CLARA, addDestination, deliveriesOf, deposit, startDeliveringServer, startWithKeitaro } from './support';
+import {
+  ANNA,
+  ANNA_CLICK_ID,
+  CLARA,
+  addDestination,
+  deliveriesOf,
+  deposit,
+  startDeliveringServer,
+  startWithKeitaro,
+} from './support';
 
 const WAIT = { timeout: 10_000, interval: 25 };
 
@@ -17,10 +26,16 @@ describe.each(ENGINES)('deliveries on %s', { timeout: 30_000 }, (engine) => {
     await addDestination(server, admin.accessToken, 'keitaro', keitaro.postbackUrl, { name: 'Keitaro' });
     await addDestination(server, admin.accessToken, 'chatterfy', chatterfy.postbackUrl, { name: 'Chatterfy' });
     // Binom takes registrations only, and a disabled Keitaro takes nothing: neither sees the deposit.
-    await addDestination(server, admin.accessToken, 'binom', binom.postbackUrl, { name: 'Binom', events: ['registration'] });
+    await addDestination(server, admin.accessToken, 'binom', binom.postbackUrl, {
+      name: 'Binom',
+      events: ['registration'],
+    });
     const disabled = await startFakeKeitaro('d15ab1ed');
     closeAfterTest(disabled);
-    await addDestination(server, admin.accessToken, 'keitaro', disabled.postbackUrl, { name: 'Old Keitaro', enabled: false });
+    await addDestination(server, admin.accessToken, 'keitaro', disabled.postbackUrl, {
+      name: 'Old Keitaro',
+      enabled: false,
+    });
 
     const manager = await signIn(server, MANAGER);
     const event = deposit(ANNA, '149.99', 'EUR');
@@ -38,18 +53,33 @@ describe.each(ENGINES)('deliveries on %s', { timeout: 30_000 }, (engine) => {
         ['Chatterfy', 'delivered', 1],
       ]);
     }, WAIT);
-    expect(keitaro.conversions.map(({ clickId, status, amount, currency, eventId }) => ({ clickId, status, amount, currency, eventId }))).toEqual([
-      { clickId: ANNA_CLICK_ID, status: 'sale', amount: '149.99', currency: 'eur', eventId: event.id },
-    ]);
-    expect(chatterfy.conversions.map(({ clickId, status, amount, currency, eventId }) => ({ clickId, status, amount, currency, eventId }))).toEqual([
-      { clickId: ANNA_CLICK_ID, status: 'sale', amount: '149.99', currency: 'eur', eventId: event.id },
-    ]);
+    expect(
+      keitaro.conversions.map(({ clickId, status, amount, currency, eventId }) => ({
+        clickId,
+        status,
+        amount,
+        currency,
+        eventId,
+      })),
+    ).toEqual([{ clickId: ANNA_CLICK_ID, status: 'sale', amount: '149.99', currency: 'eur', eventId: event.id }]);
+    expect(
+      chatterfy.conversions.map(({ clickId, status, amount, currency, eventId }) => ({
+        clickId,
+        status,
+        amount,
+        currency,
+        eventId,
+      })),
+    ).toEqual([{ clickId: ANNA_CLICK_ID, status: 'sale', amount: '149.99', currency: 'eur', eventId: event.id }]);
     expect([binom.requests.length, disabled.requests.length]).toEqual([0, 0]);
 
     // A registration goes to Binom (which takes it) and to the two that take every type.
     const registration = newEvent({ contact: { channel: 'telegram', externalId: '777002' } });
     expect((await postEvent(server, manager.accessToken, registration)).status).toBe(201);
-    await vi.waitFor(() => expect(binom.countedFor('clk_b0r15').map((each) => each.status)).toEqual(['registration']), WAIT);
+    await vi.waitFor(
+      () => expect(binom.countedFor('clk_b0r15').map((each) => each.status)).toEqual(['registration']),
+      WAIT,
+    );
     await vi.waitFor(() => expect(keitaro.countedFor('clk_b0r15').map((each) => each.status)).toEqual(['lead']), WAIT);
     expect(disabled.requests.length).toBe(0);
     // The manager's answers name destinations, never their URLs or keys.
@@ -96,7 +126,9 @@ describe.each(ENGINES)('deliveries on %s', { timeout: 30_000 }, (engine) => {
     keitaro.failNext(400);
     const server = await startDeliveringServer(engine);
     const admin = await signIn(server, ADMIN);
-    const destination = await addDestination(server, admin.accessToken, 'keitaro', keitaro.postbackUrl, { name: 'Keitaro' });
+    const destination = await addDestination(server, admin.accessToken, 'keitaro', keitaro.postbackUrl, {
+      name: 'Keitaro',
+    });
     const manager = await signIn(server, MANAGER);
     const event = deposit(ANNA);
     await postEvent(server, manager.accessToken, event);
@@ -133,16 +165,35 @@ describe.each(ENGINES)('deliveries on %s', { timeout: 30_000 }, (engine) => {
 
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(keitaro.requests.length).toBe(0);
-    expect((await deliveriesOf(server, manager.accessToken, CLARA, first.id)).map((each) => [each.state, each.attempts])).toEqual([['held', 0]]);
+    expect(
+      (await deliveriesOf(server, manager.accessToken, CLARA, first.id)).map((each) => [each.state, each.attempts]),
+    ).toEqual([['held', 0]]);
     const held = await call(server, '/api/v1/admin/events?state=held', { token: admin.accessToken });
-    expect((held.body as { events: Array<{ id: string }> }).events.map((each) => each.id).sort()).toEqual([registration.id, first.id].sort());
+    expect((held.body as { events: Array<{ id: string }> }).events.map((each) => each.id).sort()).toEqual(
+      [registration.id, first.id].sort(),
+    );
 
-    const linked = await call(server, '/api/v1/contacts/telegram/777003/tracker-data', { method: 'PUT', json: { clickId: 'clk_clara' }, token: manager.accessToken });
+    const linked = await call(server, '/api/v1/contacts/telegram/777003/tracker-data', {
+      method: 'PUT',
+      json: { clickId: 'clk_clara' },
+      token: manager.accessToken,
+    });
     expect(linked.status).toBe(200);
     expect(linked.body).toMatchObject({ contact: { externalId: '777003', trackerData: { clickId: 'clk_clara' } } });
-    await vi.waitFor(() => expect(keitaro.countedFor('clk_clara').map((each) => each.eventId).sort()).toEqual([registration.id, first.id].sort()), WAIT);
+    await vi.waitFor(
+      () =>
+        expect(
+          keitaro
+            .countedFor('clk_clara')
+            .map((each) => each.eventId)
+            .sort(),
+        ).toEqual([registration.id, first.id].sort()),
+      WAIT,
+    );
     await vi.waitFor(async () => {
-      expect((await deliveriesOf(server, manager.accessToken, CLARA, first.id)).map((each) => each.state)).toEqual(['delivered']);
+      expect((await deliveriesOf(server, manager.accessToken, CLARA, first.id)).map((each) => each.state)).toEqual([
+        'delivered',
+      ]);
     }, WAIT);
   });
 
@@ -151,21 +202,31 @@ describe.each(ENGINES)('deliveries on %s', { timeout: 30_000 }, (engine) => {
     const broken = await startFakeBinom();
     [keitaro, broken].forEach(closeAfterTest);
     broken.failNext(503, { times: 1_000 });
-    const server = await startDeliveringServer(engine, { deliveries: { concurrencyPerDestination: 1, backoff: { baseMs: 3_000, maxMs: 3_000 } } });
+    const server = await startDeliveringServer(engine, {
+      deliveries: { concurrencyPerDestination: 1, backoff: { baseMs: 3_000, maxMs: 3_000 } },
+    });
     const admin = await signIn(server, ADMIN);
     await addDestination(server, admin.accessToken, 'binom', broken.postbackUrl, { name: 'Broken Binom' });
     await addDestination(server, admin.accessToken, 'keitaro', keitaro.postbackUrl, { name: 'Keitaro' });
     const manager = await signIn(server, MANAGER);
     // The first postback to Keitaro fails; with one slot, the four after it still go before its retry comes due.
     keitaro.failNext(502);
-    const events = [deposit(ANNA, '10'), ...['20', '30', '40', '50'].map((amount) => deposit(ANNA, amount, 'USD', 'redeposit'))];
+    const events = [
+      deposit(ANNA, '10'),
+      ...['20', '30', '40', '50'].map((amount) => deposit(ANNA, amount, 'USD', 'redeposit')),
+    ];
     expect((await postEvent(server, manager.accessToken, events[0])).status).toBe(201);
     await vi.waitFor(() => expect(keitaro.requests.length).toBe(1), WAIT);
     for (const event of events.slice(1)) expect((await postEvent(server, manager.accessToken, event)).status).toBe(201);
 
     await vi.waitFor(() => expect(keitaro.conversions.length).toBe(4), { timeout: 2_500, interval: 25 });
     // The four that came after it, in whatever order a claimed batch sends them; the failed one only on its retry.
-    expect(keitaro.conversions.map((each) => each.eventId).sort()).toEqual(events.slice(1).map((event) => event.id).sort());
+    expect(keitaro.conversions.map((each) => each.eventId).sort()).toEqual(
+      events
+        .slice(1)
+        .map((event) => event.id)
+        .sort(),
+    );
     await vi.waitFor(() => expect(keitaro.conversions.map((each) => each.eventId)).toContain(events[0]?.id), WAIT);
     expect(broken.conversions.length).toBe(0);
   });

@@ -8,7 +8,10 @@ import { ANNA, addDestination, deposit, startDeliveringServer } from './support'
 const WAIT = { timeout: 20_000, interval: 50 };
 
 /** A first deposit, then redeposits: every one a new event for the trackers. */
-const backlog = (count: number) => [deposit(ANNA, '1'), ...Array.from({ length: count - 1 }, (_, index) => deposit(ANNA, String(index + 2), 'USD', 'redeposit'))];
+const backlog = (count: number) => [
+  deposit(ANNA, '1'),
+  ...Array.from({ length: count - 1 }, (_, index) => deposit(ANNA, String(index + 2), 'USD', 'redeposit')),
+];
 
 async function postAll(server: RunningServer, events: ReturnType<typeof backlog>) {
   const manager = await signIn(server, MANAGER);
@@ -42,7 +45,7 @@ describe.each(ENGINES)('the delivery queue on %s', { timeout: 60_000 }, (engine)
     expect(keitaro.requests.length).toBe(40);
   });
 
-  it("takes over a delivery whose process died holding it, once the lease expires", async () => {
+  it('takes over a delivery whose process died holding it, once the lease expires', async () => {
     const binom = await startFakeBinom();
     closeAfterTest(binom);
     const storage = await freshStorage(engine);
@@ -52,7 +55,10 @@ describe.each(ENGINES)('the delivery queue on %s', { timeout: 60_000 }, (engine)
     await postAll(stopped, backlog(1));
     // What a process killed mid-send leaves behind: a claim with an unexpired lease.
     const leaseEnds = Date.now() + 1_000;
-    await stopped.context.db.updateTable('deliveries').set({ claimed_by: 'a-process-that-died', lease_expires_at: leaseEnds }).execute();
+    await stopped.context.db
+      .updateTable('deliveries')
+      .set({ claimed_by: 'a-process-that-died', lease_expires_at: leaseEnds })
+      .execute();
     await stopped.close();
 
     await startDeliveringServer(engine, { ...storage });

@@ -36,7 +36,12 @@ export async function startWithKeitaro(engine: Engine) {
 }
 
 /** Anna has a click id in the demo data; Clara has none until someone links her. */
-export const ANNA: ContactRef = { channel: 'telegram', externalId: '777001', displayName: 'Anna Petrova', username: 'anna_leads' };
+export const ANNA: ContactRef = {
+  channel: 'telegram',
+  externalId: '777001',
+  displayName: 'Anna Petrova',
+  username: 'anna_leads',
+};
 export const ANNA_CLICK_ID = 'clk_7f3a9c';
 export const CLARA: ContactRef = { channel: 'telegram', externalId: '777003', displayName: 'Clara Smith' };
 
@@ -47,22 +52,37 @@ export async function addDestination(
   url: string,
   overrides: Partial<DestinationInput> = {},
 ) {
-  const answer = await call(server, '/api/v1/admin/destinations', { json: destinationAt(kind, url, overrides), token: adminToken });
+  const answer = await call(server, '/api/v1/admin/destinations', {
+    json: destinationAt(kind, url, overrides),
+    token: adminToken,
+  });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return destinationResponseSchema.parse(answer.body).destination;
 }
 
 export async function eventsOf(server: RunningServer, token: string, contact: ContactRef): Promise<TrackerEvent[]> {
-  const answer = await call(server, `/api/v1/contacts/${contact.channel}/${encodeURIComponent(contact.externalId)}`, { token });
+  const answer = await call(server, `/api/v1/contacts/${contact.channel}/${encodeURIComponent(contact.externalId)}`, {
+    token,
+  });
   return contactLookupResponseSchema.parse(answer.body).events;
 }
 
 /** The deliveries of one event as the manager's lookup shows them. */
-export async function deliveriesOf(server: RunningServer, token: string, contact: ContactRef, eventId: string): Promise<Delivery[]> {
+export async function deliveriesOf(
+  server: RunningServer,
+  token: string,
+  contact: ContactRef,
+  eventId: string,
+): Promise<Delivery[]> {
   const event = (await eventsOf(server, token, contact)).find((each) => each.id === eventId);
   return event?.deliveries ?? [];
 }
 
-export function deposit(contact: ContactRef, amount = '150', currency = 'USD', type: 'deposit' | 'redeposit' = 'deposit') {
+export function deposit(
+  contact: ContactRef,
+  amount = '150',
+  currency = 'USD',
+  type: 'deposit' | 'redeposit' = 'deposit',
+) {
   return { id: crypto.randomUUID(), type, contact, amount, currency, occurredAt: '2026-12-05T08:00:00.000Z' } as const;
 }

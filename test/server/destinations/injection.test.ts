@@ -25,7 +25,13 @@ describe('values cannot change a postback’s shape', () => {
     const response = await send(postbackRequest(destinationAt('keitaro', keitaro.postbackUrl), depositFacts()));
     expect(response.status).toBe(200);
     expect(keitaro.conversions.map(({ request: _request, ...conversion }) => conversion)).toEqual([
-      { clickId: 'c1ick-42', status: 'sale', amount: '150', currency: 'usd', eventId: '0b6e5c1e-3f7a-4c1e-9a55-2d4b8f0e6a11' },
+      {
+        clickId: 'c1ick-42',
+        status: 'sale',
+        amount: '150',
+        currency: 'usd',
+        eventId: '0b6e5c1e-3f7a-4c1e-9a55-2d4b8f0e6a11',
+      },
     ]);
   });
 
@@ -39,7 +45,12 @@ describe('values cannot change a postback’s shape', () => {
     expect(new URL(request.url).pathname).toBe(`/${keitaro.postbackKey}/postback`);
     await send(request);
     expect(keitaro.conversions).toHaveLength(1);
-    expect(keitaro.conversions[0]).toMatchObject({ clickId, status: 'sale', amount: '150', eventId: '0b6e5c1e-3f7a-4c1e-9a55-2d4b8f0e6a11' });
+    expect(keitaro.conversions[0]).toMatchObject({
+      clickId,
+      status: 'sale',
+      amount: '150',
+      eventId: '0b6e5c1e-3f7a-4c1e-9a55-2d4b8f0e6a11',
+    });
     expect([...(keitaro.requests[0]?.query.keys() ?? [])]).toEqual(['subid', 'status', 'payout', 'currency', 'tid']);
   });
 
@@ -48,7 +59,9 @@ describe('values cannot change a postback’s shape', () => {
       method: 'POST',
       body: '{"click_id": "{click_id}", "status": "{status}", "username": "{username}"}',
     });
-    await send(postbackRequest(destination, depositFacts({ username: 'x"}, "status": "rejected', clickId: 'c1"\\\n</script>' })));
+    await send(
+      postbackRequest(destination, depositFacts({ username: 'x"}, "status": "rejected', clickId: 'c1"\\\n</script>' })),
+    );
     expect(JSON.parse(webhook.requests[0]?.body ?? '')).toEqual({
       click_id: 'c1"\\\n</script>',
       status: 'deposit',
@@ -59,7 +72,12 @@ describe('values cannot change a postback’s shape', () => {
 
   it('a value cannot add a query parameter or a path segment to a webhook URL', async () => {
     const destination = destinationAt('webhook', `${webhook.hookUrl}/{contact_id}?click_id={click_id}&status={status}`);
-    await send(postbackRequest(destination, depositFacts({ contactId: '../admin?status=rejected', clickId: 'a&status=rejected' })));
+    await send(
+      postbackRequest(
+        destination,
+        depositFacts({ contactId: '../admin?status=rejected', clickId: 'a&status=rejected' }),
+      ),
+    );
     const [received] = webhook.requests;
     expect(received?.path).toBe('/hook/..%2Fadmin%3Fstatus%3Drejected');
     expect(received?.query.getAll('status')).toEqual(['deposit']);

@@ -15,11 +15,15 @@ const KEITARO_KEY = 'e89bcbe';
 const CHATTERFY_ID = '48d0524a-3abb-4cd5-82b8-404fa1cb4f7e';
 const keitaro = destinationAt('keitaro', `https://tracker.team.example/${KEITARO_KEY}/postback`);
 const chatterfy = destinationAt('chatterfy', `https://api.chatterfy.ai/api/postbacks/${CHATTERFY_ID}/tracker-postback`);
-const webhook = destinationAt('webhook', 'https://hooks.team.example/in/T01AB2CD3/{contact_id}?api_key=sk_live_51Hx&click={click_id}&team=north', {
-  method: 'POST',
-  headers: { Authorization: 'Bearer 7c1e9a55b2', 'Content-Type': 'application/json' },
-  body: '{"token": "tok_9f8e7d6c", "click": "{click_id}", "signature": "{event_id}", "team": "north"}',
-});
+const webhook = destinationAt(
+  'webhook',
+  'https://hooks.team.example/in/T01AB2CD3/{contact_id}?api_key=sk_live_51Hx&click={click_id}&team=north',
+  {
+    method: 'POST',
+    headers: { Authorization: 'Bearer 7c1e9a55b2', 'Content-Type': 'application/json' },
+    body: '{"token": "tok_9f8e7d6c", "click": "{click_id}", "signature": "{event_id}", "team": "north"}',
+  },
+);
 
 describe('masking a destination for answers', () => {
   it('shows a Keitaro destination without its postback key', () => {
@@ -34,10 +38,18 @@ describe('masking a destination for answers', () => {
 
   it('masks key-looking path segments, secret-named query values, header values and secret body fields', () => {
     const masked = maskDestination(webhook);
-    expect(masked.url).toBe(`https://hooks.team.example/in/${MASK}/{contact_id}?api_key=${MASK}&click={click_id}&team=north`);
+    expect(masked.url).toBe(
+      `https://hooks.team.example/in/${MASK}/{contact_id}?api_key=${MASK}&click={click_id}&team=north`,
+    );
     expect(masked.headers).toEqual({ Authorization: MASK, 'Content-Type': 'application/json' });
-    expect(JSON.parse(masked.body ?? '')).toEqual({ token: MASK, click: '{click_id}', signature: '{event_id}', team: 'north' });
-    for (const secret of ['T01AB2CD3', 'sk_live_51Hx', '7c1e9a55b2', 'tok_9f8e7d6c']) expect(JSON.stringify(masked)).not.toContain(secret);
+    expect(JSON.parse(masked.body ?? '')).toEqual({
+      token: MASK,
+      click: '{click_id}',
+      signature: '{event_id}',
+      team: 'north',
+    });
+    for (const secret of ['T01AB2CD3', 'sk_live_51Hx', '7c1e9a55b2', 'tok_9f8e7d6c'])
+      expect(JSON.stringify(masked)).not.toContain(secret);
   });
 
   it('keeps what is not a secret as the admin wrote it', () => {
@@ -57,12 +69,19 @@ describe('masking a sent postback for logs and the admin’s test', () => {
   it('hides the Keitaro key in a URL logged without its destination', () => {
     const request = postbackRequest(keitaro, depositFacts());
     expect(maskUrl(request.url)).not.toContain(KEITARO_KEY);
-    expect(maskUrl(`https://api.chatterfy.ai/api/postbacks/${CHATTERFY_ID}/tracker-postback?clickid=x`)).not.toContain(CHATTERFY_ID);
+    expect(maskUrl(`https://api.chatterfy.ai/api/postbacks/${CHATTERFY_ID}/tracker-postback?clickid=x`)).not.toContain(
+      CHATTERFY_ID,
+    );
   });
 
   it('keeps a webhook’s event values readable and its secrets hidden', () => {
-    const masked = maskPostbackRequest(postbackRequest(webhook, depositFacts({ clickId: '51ts6sgr1cbkdhljnrv' })), webhook);
-    expect(masked.url).toBe(`https://hooks.team.example/in/${MASK}/1227280?api_key=${MASK}&click=51ts6sgr1cbkdhljnrv&team=north`);
+    const masked = maskPostbackRequest(
+      postbackRequest(webhook, depositFacts({ clickId: '51ts6sgr1cbkdhljnrv' })),
+      webhook,
+    );
+    expect(masked.url).toBe(
+      `https://hooks.team.example/in/${MASK}/1227280?api_key=${MASK}&click=51ts6sgr1cbkdhljnrv&team=north`,
+    );
     expect(masked.headers.Authorization).toBe(MASK);
     expect(JSON.parse(masked.body ?? '')).toMatchObject({ token: MASK, click: '51ts6sgr1cbkdhljnrv', team: 'north' });
   });
@@ -71,7 +90,11 @@ describe('masking a sent postback for logs and the admin’s test', () => {
 describe('saving a masked destination back', () => {
   it('keeps the stored secrets where the form still shows the mask', () => {
     const edited = { ...maskDestination(webhook), name: 'Renamed' };
-    expect(restoreMaskedSecrets(edited, webhook)).toEqual({ ...webhook, name: 'Renamed', body: JSON.stringify(JSON.parse(webhook.body ?? '')) });
+    expect(restoreMaskedSecrets(edited, webhook)).toEqual({
+      ...webhook,
+      name: 'Renamed',
+      body: JSON.stringify(JSON.parse(webhook.body ?? '')),
+    });
   });
 
   it('keeps the Keitaro key when only the tracker’s domain changed', () => {
@@ -80,7 +103,11 @@ describe('saving a masked destination back', () => {
   });
 
   it('takes a new key or header value the admin typed', () => {
-    const edited = { ...maskDestination(webhook), url: 'https://hooks.team.example/in/NEW0KEY99/{contact_id}', headers: { Authorization: 'Bearer new' } };
+    const edited = {
+      ...maskDestination(webhook),
+      url: 'https://hooks.team.example/in/NEW0KEY99/{contact_id}',
+      headers: { Authorization: 'Bearer new' },
+    };
     const restored = restoreMaskedSecrets(edited, webhook);
     expect(restored.url).toBe('https://hooks.team.example/in/NEW0KEY99/{contact_id}');
     expect(restored.headers).toEqual({ Authorization: 'Bearer new' });

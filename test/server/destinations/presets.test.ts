@@ -13,7 +13,8 @@ const URLS: Record<DestinationKind, string> = {
   voluum: 'https://track.team.example/postback',
   redtrack: 'https://rt.team.example/postback',
   chatterfy: 'https://api.chatterfy.ai/api/postbacks/48d0524a-3abb-4cd5-82b8-404fa1cb4f7e/tracker-postback',
-  webhook: 'https://hooks.team.example/in?click={click_id}&status={status}&amount={amount}&currency={currency}&id={event_id}',
+  webhook:
+    'https://hooks.team.example/in?click={click_id}&status={status}&amount={amount}&currency={currency}&id={event_id}',
 };
 
 const EXPECTED_QUERY: Record<DestinationKind, Record<EventType, string>> = {
@@ -49,10 +50,13 @@ const EXPECTED_QUERY: Record<DestinationKind, Record<EventType, string>> = {
   },
 };
 
-const factsOf = (type: EventType) => (type === 'registration' ? registrationFacts() : depositFacts({ eventType: type }));
+const factsOf = (type: EventType) =>
+  type === 'registration' ? registrationFacts() : depositFacts({ eventType: type });
 
 const KINDS = Object.keys(URLS) as DestinationKind[];
-const CASES = KINDS.flatMap((kind) => (['registration', 'deposit', 'redeposit'] as const).map((type) => [kind, type] as const));
+const CASES = KINDS.flatMap((kind) =>
+  (['registration', 'deposit', 'redeposit'] as const).map((type) => [kind, type] as const),
+);
 
 describe('each preset tells its tracker about each event type', () => {
   it.each(CASES)('%s, %s', (kind, type) => {
@@ -76,7 +80,9 @@ describe('a registration carries no money', () => {
 
 describe('the status map is the admin’s', () => {
   it('sends the statuses the admin set instead of the defaults', () => {
-    const keitaro = destinationAt('keitaro', URLS.keitaro, { statusMap: { registration: 'reg', deposit: 'ftd', redeposit: 'dep 2' } });
+    const keitaro = destinationAt('keitaro', URLS.keitaro, {
+      statusMap: { registration: 'reg', deposit: 'ftd', redeposit: 'dep 2' },
+    });
     expect(new URL(postbackRequest(keitaro, registrationFacts()).url).searchParams.get('status')).toBe('reg');
     expect(new URL(postbackRequest(keitaro, depositFacts()).url).searchParams.get('status')).toBe('ftd');
     expect(postbackRequest(keitaro, depositFacts({ eventType: 'redeposit' })).url).toContain('status=dep%202');

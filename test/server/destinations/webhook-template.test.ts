@@ -14,27 +14,40 @@ const BODY = JSON.stringify({
   at: '{occurred_at}',
 });
 
-const webhook = destinationAt('webhook', 'https://hooks.team.example/in/{channel}/{contact_id}?click={click_id}&campaign={campaign}&ref=partner', {
-  method: 'POST',
-  headers: { Authorization: 'Bearer 7c1e9a55', 'X-Team': 'north' },
-  body: BODY,
-});
+const webhook = destinationAt(
+  'webhook',
+  'https://hooks.team.example/in/{channel}/{contact_id}?click={click_id}&campaign={campaign}&ref=partner',
+  {
+    method: 'POST',
+    headers: { Authorization: 'Bearer 7c1e9a55', 'X-Team': 'north' },
+    body: BODY,
+  },
+);
 
 describe('a webhook destination', () => {
   it('sends the admin’s method and headers, and says the body is JSON', () => {
     const request = postbackRequest(webhook, depositFacts());
     expect(request.method).toBe('POST');
-    expect(request.headers).toEqual({ Authorization: 'Bearer 7c1e9a55', 'X-Team': 'north', 'content-type': 'application/json' });
+    expect(request.headers).toEqual({
+      Authorization: 'Bearer 7c1e9a55',
+      'X-Team': 'north',
+      'content-type': 'application/json',
+    });
   });
 
   it('keeps a content type the admin chose', () => {
-    const request = postbackRequest({ ...webhook, headers: { 'Content-Type': 'application/vnd.team+json' } }, depositFacts());
+    const request = postbackRequest(
+      { ...webhook, headers: { 'Content-Type': 'application/vnd.team+json' } },
+      depositFacts(),
+    );
     expect(request.headers).toEqual({ 'Content-Type': 'application/vnd.team+json' });
   });
 
   it('fills URL macros URL-encoded, in the path and the query', () => {
     const request = postbackRequest(webhook, depositFacts({ contactId: '12 27', clickId: 'a/b?c', campaign: 'Зима' }));
-    expect(request.url).toBe('https://hooks.team.example/in/telegram/12%2027?click=a%2Fb%3Fc&campaign=%D0%97%D0%B8%D0%BC%D0%B0&ref=partner');
+    expect(request.url).toBe(
+      'https://hooks.team.example/in/telegram/12%2027?click=a%2Fb%3Fc&campaign=%D0%97%D0%B8%D0%BC%D0%B0&ref=partner',
+    );
   });
 
   it('leaves out a query parameter that is only a macro without a value', () => {
@@ -62,7 +75,10 @@ describe('a webhook destination', () => {
   });
 
   it('sends a GET without a body when the admin set none', () => {
-    const request = postbackRequest(destinationAt('webhook', 'https://hooks.team.example/in?c={click_id}'), depositFacts());
+    const request = postbackRequest(
+      destinationAt('webhook', 'https://hooks.team.example/in?c={click_id}'),
+      depositFacts(),
+    );
     expect(request).toEqual({ method: 'GET', url: 'https://hooks.team.example/in?c=c1ick-42', headers: {} });
   });
 });

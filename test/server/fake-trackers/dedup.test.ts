@@ -45,7 +45,13 @@ describe('what the fakes record', () => {
     expect(repeat.status).toBe(200);
     expect(await repeat.text()).toMatch(/already exists/);
     expect(keitaro.conversions).toHaveLength(1);
-    expect(keitaro.conversions[0]).toMatchObject({ clickId: 'c1ick-42', amount: '150', currency: 'usd', eventId: depositFacts().eventId, status: 'sale' });
+    expect(keitaro.conversions[0]).toMatchObject({
+      clickId: 'c1ick-42',
+      amount: '150',
+      currency: 'usd',
+      eventId: depositFacts().eventId,
+      status: 'sale',
+    });
   });
 
   it('Keitaro: another key is not its postback URL', async () => {
@@ -58,13 +64,24 @@ describe('what the fakes record', () => {
   it('Chatterfy: records tracker.event, tracker.cost and tracker.currency', async () => {
     const { tracker, post } = await startWithDestination('chatterfy');
     await post(depositFacts({ eventType: 'redeposit' }));
-    expect(tracker.conversions[0]).toMatchObject({ clickId: 'c1ick-42', status: 'resale', amount: '150', currency: 'usd', eventId: depositFacts().eventId });
+    expect(tracker.conversions[0]).toMatchObject({
+      clickId: 'c1ick-42',
+      status: 'resale',
+      amount: '150',
+      currency: 'usd',
+      eventId: depositFacts().eventId,
+    });
   });
 
   it('webhook: records method, headers and body as sent', async () => {
     const webhook = await startFakeWebhook();
     closeAfterTest(webhook);
     await fetch(`${webhook.hookUrl}/team`, { method: 'PUT', headers: { 'X-Team': 'north' }, body: 'plain text' });
-    expect(webhook.requests[0]).toMatchObject({ method: 'PUT', path: '/hook/team', body: 'plain text', headers: expect.objectContaining({ 'x-team': 'north' }) });
+    expect(webhook.requests[0]).toMatchObject({
+      method: 'PUT',
+      path: '/hook/team',
+      body: 'plain text',
+      headers: expect.objectContaining({ 'x-team': 'north' }),
+    });
   });
 });

@@ -33,7 +33,8 @@ function startedAt<T extends FakeTracker>(tracker: T, url: (tracker: T) => strin
   return { tracker, url: url(tracker) };
 }
 
-const WEBHOOK_BODY = '{"click_id": "{click_id}", "status": "{status}", "amount": "{amount}", "currency": "{currency_lower}", "event_id": "{event_id}"}';
+const WEBHOOK_BODY =
+  '{"click_id": "{click_id}", "status": "{status}", "amount": "{amount}", "currency": "{currency_lower}", "event_id": "{event_id}"}';
 
 const running: FakeTracker[] = [];
 afterEach(async () => {
@@ -47,8 +48,11 @@ export function closeAfterTest(tracker: FakeTracker): void {
 export async function startWithDestination(kind: DestinationKind) {
   const started = await START[kind]();
   closeAfterTest(started.tracker);
-  const destination = destinationAt(kind, started.url, kind === 'webhook' ? { method: 'POST', body: WEBHOOK_BODY } : {});
+  const destination = destinationAt(
+    kind,
+    started.url,
+    kind === 'webhook' ? { method: 'POST', body: WEBHOOK_BODY } : {},
+  );
   const post = (facts: PostbackFacts) => sendPostback(postbackRequest(destination, facts));
   return { tracker: started.tracker, post };
 }
-

@@ -18,10 +18,17 @@ export async function startFakeChatterfy(postbackId = '48d0524a-3abb-4cd5-82b8-4
     read: (request) =>
       conversionFromQuery(
         request,
-        { clickId: 'clickid', status: 'tracker.event', amount: 'tracker.cost', currency: 'tracker.currency', eventId: 'tracker.tid' },
+        {
+          clickId: 'clickid',
+          status: 'tracker.event',
+          amount: 'tracker.cost',
+          currency: 'tracker.currency',
+          eventId: 'tracker.tid',
+        },
         { status: 400, body: '{"error":"clickid is required"}' },
       ),
-    dedupKey: (conversion) => (conversion.eventId === undefined ? undefined : `${conversion.clickId} ${conversion.eventId}`),
+    dedupKey: (conversion) =>
+      conversion.eventId === undefined ? undefined : `${conversion.clickId} ${conversion.eventId}`,
     answer: () => ({ status: 200, body: '{"ok":true}' }),
   });
   return { ...tracker, postbackId, postbackUrl: `${tracker.origin}/api/postbacks/${postbackId}/tracker-postback` };

@@ -44,9 +44,7 @@ export interface TrackerRules {
 }
 
 export type Fault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
-  | { kind: 'hold' }
-  | { kind: 'reset-after-counting' };
+  { kind: 'status'; status: number; retryAfterSeconds?: number } | { kind: 'hold' } | { kind: 'reset-after-counting' };
 
 export interface FakeTracker {
   /** Origin, e.g. http://127.0.0.1:40123. */
@@ -106,7 +104,8 @@ export async function startFakeTracker(rules: TrackerRules): Promise<FakeTracker
   const nextFault = (): Fault | undefined => {
     const queued = faults.shift();
     if (queued) return queued;
-    if (!randomFaults || randomFaults.faults.length === 0 || randomFaults.random() >= randomFaults.probability) return undefined;
+    if (!randomFaults || randomFaults.faults.length === 0 || randomFaults.random() >= randomFaults.probability)
+      return undefined;
     return randomFaults.faults[Math.floor(randomFaults.random() * randomFaults.faults.length)];
   };
 
@@ -129,7 +128,8 @@ export async function startFakeTracker(rules: TrackerRules): Promise<FakeTracker
       if (fault) faultsServed += 1;
       if (fault?.kind === 'hold') return;
       if (fault?.kind === 'status') {
-        const headers = fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) };
+        const headers =
+          fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) };
         send(response, { status: fault.status, body: `Fault injected: HTTP ${fault.status}`, headers });
         return;
       }
@@ -159,7 +159,8 @@ export async function startFakeTracker(rules: TrackerRules): Promise<FakeTracker
     requests,
     conversions,
     countedFor: (clickId) => conversions.filter((conversion) => conversion.clickId === clickId),
-    failNext: (status, options = {}) => queue({ kind: 'status', status, retryAfterSeconds: options.retryAfterSeconds }, options.times ?? 1),
+    failNext: (status, options = {}) =>
+      queue({ kind: 'status', status, retryAfterSeconds: options.retryAfterSeconds }, options.times ?? 1),
     holdNext: (times = 1) => queue({ kind: 'hold' }, times),
     resetAfterCountingNext: (times = 1) => queue({ kind: 'reset-after-counting' }, times),
     faultAtRandom: (probability, chosen, random = Math.random) => {
@@ -190,7 +191,11 @@ export interface ParamNames {
 }
 
 /** A postback's conversion read from its query; without a click id, the tracker's refusal. */
-export function conversionFromQuery(request: ReceivedRequest, names: ParamNames, noClickId: Answer): Conversion | Answer {
+export function conversionFromQuery(
+  request: ReceivedRequest,
+  names: ParamNames,
+  noClickId: Answer,
+): Conversion | Answer {
   const clickId = param(request, names.clickId);
   if (clickId === undefined) return noClickId;
   const read = (name: string | undefined) => (name === undefined ? undefined : param(request, name));

@@ -13,7 +13,8 @@ export interface FakeWebhook extends FakeTracker {
 function fieldsOf(request: ReceivedRequest): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(request.body);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // not JSON: the query is all there is
   }

@@ -28,7 +28,11 @@ describe('the API client', () => {
     const first = await api.postEvent(event, token);
     const again = await api.postEvent(event, token);
 
-    expect(first).toMatchObject({ ok: true, status: 201, data: { id: event.id, amount: '150', source: 'manual', operatorId: 'op_demo' } });
+    expect(first).toMatchObject({
+      ok: true,
+      status: 201,
+      data: { id: event.id, amount: '150', source: 'manual', operatorId: 'op_demo' },
+    });
     expect(again).toMatchObject({ ok: true, status: 200, data: { id: event.id } });
     expect(sandbox.storedEvents().filter((stored) => stored.id === event.id)).toHaveLength(1);
   });
@@ -37,14 +41,24 @@ describe('the API client', () => {
     const token = await signedIn();
     const result = await api.postEvent({ ...deposit(), amount: '1.999' }, token);
 
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'http', status: 422, error: { code: 'validation_failed', fields: { amount: expect.any(String) } } } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: {
+        kind: 'http',
+        status: 422,
+        error: { code: 'validation_failed', fields: { amount: expect.any(String) } },
+      },
+    });
   });
 
   it('reads Retry-After in seconds', async () => {
     const token = await signedIn();
     sandbox.faults.failNext(1, 429, { retryAfter: 7 });
 
-    expect(await api.postEvent(deposit(), token)).toMatchObject({ ok: false, failure: { kind: 'http', status: 429, retryAfterSeconds: 7 } });
+    expect(await api.postEvent(deposit(), token)).toMatchObject({
+      ok: false,
+      failure: { kind: 'http', status: 429, retryAfterSeconds: 7 },
+    });
   });
 
   it('gives up on a platform that does not answer in time', async () => {
@@ -57,10 +71,16 @@ describe('the API client', () => {
   it('tells a dropped connection and a server that is gone as network errors', async () => {
     const token = await signedIn();
     sandbox.faults.dropNext(1);
-    expect(await api.getContact({ channel: 'telegram', externalId: '777001' }, token)).toMatchObject({ ok: false, failure: { kind: 'network' } });
+    expect(await api.getContact({ channel: 'telegram', externalId: '777001' }, token)).toMatchObject({
+      ok: false,
+      failure: { kind: 'network' },
+    });
 
     await sandbox.close();
-    expect(await api.login(DEMO)).toMatchObject({ ok: false, failure: { kind: 'network', message: expect.stringContaining(sandbox.url) } });
+    expect(await api.login(DEMO)).toMatchObject({
+      ok: false,
+      failure: { kind: 'network', message: expect.stringContaining(sandbox.url) },
+    });
   });
 
   it('refuses a success whose body is not what the contract says', async () => {
@@ -68,8 +88,14 @@ describe('the API client', () => {
     sandbox.faults.failNext(1, 200, { body: 'malformed' });
     sandbox.faults.failNext(1, 200, { body: 'wrong-shape' });
 
-    expect(await api.postEvent(deposit(), token)).toMatchObject({ ok: false, failure: { kind: 'malformed', status: 200 } });
-    expect(await api.postEvent(deposit(), token)).toMatchObject({ ok: false, failure: { kind: 'malformed', status: 200 } });
+    expect(await api.postEvent(deposit(), token)).toMatchObject({
+      ok: false,
+      failure: { kind: 'malformed', status: 200 },
+    });
+    expect(await api.postEvent(deposit(), token)).toMatchObject({
+      ok: false,
+      failure: { kind: 'malformed', status: 200 },
+    });
   });
 
   it('gives an error body a proxy did not write a code of its status', async () => {
@@ -87,8 +113,14 @@ describe('the API client', () => {
     const boris = await api.getContact({ channel: 'telegram', externalId: '777002' }, token);
     const clara = await api.getContact({ channel: 'telegram', externalId: '777003' }, token);
 
-    expect(boris).toMatchObject({ ok: true, data: { contact: { displayName: 'Boris Ivanov' }, events: [{ type: 'deposit' }, { type: 'registration' }] } });
-    expect(clara).toMatchObject({ ok: false, failure: { kind: 'http', status: 404, error: { code: 'contact_not_found' } } });
+    expect(boris).toMatchObject({
+      ok: true,
+      data: { contact: { displayName: 'Boris Ivanov' }, events: [{ type: 'deposit' }, { type: 'registration' }] },
+    });
+    expect(clara).toMatchObject({
+      ok: false,
+      failure: { kind: 'http', status: 404, error: { code: 'contact_not_found' } },
+    });
   });
 });
 

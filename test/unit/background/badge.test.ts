@@ -15,7 +15,13 @@ const titleSays = (title: string) => async () => (await fakeBrowser.action.getTi
 
 /** The badge as the background keeps it, its title in the settings' language; the browser's own is English here. */
 const keepBadge = (worker: BackgroundWorker) =>
-  keepBadgeInStep(worker.outbox, badgeTitleFollowing(async () => (await worker.settings.get()).language, () => 'en-US'));
+  keepBadgeInStep(
+    worker.outbox,
+    badgeTitleFollowing(
+      async () => (await worker.settings.get()).language,
+      () => 'en-US',
+    ),
+  );
 
 describe('the toolbar badge', () => {
   it('counts the events waiting while signed out, and clears once they are taken and sent', async () => {

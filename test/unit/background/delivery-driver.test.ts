@@ -20,10 +20,19 @@ const LATENCY_MS = 50;
 const TOKEN_CHECK_MS = 5;
 
 type Answer = ApiResult<TrackerEvent>;
-const accepted = (event: TrackerEventInput): Answer => ({ ok: true, status: 201, data: { ...event, status: 'accepted', receivedAt: new Date().toISOString(), source: 'manual' } as TrackerEvent });
+const accepted = (event: TrackerEventInput): Answer => ({
+  ok: true,
+  status: 201,
+  data: { ...event, status: 'accepted', receivedAt: new Date().toISOString(), source: 'manual' } as TrackerEvent,
+});
 const unavailable = (retryAfterSeconds?: number): Answer => ({
   ok: false,
-  failure: { kind: 'http', status: 503, error: { code: 'unavailable', message: 'Busy' }, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
+  failure: {
+    kind: 'http',
+    status: 503,
+    error: { code: 'unavailable', message: 'Busy' },
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  },
 });
 
 interface Post {
@@ -61,7 +70,8 @@ function fakePlatform() {
     },
     postsOf: (id: string) => posts.filter((post) => post.id === id).length,
     /** Whether the platform holds each of these events, as it does after any post of it that it took. */
-    holdsAll: (events: TrackerEventInput[]) => events.every((event) => posts.some((post) => post.id === event.id && post.took)),
+    holdsAll: (events: TrackerEventInput[]) =>
+      events.every((event) => posts.some((post) => post.id === event.id && post.took)),
   };
 }
 
@@ -69,13 +79,16 @@ function fakePlatform() {
 function fakeSession(state: { operatorId?: string; apiUrl: string }): AuthSession {
   return {
     async summary() {
-      return state.operatorId === undefined ? { signedIn: false } : { signedIn: true, operator: { id: state.operatorId, name: 'Demo', email: 'demo@tracker.test' } };
+      return state.operatorId === undefined
+        ? { signedIn: false }
+        : { signedIn: true, operator: { id: state.operatorId, name: 'Demo', email: 'demo@tracker.test' } };
     },
     async withAuth(call, options) {
       // A token check that takes a moment, as a real one does.
       await new Promise((resolve) => setTimeout(resolve, TOKEN_CHECK_MS));
       if (state.operatorId === undefined) return { ok: false, failure: { kind: 'signedOut' } };
-      if (options?.operatorId !== undefined && options.operatorId !== state.operatorId) return { ok: false, failure: { kind: 'otherOperator' } };
+      if (options?.operatorId !== undefined && options.operatorId !== state.operatorId)
+        return { ok: false, failure: { kind: 'otherOperator' } };
       return call(`${state.operatorId} ${state.apiUrl}`);
     },
     signIn: () => Promise.reject(new Error('not used by the outbox')),
@@ -88,7 +101,13 @@ let who: { operatorId?: string; apiUrl: string };
 const outboxes: Outbox[] = [];
 
 function startOutbox(options: Partial<OutboxOptions> = {}): Outbox {
-  const outbox = createOutbox({ session: fakeSession(who), api: platform.api, platform: async () => who.apiUrl, random: () => 0.99, ...options });
+  const outbox = createOutbox({
+    session: fakeSession(who),
+    api: platform.api,
+    platform: async () => who.apiUrl,
+    random: () => 0.99,
+    ...options,
+  });
   outboxes.push(outbox);
   return outbox;
 }
@@ -181,7 +200,7 @@ describe('a platform that fails', () => {
     expect(await recordOf(saved.id)).toMatchObject({ state: 'sent' });
   });
 
-  it('wakes itself for the next attempt: one alarm at the record\'s time, and a timer that fires it', async () => {
+  it("wakes itself for the next attempt: one alarm at the record's time, and a timer that fires it", async () => {
     const outbox = startOutbox();
     platform.answerWith((event) => (platform.postsOf(event.id) === 1 ? unavailable(120) : accepted(event)));
     const event = registration();

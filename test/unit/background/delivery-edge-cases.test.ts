@@ -103,7 +103,13 @@ describe("the platform's answer", () => {
       if (method !== 'POST' || url !== EVENTS || answered) return undefined;
       answered = true;
       const posted = JSON.parse(body.toString());
-      const other = { ...posted, id: deposit().id, status: 'accepted', receivedAt: new Date().toISOString(), source: 'manual' };
+      const other = {
+        ...posted,
+        id: deposit().id,
+        status: 'accepted',
+        receivedAt: new Date().toISOString(),
+        source: 'manual',
+      };
       return { status: 201, contentType: 'application/json', body: JSON.stringify({ event: other }) };
     });
     const { outbox } = await signedInWorkerAt(inFront.url);
@@ -147,7 +153,10 @@ describe('storage that refuses a write', () => {
 
     const save = handlers['event.submit'](refusedEvent, {});
 
-    await expect(save).rejects.toMatchObject({ code: 'storage_failed', message: expect.stringContaining('was not saved') });
+    await expect(save).rejects.toMatchObject({
+      code: 'storage_failed',
+      message: expect.stringContaining('was not saved'),
+    });
     expect(await storedRecord(refusedEvent.id)).toBeUndefined();
     expect(await storedRecord(earlier.id)).toMatchObject({ state: 'queued' });
     refused.allow();

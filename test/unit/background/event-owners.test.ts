@@ -16,7 +16,8 @@ afterEach(async () => {
 const EVENTS = 'POST /api/v1/events';
 const registration = () => deposit({ type: 'registration', amount: undefined, currency: undefined });
 const settingsFor = (apiUrl: string) => ({ apiUrl, defaultCurrency: 'USD', language: 'auto' as const });
-const operatorOf = (platform: Sandbox, id: string) => platform.storedEvents().find((event) => event.id === id)?.operatorId;
+const operatorOf = (platform: Sandbox, id: string) =>
+  platform.storedEvents().find((event) => event.id === id)?.operatorId;
 
 async function recordOf(id: string): Promise<OutboxRecord | undefined> {
   const key = stored.outboxRecord.prefix + id;
@@ -37,7 +38,11 @@ describe('events saved while signed out', () => {
     expect(await handlers['outbox.heldForOthers']({}, {})).toEqual([{ operatorId: null, count: 2 }]);
 
     expect(await handlers['outbox.adopt']({ operatorId: null }, {})).toEqual({ adopted: 2 });
-    await waitFor(() => events.every((event) => storedCount(sandbox, event.id) === 1), 3_000, 'delivery as the operator who chose');
+    await waitFor(
+      () => events.every((event) => storedCount(sandbox, event.id) === 1),
+      3_000,
+      'delivery as the operator who chose',
+    );
     expect(events.map((event) => operatorOf(sandbox, event.id))).toEqual(['op_demo', 'op_demo']);
     expect(await handlers['outbox.heldForOthers']({}, {})).toEqual([]);
   });
@@ -52,7 +57,11 @@ describe('a post under way when one operator signs out and another signs in', ()
     sandbox.faults.delayNext(1, 800, { route: 'POST /api/v1/auth/refresh' });
 
     await outbox.enqueue(event);
-    await waitFor(() => (sandbox.stats()['POST /api/v1/auth/refresh']?.requests ?? 0) === 1, 3_000, 'the refresh on its way');
+    await waitFor(
+      () => (sandbox.stats()['POST /api/v1/auth/refresh']?.requests ?? 0) === 1,
+      3_000,
+      'the refresh on its way',
+    );
     await handlers['session.signOut']({}, {});
     await handlers['session.signIn'](SECOND, {});
     // Resolves once nothing is in flight: the post that waited on the refresh has ended, one way or the other.
@@ -93,7 +102,11 @@ describe('events saved for another platform', () => {
     sandbox.faults.reset();
     await handlers['settings.save'](settingsFor(sandbox.url), {});
     await handlers['session.signIn'](DEMO, {});
-    await waitFor(() => forFirst.every((event) => storedCount(sandbox, event.id) === 1), 3_000, 'delivery to the platform they were saved for');
+    await waitFor(
+      () => forFirst.every((event) => storedCount(sandbox, event.id) === 1),
+      3_000,
+      'delivery to the platform they were saved for',
+    );
     expect(await handlers['outbox.forOtherPlatforms']({}, {})).toEqual([]);
     expect(storedCount(other, forFirst[0]?.id ?? '')).toBe(0);
   });
@@ -108,7 +121,9 @@ describe('events saved for another platform', () => {
 
     expect(await handlers['outbox.dismissForPlatform']({ apiUrl: sandbox.url }, {})).toEqual({ dismissed: 1 });
     expect(await handlers['outbox.forOtherPlatforms']({}, {})).toEqual([]);
-    expect(await handlers['outbox.log']({}, {})).toEqual([expect.objectContaining({ event, state: 'queued', dismissedAt: expect.any(Number) })]);
+    expect(await handlers['outbox.log']({}, {})).toEqual([
+      expect.objectContaining({ event, state: 'queued', dismissedAt: expect.any(Number) }),
+    ]);
 
     sandbox.faults.reset();
     await handlers['settings.save'](settingsFor(sandbox.url), {});

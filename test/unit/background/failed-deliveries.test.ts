@@ -54,7 +54,10 @@ describe('the failed deliveries the popup lists', () => {
   });
 
   it('says signed out without asking the platform, and passes the platform’s error on', async () => {
-    const asked = await platformWithDeliveries(() => ({ status: 500, body: { error: { code: 'internal_error', message: 'Database unavailable' } } }));
+    const asked = await platformWithDeliveries(() => ({
+      status: 500,
+      body: { error: { code: 'internal_error', message: 'Database unavailable' } },
+    }));
     const worker = startWorker();
     expect(await worker.handlers['deliveries.failed']({}, {})).toEqual({ status: 'signedOut' });
     expect(asked).toHaveLength(0);
@@ -67,9 +70,15 @@ describe('the failed deliveries the popup lists', () => {
   });
 
   it('refuses an answer that breaks the contract rather than show it', async () => {
-    await platformWithDeliveries(() => ({ status: 200, body: { events: [{ ...failedEvent, deliveries: [{ destination: 'Binom', state: 'lost' }] }] } }));
+    await platformWithDeliveries(() => ({
+      status: 200,
+      body: { events: [{ ...failedEvent, deliveries: [{ destination: 'Binom', state: 'lost' }] }] },
+    }));
     const worker = startWorker();
     await worker.handlers['session.signIn'](DEMO, {});
-    expect(await worker.handlers['deliveries.failed']({}, {})).toMatchObject({ status: 'error', error: { code: 'malformed_response' } });
+    expect(await worker.handlers['deliveries.failed']({}, {})).toMatchObject({
+      status: 'error',
+      error: { code: 'malformed_response' },
+    });
   });
 });

@@ -52,7 +52,8 @@ export function installFakeSiteApis(): FakeSiteApis {
   };
 
   Object.assign(fakeBrowser.permissions, {
-    contains: async ({ origins = [] }: Browser.permissions.Permissions) => origins.every((origin) => granted.has(origin)),
+    contains: async ({ origins = [] }: Browser.permissions.Permissions) =>
+      origins.every((origin) => granted.has(origin)),
     getAll: async () => ({ origins: [...granted], permissions: [] }),
     request: async ({ origins = [] }: Browser.permissions.Permissions) => {
       for (const origin of origins) await apis.grant(origin);
@@ -69,11 +70,14 @@ export function installFakeSiteApis(): FakeSiteApis {
 
   Object.assign(fakeBrowser.scripting, {
     registerContentScripts: async (scripts: ContentScript[]) => {
-      for (const script of scripts) if (registered.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+      for (const script of scripts)
+        if (registered.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
       for (const script of scripts) registered.set(script.id, structuredClone(script));
     },
     getRegisteredContentScripts: async (filter?: { ids?: string[] }) =>
-      [...registered.values()].filter((script) => !filter?.ids || filter.ids.includes(script.id)).map((script) => structuredClone(script)),
+      [...registered.values()]
+        .filter((script) => !filter?.ids || filter.ids.includes(script.id))
+        .map((script) => structuredClone(script)),
     unregisterContentScripts: async (filter?: { ids?: string[] }) => {
       const ids = filter?.ids ?? [...registered.keys()];
       for (const id of ids) if (!registered.has(id)) throw new Error(`Nonexistent script ID '${id}'`);

@@ -14,10 +14,23 @@ type Sender = Browser.runtime.MessageSender;
 const REF = 'ref[:\\s]*([A-Za-z0-9_-]{6,64})';
 const EXTENSION_ID = fakeBrowser.runtime.id;
 const popup: Sender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
-const tab = { id: 7, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false } as Browser.tabs.Tab;
-const telegramK: Sender = { id: EXTENSION_ID, url: 'https://web.telegram.org/k/#777001', tab: { ...tab, url: 'https://web.telegram.org/k/#777001' } };
+const tab = {
+  id: 7,
+  index: 0,
+  windowId: 1,
+  highlighted: true,
+  active: true,
+  pinned: false,
+  incognito: false,
+} as Browser.tabs.Tab;
+const telegramK: Sender = {
+  id: EXTENSION_ID,
+  url: 'https://web.telegram.org/k/#777001',
+  tab: { ...tab, url: 'https://web.telegram.org/k/#777001' },
+};
 const options = { isTrustedContentPage: trustedPagePredicate(contentScriptMatches) };
-const send = (name: string, payload: unknown, sender: Sender = telegramK) => routeMessage({ name, payload }, sender, startWorker().handlers, options);
+const send = (name: string, payload: unknown, sender: Sender = telegramK) =>
+  routeMessage({ name, payload }, sender, startWorker().handlers, options);
 
 const anna = { channel: 'telegram', externalId: '777001' } as const;
 const clara = { channel: 'telegram', externalId: '777003' } as const;
@@ -77,8 +90,14 @@ describe('linking the open contact to a click id', () => {
 
     const reply = await send('contact.linkClickId', { ...clara, trackerData: { clickId: 'ab12cd34' } });
 
-    expect(reply).toMatchObject({ ok: true, data: { status: 'linked', contact: { ...clara, trackerData: { clickId: 'ab12cd34' } } } });
-    expect(await send('contact.lookup', clara)).toMatchObject({ ok: true, data: { status: 'found', contact: { trackerData: { clickId: 'ab12cd34' } } } });
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { status: 'linked', contact: { ...clara, trackerData: { clickId: 'ab12cd34' } } },
+    });
+    expect(await send('contact.lookup', clara)).toMatchObject({
+      ok: true,
+      data: { status: 'found', contact: { trackerData: { clickId: 'ab12cd34' } } },
+    });
   });
 
   it('corrects a click id already set, keeping the rest of the tracker data', async () => {
@@ -88,8 +107,13 @@ describe('linking the open contact to a click id', () => {
 
     const reply = await send('contact.linkClickId', { ...anna, trackerData: { clickId: 'clk_corrected1' } });
 
-    const kept = before.ok ? (before.data as { contact: { trackerData: Record<string, string> } }).contact.trackerData : {};
-    expect(reply).toMatchObject({ ok: true, data: { status: 'linked', contact: { trackerData: { ...kept, clickId: 'clk_corrected1' } } } });
+    const kept = before.ok
+      ? (before.data as { contact: { trackerData: Record<string, string> } }).contact.trackerData
+      : {};
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { status: 'linked', contact: { trackerData: { ...kept, clickId: 'clk_corrected1' } } },
+    });
   });
 
   it('sends the platform the click id and nothing else, with the bearer token', async () => {
@@ -107,12 +131,21 @@ describe('linking the open contact to a click id', () => {
 
     const reply = await send('contact.linkClickId', { ...anna, trackerData: { clickId: 'ab 12' } });
 
-    expect(reply).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: { 'trackerData.clickId': 'A click id has only letters, digits and . _ ~ -' } } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'validation_failed',
+        fields: { 'trackerData.clickId': 'A click id has only letters, digits and . _ ~ -' },
+      },
+    });
     expect(puts()).toEqual([]);
   });
 
   it('says signed out when nobody is, and sends nothing', async () => {
-    expect(await send('contact.linkClickId', { ...anna, trackerData: { clickId: 'ab12cd34' } })).toEqual({ ok: true, data: { status: 'signedOut' } });
+    expect(await send('contact.linkClickId', { ...anna, trackerData: { clickId: 'ab12cd34' } })).toEqual({
+      ok: true,
+      data: { status: 'signedOut' },
+    });
     expect(puts()).toEqual([]);
   });
 
@@ -128,9 +161,16 @@ describe('linking the open contact to a click id', () => {
 
   it('is refused from a page no content script of ours runs on', async () => {
     await send('session.signIn', DEMO, popup);
-    const evil: Sender = { id: EXTENSION_ID, url: 'https://evil.example/k/', tab: { ...tab, url: 'https://evil.example/k/' } };
+    const evil: Sender = {
+      id: EXTENSION_ID,
+      url: 'https://evil.example/k/',
+      tab: { ...tab, url: 'https://evil.example/k/' },
+    };
 
-    expect(await send('contact.linkClickId', { ...anna, trackerData: { clickId: 'ab12cd34' } }, evil)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send('contact.linkClickId', { ...anna, trackerData: { clickId: 'ab12cd34' } }, evil)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(puts()).toEqual([]);
   });
 });

@@ -11,13 +11,31 @@ import { OUTBOX_ALARM } from '../../../lib/background/wake-up';
 import { routeMessage } from '../../../lib/messaging/router';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
 import { installFakeSiteApis } from './fake-site-apis';
-import { DEMO, deposit, localStorageText, postsOf, startWorker, stopWorkers, storedCount, useTestSandbox, waitFor } from './support';
+import {
+  DEMO,
+  deposit,
+  localStorageText,
+  postsOf,
+  startWorker,
+  stopWorkers,
+  storedCount,
+  useTestSandbox,
+  waitFor,
+} from './support';
 
 type Sender = Browser.runtime.MessageSender;
 
 const EXTENSION_ID = fakeBrowser.runtime.id;
 const popup: Sender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
-const telegramTab = { id: 7, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false } as Browser.tabs.Tab;
+const telegramTab = {
+  id: 7,
+  index: 0,
+  windowId: 1,
+  highlighted: true,
+  active: true,
+  pinned: false,
+  incognito: false,
+} as Browser.tabs.Tab;
 const contentScript = (url: string, id = EXTENSION_ID): Sender => ({ id, url, tab: { ...telegramTab, url } });
 const telegramK = contentScript('https://web.telegram.org/k/#@anna_leads');
 
@@ -27,10 +45,14 @@ useTestSandbox((started) => (sandbox = started));
 describe('the background answers only its own senders', () => {
   const options = { isTrustedContentPage: trustedPagePredicate(contentScriptMatches) };
   // Every message goes to a freshly started worker, as when the browser stops it between messages: all state is stored.
-  const send = (name: string, payload: unknown, sender: Sender) => routeMessage({ name, payload }, sender, startWorker().handlers, options);
+  const send = (name: string, payload: unknown, sender: Sender) =>
+    routeMessage({ name, payload }, sender, startWorker().handlers, options);
 
   it('lets the popup sign in and the content script on a chat site look up a contact', async () => {
-    expect(await send('session.signIn', DEMO, popup)).toMatchObject({ ok: true, data: { ok: true, session: { signedIn: true } } });
+    expect(await send('session.signIn', DEMO, popup)).toMatchObject({
+      ok: true,
+      data: { ok: true, session: { signedIn: true } },
+    });
     expect(await send('contact.lookup', { channel: 'telegram', externalId: '777001' }, telegramK)).toMatchObject({
       ok: true,
       data: { status: 'found', contact: { trackerData: { clickId: 'clk_7f3a9c' } } },
@@ -42,7 +64,10 @@ describe('the background answers only its own senders', () => {
     ['a page no content script runs on', contentScript('https://evil.example/k/')],
     ['a Telegram page outside the matched app', contentScript('https://web.telegram.org/z/')],
     ['a page script (no tab, no extension id)', { url: 'https://web.telegram.org/k/' }],
-    ['an extension frame inside a tab with a foreign URL', { id: EXTENSION_ID, url: 'https://evil.example/popup.html' }],
+    [
+      'an extension frame inside a tab with a foreign URL',
+      { id: EXTENSION_ID, url: 'https://evil.example/popup.html' },
+    ],
   ])('refuses an event from %s, and stores nothing', async (_who, sender) => {
     await send('session.signIn', DEMO, popup);
     const reply = await send('event.submit', deposit(), sender);
@@ -53,7 +78,9 @@ describe('the background answers only its own senders', () => {
 
   it('refuses extension-only messages from a content script, even on a trusted page', async () => {
     expect(await send('session.signIn', DEMO, telegramK)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await send('settings.save', { apiUrl: 'https://attacker.example', defaultCurrency: 'USD' }, telegramK)).toMatchObject({
+    expect(
+      await send('settings.save', { apiUrl: 'https://attacker.example', defaultCurrency: 'USD' }, telegramK),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -65,29 +92,45 @@ describe('the background answers only its own senders', () => {
   it('refuses an event that breaks the contract, naming the field, and stores nothing', async () => {
     const reply = await send('event.submit', { ...deposit(), amount: '1e5' }, telegramK);
 
-    expect(reply).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: { amount: expect.any(String) } } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', fields: { amount: expect.any(String) } },
+    });
     expect(await localStorageText()).not.toContain('outbox:');
   });
 
   it('never hands a token to anyone: no answer carries one', async () => {
     const signIn = await send('session.signIn', DEMO, popup);
-    const answers = JSON.stringify([signIn, await send('session.get', {}, telegramK), await send('settings.get', {}, telegramK)]);
-    const access = (await fakeBrowser.storage.session.get(stored.accessToken.key))[stored.accessToken.key] as { token: string };
+    const answers = JSON.stringify([
+      signIn,
+      await send('session.get', {}, telegramK),
+      await send('settings.get', {}, telegramK),
+    ]);
+    const access = (await fakeBrowser.storage.session.get(stored.accessToken.key))[stored.accessToken.key] as {
+      token: string;
+    };
 
     expect(answers).not.toContain(access.token);
     expect(answers).not.toMatch(/token/i);
   });
 
   it('saves settings from the options page, validated', async () => {
-    expect(await send('settings.save', { apiUrl: 'https://tracker.example.com/', defaultCurrency: 'EUR' }, popup)).toMatchObject({
+    expect(
+      await send('settings.save', { apiUrl: 'https://tracker.example.com/', defaultCurrency: 'EUR' }, popup),
+    ).toMatchObject({
       ok: true,
       data: { apiUrl: 'https://tracker.example.com', defaultCurrency: 'EUR' },
     });
-    expect(await send('settings.save', { apiUrl: 'http://tracker.example.com', defaultCurrency: 'EUR' }, popup)).toMatchObject({
+    expect(
+      await send('settings.save', { apiUrl: 'http://tracker.example.com', defaultCurrency: 'EUR' }, popup),
+    ).toMatchObject({
       ok: false,
       error: { code: 'validation_failed', fields: { apiUrl: expect.stringContaining('https') } },
     });
-    expect(await send('settings.get', {}, popup)).toMatchObject({ ok: true, data: { apiUrl: 'https://tracker.example.com' } });
+    expect(await send('settings.get', {}, popup)).toMatchObject({
+      ok: true,
+      data: { apiUrl: 'https://tracker.example.com' },
+    });
   });
 
   it('ends the session when the API URL changes, so its tokens never go to another platform', async () => {
@@ -110,12 +153,20 @@ describe('the background answers only its own senders', () => {
     await send('session.signIn', DEMO, popup);
     expect(await send('contact.lookup', clara, telegramK)).toEqual({ ok: true, data: { status: 'unknown' } });
     sandbox.faults.failNext(1, 500);
-    expect(await send('contact.lookup', clara, telegramK)).toMatchObject({ ok: true, data: { status: 'error', error: { code: 'internal_error' } } });
+    expect(await send('contact.lookup', clara, telegramK)).toMatchObject({
+      ok: true,
+      data: { status: 'error', error: { code: 'internal_error' } },
+    });
   });
 });
 
 describe('the service worker entry', () => {
-  const manifest = { manifest_version: 3, name: 'Tracker Data', version: '0.1.0', content_scripts: [{ matches: ['http://127.0.0.1/demo/*'], js: [] }] };
+  const manifest = {
+    manifest_version: 3,
+    name: 'Tracker Data',
+    version: '0.1.0',
+    content_scripts: [{ matches: ['http://127.0.0.1/demo/*'], js: [] }],
+  };
   const deliver = (name: string, payload: unknown, sender: Sender) =>
     fakeBrowser.runtime.onMessage.trigger({ name, payload }, sender, () => undefined);
 
@@ -129,7 +180,11 @@ describe('the service worker entry', () => {
     background.main();
     await deliver('session.signIn', DEMO, popup);
     const event = deposit();
-    const [reply] = await deliver('event.submit', event, contentScript('http://127.0.0.1:8787/demo/web.telegram.org/k/'));
+    const [reply] = await deliver(
+      'event.submit',
+      event,
+      contentScript('http://127.0.0.1:8787/demo/web.telegram.org/k/'),
+    );
 
     expect(reply).toMatchObject({ ok: true, data: { state: 'queued', event } });
     await waitFor(() => storedCount(sandbox, event.id) === 1, 3_000, 'delivery');
@@ -163,7 +218,11 @@ describe('the service worker entry', () => {
 
     // A minute on: the record is due when the alarm wakes the worker.
     await fakeBrowser.storage.local.set({ [`outbox:${later.id}`]: record(later, Date.now() - 1) });
-    await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false });
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: OUTBOX_ALARM,
+      scheduledTime: Date.now(),
+      persistAcrossSessions: false,
+    });
     await waitFor(() => storedCount(sandbox, later.id) === 1, 3_000, 'the event the alarm woke the worker for');
   });
 });

@@ -76,7 +76,9 @@ describe('delivery', () => {
 
     expect(await storedRecord(event.id)).toMatchObject({ state: 'sent', attempts: 4 });
     expect(eventStatuses()).toEqual({ '503': 3, '201': 1 });
-    expect(sandbox.storedEvents().filter((stored) => stored.id === event.id)).toEqual([expect.objectContaining({ id: event.id, amount: '150', currency: 'USD' })]);
+    expect(sandbox.storedEvents().filter((stored) => stored.id === event.id)).toEqual([
+      expect.objectContaining({ id: event.id, amount: '150', currency: 'USD' }),
+    ]);
   });
 
   it('stores an event once when the platform stored it but the answer was lost', async () => {
@@ -142,13 +144,18 @@ describe('delivery', () => {
     void outbox.deliverDue();
     void outbox.deliverDue();
 
-    const stopped = await Promise.race([outbox.stop().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000))]);
+    const stopped = await Promise.race([
+      outbox.stop().then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000)),
+    ]);
     expect(stopped).toBe(true);
   });
 
   it('drains 1,000 queued events in well under 10 s, each stored once', async () => {
     const { outbox, handlers } = startWorker();
-    const events = Array.from({ length: 1_000 }, () => deposit({ type: 'registration', amount: undefined, currency: undefined }));
+    const events = Array.from({ length: 1_000 }, () =>
+      deposit({ type: 'registration', amount: undefined, currency: undefined }),
+    );
     for (const event of events) await outbox.enqueue(event);
 
     const started = Date.now();
@@ -205,7 +212,11 @@ describe('refusals', () => {
     expect(redeposit.event).toEqual({ ...event, id: newId, type: 'redeposit' });
     await waitFor(() => storedCount(sandbox, newId) === 1, 3_000, 'the redeposit');
     // Stored is not yet answered: the platform commits before it answers, and the outbox settles when the 201 arrives.
-    await waitFor(async () => (await handlers['outbox.summary']({}, {})).queued === 0, 3_000, 'the answer to the redeposit');
+    await waitFor(
+      async () => (await handlers['outbox.summary']({}, {})).queued === 0,
+      3_000,
+      'the answer to the redeposit',
+    );
 
     expect(sandbox.storedEvents().find((stored) => stored.id === newId)).toMatchObject({
       type: 'redeposit',
@@ -227,7 +238,9 @@ describe('refusals', () => {
     await handlers['event.submit'](event, {});
     await waitFor(async () => (await storedRecord(event.id))?.state === 'sent', 3_000, 'delivery');
 
-    await expect(handlers['event.resendAsRedeposit']({ id: event.id, newId: randomUUID() }, {})).rejects.toThrow(/deposit_exists/);
+    await expect(handlers['event.resendAsRedeposit']({ id: event.id, newId: randomUUID() }, {})).rejects.toThrow(
+      /deposit_exists/,
+    );
   });
 
   it('retries a failed event on request, and dismisses only failed ones', async () => {

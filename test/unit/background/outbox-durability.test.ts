@@ -8,7 +8,18 @@ import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { KEEP_SETTLED_MS } from '../../../lib/background/outbox-store';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
 import { startPlatformInFront, type PlatformInFront } from './platform-in-front';
-import { allStoredOnce, DEMO, deposit, postsOf, SECOND, sleep, startWorker, storedCount, useTestSandbox, waitFor } from './support';
+import {
+  allStoredOnce,
+  DEMO,
+  deposit,
+  postsOf,
+  SECOND,
+  sleep,
+  startWorker,
+  storedCount,
+  useTestSandbox,
+  waitFor,
+} from './support';
 
 let sandbox: Sandbox;
 useTestSandbox((started) => (sandbox = started));
@@ -159,7 +170,15 @@ describe('stored data that no longer parses', () => {
     const broken = randomUUID();
     const misfiled = randomUUID();
     const good = registration();
-    const goodRecord: OutboxRecord = { event: good, state: 'queued', attempts: 0, nextAttemptAt: 0, createdAt: 1, updatedAt: 1, operatorId: 'op_demo' };
+    const goodRecord: OutboxRecord = {
+      event: good,
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: 0,
+      createdAt: 1,
+      updatedAt: 1,
+      operatorId: 'op_demo',
+    };
     await fakeBrowser.storage.local.set({
       [`outbox:${broken}`]: { event: { id: broken }, state: 'lost' },
       'outbox:junk': 'a string from an older version',
@@ -231,7 +250,9 @@ describe('pruning', () => {
     await outbox.enqueue(waiting);
 
     const sixDaysLater = startWorker({ now: () => Date.now() + KEEP_SETTLED_MS - 60_000 });
-    expect((await sixDaysLater.outbox.list()).map((record) => record.event.id).sort()).toEqual([sent.id, waiting.id].sort());
+    expect((await sixDaysLater.outbox.list()).map((record) => record.event.id).sort()).toEqual(
+      [sent.id, waiting.id].sort(),
+    );
     expect(await recordOf(dismissed.id)).toBeDefined();
     const eightDaysLater = startWorker({ now: () => Date.now() + KEEP_SETTLED_MS + 60_000 });
     expect((await eightDaysLater.outbox.list()).map((record) => record.event.id)).toEqual([waiting.id]);
@@ -242,6 +263,8 @@ describe('pruning', () => {
 /** The platform, except that every POST of one event is answered 502 Bad Gateway: a gateway that chokes on it. */
 function refusingProxy(platformUrl: string, refusedId: string): Promise<PlatformInFront> {
   return startPlatformInFront(platformUrl, ({ method, headers }) =>
-    method === 'POST' && headers['idempotency-key'] === refusedId ? { status: 502, contentType: 'text/plain', body: 'Bad Gateway' } : undefined,
+    method === 'POST' && headers['idempotency-key'] === refusedId
+      ? { status: 502, contentType: 'text/plain', body: 'Bad Gateway' }
+      : undefined,
   );
 }

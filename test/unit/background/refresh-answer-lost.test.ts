@@ -25,8 +25,14 @@ describe('a refresh whose answer is lost', () => {
   // The platform rotated the token but its answer never arrived: the client still holds only the spent one, which
   // works only within the grace period. Asking again at once keeps the session, however long until the next call.
   it.each([
-    ['the connection drops after the platform rotated the token', () => sandbox.faults.dropNext(1, { afterHandling: true, route: REFRESH })],
-    ['the answer is unreadable', () => sandbox.faults.failNext(1, 200, { body: 'malformed', afterHandling: true, route: REFRESH })],
+    [
+      'the connection drops after the platform rotated the token',
+      () => sandbox.faults.dropNext(1, { afterHandling: true, route: REFRESH }),
+    ],
+    [
+      'the answer is unreadable',
+      () => sandbox.faults.failNext(1, 200, { body: 'malformed', afterHandling: true, route: REFRESH }),
+    ],
   ])('is asked again at once when %s, so the session outlives the grace period', async (_case, loseAnswer) => {
     const { handlers } = startWorker();
     await handlers['session.signIn'](DEMO, {});
@@ -47,7 +53,10 @@ describe('a refresh whose answer is lost', () => {
     sandbox.faults.expireAccessTokens();
     sandbox.faults.dropNext(5, { route: REFRESH });
 
-    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({ status: 'error', error: { code: 'network_error' } });
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({
+      status: 'error',
+      error: { code: 'network_error' },
+    });
     expect(sandbox.stats()[REFRESH]).toEqual({ requests: 2, statuses: { dropped: 2 } });
     expect(await handlers['session.get']({}, {})).toMatchObject({ signedIn: true });
   });
@@ -58,7 +67,10 @@ describe('a refresh whose answer is lost', () => {
     sandbox.faults.expireAccessTokens();
     sandbox.faults.failNext(1, 503, { route: REFRESH });
 
-    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({ status: 'error', error: { code: 'service_unavailable' } });
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({
+      status: 'error',
+      error: { code: 'service_unavailable' },
+    });
     expect(sandbox.stats()[REFRESH]?.requests).toBe(1);
   });
 });

@@ -46,6 +46,8 @@ describe('an extension that loses a refresh race', () => {
 
     expect(JSON.parse(logouts[0]?.body.toString() ?? '{}')).toEqual({ refreshToken: held });
     expect(await handlers['session.get']({}, {})).toEqual({ signedIn: false, expired: true });
-    expect(await handlers['outbox.list']({}, {})).toEqual([expect.objectContaining({ state: 'queued', event: record.event })]);
+    expect(await handlers['outbox.list']({}, {})).toEqual([
+      expect.objectContaining({ state: 'queued', event: record.event }),
+    ]);
   });
 });

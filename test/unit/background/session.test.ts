@@ -3,7 +3,17 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_REFRESH_GRACE_SECONDS, type Sandbox } from '../../../sandbox/server';
 import { createRefreshTokenStore } from '../../../lib/background/refresh-token-store';
 import { stored } from '../../../lib/schemas';
-import { DEMO, deposit, localStorageText, startTestSandbox, startWorker, stopWorkers, storedCount, useTestSandbox, waitFor } from './support';
+import {
+  DEMO,
+  deposit,
+  localStorageText,
+  startTestSandbox,
+  startWorker,
+  stopWorkers,
+  storedCount,
+  useTestSandbox,
+  waitFor,
+} from './support';
 
 const anna = { channel: 'telegram', externalId: '777001' } as const;
 let sandbox: Sandbox;
@@ -22,7 +32,10 @@ describe('signing in', () => {
     const { handlers } = startWorker();
     const answer = await handlers['session.signIn'](DEMO, {});
 
-    expect(answer).toEqual({ ok: true, session: { signedIn: true, operator: { id: 'op_demo', name: 'Demo Manager', email: DEMO.email } } });
+    expect(answer).toEqual({
+      ok: true,
+      session: { signedIn: true, operator: { id: 'op_demo', name: 'Demo Manager', email: DEMO.email } },
+    });
     const access = await accessToken();
     const refresh = await refreshToken();
     expect(access).toBeTruthy();
@@ -31,7 +44,10 @@ describe('signing in', () => {
     expect(local).not.toContain(access);
     expect(local).not.toContain(refresh);
     expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(refresh);
-    expect(await handlers['session.get']({}, {})).toEqual({ signedIn: true, operator: expect.objectContaining({ id: 'op_demo' }) });
+    expect(await handlers['session.get']({}, {})).toEqual({
+      signedIn: true,
+      operator: expect.objectContaining({ id: 'op_demo' }),
+    });
   });
 
   it("answers a wrong password with the platform's error and stays signed out", async () => {
@@ -58,7 +74,10 @@ describe('refreshing', () => {
     const first = await refreshToken();
     sandbox.faults.expireAccessTokens();
 
-    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({ status: 'found', contact: { displayName: 'Anna Petrova' } });
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({
+      status: 'found',
+      contact: { displayName: 'Anna Petrova' },
+    });
     const second = await refreshToken();
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);
@@ -66,7 +85,10 @@ describe('refreshing', () => {
     vi.setSystemTime(Date.now() + (DEFAULT_REFRESH_GRACE_SECONDS + 1) * 1000);
     const replayed = await api.refresh(first ?? '');
     vi.useRealTimers();
-    expect(replayed).toMatchObject({ ok: false, failure: { kind: 'http', status: 401, error: { code: 'session_expired' } } });
+    expect(replayed).toMatchObject({
+      ok: false,
+      failure: { kind: 'http', status: 401, error: { code: 'session_expired' } },
+    });
   });
 
   it('makes one refresh for five calls that hit 401 at once, and repeats each call', async () => {
@@ -108,11 +130,17 @@ describe('refreshing', () => {
     expect(await accessToken()).toBeUndefined();
     expect(await refreshToken()).toBeUndefined();
     expect(await handlers['contact.lookup'](anna, {})).toEqual({ status: 'signedOut' });
-    expect(await handlers['outbox.list']({}, {})).toEqual([expect.objectContaining({ state: 'queued', attempts: 0, event: record.event })]);
+    expect(await handlers['outbox.list']({}, {})).toEqual([
+      expect.objectContaining({ state: 'queued', attempts: 0, event: record.event }),
+    ]);
     expect(await handlers['outbox.summary']({}, {})).toEqual({ queued: 1, failed: 0, quarantined: 0 });
 
     await handlers['session.signIn'](DEMO, {});
-    await waitFor(() => storedCount(sandbox, record.event.id) === 1, 5_000, 'the queued event to be delivered after sign-in');
+    await waitFor(
+      () => storedCount(sandbox, record.event.id) === 1,
+      5_000,
+      'the queued event to be delivered after sign-in',
+    );
     await outbox.deliverDue();
     expect(storedCount(sandbox, record.event.id)).toBe(1);
   });
@@ -135,7 +163,6 @@ describe('signing out', () => {
     expect(await refreshToken()).toBeUndefined();
   });
 
-
   it('ends the session here and at the platform, and keeps queued events', async () => {
     const { handlers, api } = startWorker();
     await handlers['session.signIn'](DEMO, {});
@@ -148,7 +175,9 @@ describe('signing out', () => {
     expect(await accessToken()).toBeUndefined();
     expect(await refreshToken()).toBeUndefined();
     expect(await api.refresh(refresh ?? '')).toMatchObject({ ok: false, failure: { status: 401 } });
-    expect(await handlers['outbox.list']({}, {})).toEqual([expect.objectContaining({ state: 'queued', event: record.event })]);
+    expect(await handlers['outbox.list']({}, {})).toEqual([
+      expect.objectContaining({ state: 'queued', event: record.event }),
+    ]);
     expect(storedCount(sandbox, record.event.id)).toBe(0);
   });
 

@@ -11,7 +11,17 @@ const registration = () => deposit({ type: 'registration', amount: undefined, cu
 
 function queuedRecord(overrides: Partial<OutboxRecord> = {}): OutboxRecord {
   const time = Date.now();
-  return { event: registration(), state: 'queued', attempts: 0, nextAttemptAt: time, createdAt: time, updatedAt: time, operatorId: 'op_demo', apiUrl: sandbox.url, ...overrides };
+  return {
+    event: registration(),
+    state: 'queued',
+    attempts: 0,
+    nextAttemptAt: time,
+    createdAt: time,
+    updatedAt: time,
+    operatorId: 'op_demo',
+    apiUrl: sandbox.url,
+    ...overrides,
+  };
 }
 
 const keyOf = (record: OutboxRecord) => stored.outboxRecord.prefix + record.event.id;
@@ -33,7 +43,12 @@ describe('records set aside', () => {
   it('one that reads now is put back by Retry and delivered once; one whose key holds a record again stays aside', async () => {
     const readable = queuedRecord();
     const taken = queuedRecord();
-    const aside = (record: OutboxRecord) => ({ key: keyOf(record), value: record, reason: 'Not a valid outbox record (an older build)', at: 1 });
+    const aside = (record: OutboxRecord) => ({
+      key: keyOf(record),
+      value: record,
+      reason: 'Not a valid outbox record (an older build)',
+      at: 1,
+    });
     await fakeBrowser.storage.local.set({
       [stored.quarantined.prefix + keyOf(readable)]: aside(readable),
       [stored.quarantined.prefix + keyOf(taken)]: aside(taken),
@@ -44,7 +59,11 @@ describe('records set aside', () => {
     await waitFor(() => storedCount(sandbox, taken.event.id) === 1, 3_000, 'the record under its key');
 
     expect(await handlers['outbox.restoreSetAside']({}, {})).toEqual({ restored: 1, left: 1 });
-    await waitFor(async () => (await handlers['outbox.summary']({}, {})).queued === 0, 3_000, 'the record put back, sent');
+    await waitFor(
+      async () => (await handlers['outbox.summary']({}, {})).queued === 0,
+      3_000,
+      'the record put back, sent',
+    );
     expect(await handlers['outbox.summary']({}, {})).toMatchObject({ quarantined: 1 });
     expect(sandbox.storedEvents().filter((event) => event.id === readable.event.id)).toHaveLength(1);
   });

@@ -15,7 +15,9 @@ const MANIFEST = {
   manifest_version: 3,
   name: 'Tracker Data',
   version: '0.1.0',
-  content_scripts: [{ matches: ['https://web.telegram.org/k/*', 'https://app.chatwoot.com/*'], js: ['content-scripts/content.js'] }],
+  content_scripts: [
+    { matches: ['https://web.telegram.org/k/*', 'https://app.chatwoot.com/*'], js: ['content-scripts/content.js'] },
+  ],
 };
 const AGENCY = 'chat.example-agency.com';
 const AGENCY_PATTERN = 'https://chat.example-agency.com/*';
@@ -23,7 +25,15 @@ const CRM = 'crm.example.com';
 
 const EXTENSION_ID = fakeBrowser.runtime.id;
 const optionsPage: Sender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html` };
-const pageTab = { id: 7, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false } as Browser.tabs.Tab;
+const pageTab = {
+  id: 7,
+  index: 0,
+  windowId: 1,
+  highlighted: true,
+  active: true,
+  pinned: false,
+  incognito: false,
+} as Browser.tabs.Tab;
 const contentScriptOn = (url: string): Sender => ({ id: EXTENSION_ID, url, tab: { ...pageTab, url } });
 
 let browserApis: FakeSiteApis;
@@ -32,7 +42,9 @@ beforeEach(async () => {
   resetExtension();
   browserApis = installFakeSiteApis();
   fakeBrowser.runtime.getManifest = () => MANIFEST as unknown as Browser.runtime.Manifest;
-  await fakeBrowser.storage.local.set({ [stored.settings.key]: { apiUrl: 'https://tracker.example.com', defaultCurrency: 'USD' } });
+  await fakeBrowser.storage.local.set({
+    [stored.settings.key]: { apiUrl: 'https://tracker.example.com', defaultCurrency: 'USD' },
+  });
 });
 
 afterEach(() => stopWorkers());
@@ -72,10 +84,15 @@ describe('a self-hosted Chatwoot added on the options page', () => {
     await browserApis.grant(AGENCY_PATTERN);
     await addChatwoot();
 
-    expect(await send('sites.forPage', {}, dashboard)).toEqual({ ok: true, data: { site: { kind: 'chatwoot', host: AGENCY } } });
+    expect(await send('sites.forPage', {}, dashboard)).toEqual({
+      ok: true,
+      data: { site: { kind: 'chatwoot', host: AGENCY } },
+    });
     expect(await send('settings.get', {}, dashboard)).toMatchObject({ ok: true });
     // Another https page still gets nothing: it is neither built in nor added.
-    expect(await send('sites.forPage', {}, contentScriptOn(`https://evil.example/app/accounts/1/conversations/7`))).toMatchObject({
+    expect(
+      await send('sites.forPage', {}, contentScriptOn(`https://evil.example/app/accounts/1/conversations/7`)),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -87,18 +104,26 @@ describe('a self-hosted Chatwoot added on the options page', () => {
     expect(await fakeBrowser.storage.local.get(stored.sites.key)).toEqual({});
   });
 
-  it.each(['app.chatwoot.com', 'web.telegram.org'])('is refused for %s, where the manifest’s content script already runs', async (host) => {
-    await browserApis.grant(`https://${host}/*`);
-    expect(await send('sites.add', { kind: 'any-page', host }, optionsPage)).toEqual({ ok: true, data: { ok: false, reason: 'built_in' } });
-    expect(browserApis.registered.size).toBe(0);
-  });
+  it.each(['app.chatwoot.com', 'web.telegram.org'])(
+    'is refused for %s, where the manifest’s content script already runs',
+    async (host) => {
+      await browserApis.grant(`https://${host}/*`);
+      expect(await send('sites.add', { kind: 'any-page', host }, optionsPage)).toEqual({
+        ok: true,
+        data: { ok: false, reason: 'built_in' },
+      });
+      expect(browserApis.registered.size).toBe(0);
+    },
+  );
 
   it('may only be added or removed by the extension’s own pages', async () => {
     await browserApis.grant(AGENCY_PATTERN);
     await addChatwoot();
     const onTheSite = contentScriptOn(`https://${AGENCY}/app/`);
 
-    expect(await send('sites.add', { kind: 'any-page', host: 'attacker.example.com' }, onTheSite)).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await send('sites.add', { kind: 'any-page', host: 'attacker.example.com' }, onTheSite)).toMatchObject({
+      error: { code: 'forbidden' },
+    });
     expect(await send('sites.remove', { host: AGENCY }, onTheSite)).toMatchObject({ error: { code: 'forbidden' } });
     expect(browserApis.registered.size).toBe(1);
   });
@@ -110,11 +135,15 @@ describe('a self-hosted Chatwoot added on the options page', () => {
     expect(await send('sites.remove', { host: AGENCY }, optionsPage)).toEqual({ ok: true, data: [] });
     expect(browserApis.registered.size).toBe(0);
     expect(browserApis.granted.has(AGENCY_PATTERN)).toBe(false);
-    expect(await send('sites.forPage', {}, contentScriptOn(`https://${AGENCY}/app/`))).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await send('sites.forPage', {}, contentScriptOn(`https://${AGENCY}/app/`))).toMatchObject({
+      error: { code: 'forbidden' },
+    });
   });
 
   it('keeps the host permission when the platform’s API is on the same host', async () => {
-    await fakeBrowser.storage.local.set({ [stored.settings.key]: { apiUrl: `https://${AGENCY}/tracker`, defaultCurrency: 'USD' } });
+    await fakeBrowser.storage.local.set({
+      [stored.settings.key]: { apiUrl: `https://${AGENCY}/tracker`, defaultCurrency: 'USD' },
+    });
     await browserApis.grant(AGENCY_PATTERN);
     await addChatwoot();
 
@@ -129,7 +158,10 @@ describe('a page added from the popup ("Use on this site")', () => {
     const tab = await fakeBrowser.tabs.create({ url: `https://${CRM}/leads/42` });
     await browserApis.grant(`https://${CRM}/*`);
 
-    expect(await send('sites.add', { kind: 'any-page', host: CRM, tabId: tab.id }, optionsPage)).toMatchObject({ ok: true, data: { ok: true } });
+    expect(await send('sites.add', { kind: 'any-page', host: CRM, tabId: tab.id }, optionsPage)).toMatchObject({
+      ok: true,
+      data: { ok: true },
+    });
     expect(browserApis.injected).toEqual([{ tabId: tab.id, files: ['/content-scripts/content.js'] }]);
     expect(browserApis.registered.get(`added-site:${CRM}`)?.matches).toEqual([`https://${CRM}/*`]);
   });
@@ -171,16 +203,23 @@ describe('registrations over restarts, updates and the browser’s own site sett
   it('follow a new build’s content-script files', async () => {
     await browserApis.grant(AGENCY_PATTERN);
     await addChatwoot();
-    const { content_scripts: [script] } = MANIFEST;
+    const {
+      content_scripts: [script],
+    } = MANIFEST;
     fakeBrowser.runtime.getManifest = () =>
-      ({ ...MANIFEST, content_scripts: [{ ...script, js: ['content-scripts/content-v2.js'] }] }) as unknown as Browser.runtime.Manifest;
+      ({
+        ...MANIFEST,
+        content_scripts: [{ ...script, js: ['content-scripts/content-v2.js'] }],
+      }) as unknown as Browser.runtime.Manifest;
 
     await startWorker().sites.reconcile();
     expect(browserApis.registered.get(`added-site:${AGENCY}`)?.js).toEqual(['content-scripts/content-v2.js']);
   });
 
   it('leave alone the content scripts that are not an added site’s', async () => {
-    await fakeBrowser.scripting.registerContentScripts([{ id: 'someone-else', matches: ['https://example.org/*'], js: ['x.js'] }]);
+    await fakeBrowser.scripting.registerContentScripts([
+      { id: 'someone-else', matches: ['https://example.org/*'], js: ['x.js'] },
+    ]);
     await startWorker().sites.reconcile();
     expect([...browserApis.registered.keys()]).toEqual(['someone-else']);
   });
@@ -195,7 +234,9 @@ describe('registrations over restarts, updates and the browser’s own site sett
 
     await browserApis.revoke(AGENCY_PATTERN);
     await waitFor(() => browserApis.registered.size === 0, 2_000, 'unregistration after revoke');
-    expect(await fakeBrowser.storage.local.get(stored.sites.key)).toEqual({ sites: [{ kind: 'chatwoot', host: AGENCY }] });
+    expect(await fakeBrowser.storage.local.get(stored.sites.key)).toEqual({
+      sites: [{ kind: 'chatwoot', host: AGENCY }],
+    });
 
     await browserApis.grant(AGENCY_PATTERN);
     await waitFor(() => browserApis.registered.size === 1, 2_000, 're-registration after grant');

@@ -51,16 +51,26 @@ describe('a stored value that no longer parses', () => {
 
   it('added sites: set aside, the list reads empty, and a site added later is listed', async () => {
     const apis = installFakeSiteApis();
-    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Tracker Data', version: '0.1.0', content_scripts: [] }) as Browser.runtime.Manifest;
+    fakeBrowser.runtime.getManifest = () =>
+      ({
+        manifest_version: 3,
+        name: 'Tracker Data',
+        version: '0.1.0',
+        content_scripts: [],
+      }) as Browser.runtime.Manifest;
     const old = [{ host: 'chat.example-agency.com' }];
     await corrupt('local', 'sites', old);
     const { handlers } = startWorker();
 
     expect(await handlers['sites.list']({}, optionsPage)).toEqual([]);
     await apis.grant('https://crm.example.com/*');
-    expect(await handlers['sites.add']({ kind: 'any-page', host: 'crm.example.com' }, optionsPage)).toMatchObject({ ok: true });
+    expect(await handlers['sites.add']({ kind: 'any-page', host: 'crm.example.com' }, optionsPage)).toMatchObject({
+      ok: true,
+    });
 
-    expect(await startWorker().handlers['sites.list']({}, optionsPage)).toEqual([{ kind: 'any-page', host: 'crm.example.com' }]);
+    expect(await startWorker().handlers['sites.list']({}, optionsPage)).toEqual([
+      { kind: 'any-page', host: 'crm.example.com' },
+    ]);
     await expectSetAside('local', 'sites', old);
   });
 
@@ -93,7 +103,11 @@ describe('a stored value that no longer parses', () => {
 
     expect(await startWorker().handlers['session.signIn'](DEMO, {})).toMatchObject({ ok: true });
 
-    expect(await storedIn('local', 'operator:op_demo')).toEqual({ id: 'op_demo', name: 'Demo Manager', email: DEMO.email });
+    expect(await storedIn('local', 'operator:op_demo')).toEqual({
+      id: 'op_demo',
+      name: 'Demo Manager',
+      email: DEMO.email,
+    });
     await expectSetAside('local', 'operator:op_demo', old);
   });
 
@@ -104,7 +118,10 @@ describe('a stored value that no longer parses', () => {
     expect(await handlers['session.get']({}, {})).toEqual({ signedIn: false });
     await handlers['session.signIn'](DEMO, {});
 
-    expect(await startWorker().handlers['session.get']({}, {})).toMatchObject({ signedIn: true, operator: { id: 'op_demo' } });
+    expect(await startWorker().handlers['session.get']({}, {})).toMatchObject({
+      signedIn: true,
+      operator: { id: 'op_demo' },
+    });
     await expectSetAside('local', 'sessionSummary', { signedIn: 'yes' });
   });
 
@@ -114,14 +131,24 @@ describe('a stored value that no longer parses', () => {
     await corrupt('session', 'accessToken', old);
     const { handlers } = startWorker();
 
-    expect(await handlers['contact.lookup']({ channel: 'telegram', externalId: '777001' }, {})).toMatchObject({ status: 'found' });
+    expect(await handlers['contact.lookup']({ channel: 'telegram', externalId: '777001' }, {})).toMatchObject({
+      status: 'found',
+    });
 
     expect(await storedIn('session', 'accessToken')).toMatchObject({ token: expect.not.stringMatching(old.token) });
     await expectSetAside('session', 'accessToken', old);
   });
 
   it('a tab’s page status: set aside in storage.session, not written over by the next report', async () => {
-    const tab = { id: 7, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false } as Browser.tabs.Tab;
+    const tab = {
+      id: 7,
+      index: 0,
+      windowId: 1,
+      highlighted: true,
+      active: true,
+      pinned: false,
+      incognito: false,
+    } as Browser.tabs.Tab;
     const status = { site: 'WhatsApp Web', mount: 'header' as const, contact: 'read' as const };
     await corrupt('session', 'pageStatus:7', 'mounted');
     const { handlers } = startWorker();
@@ -137,7 +164,9 @@ describe('setting aside', () => {
   it('happens once when many readers meet the same bad value at once', async () => {
     await corrupt('local', 'settings', 'v1 settings');
 
-    const read = await Promise.all(Array.from({ length: 5 }, () => startWorker().handlers['settings.get']({}, optionsPage)));
+    const read = await Promise.all(
+      Array.from({ length: 5 }, () => startWorker().handlers['settings.get']({}, optionsPage)),
+    );
 
     expect(read).toEqual(Array.from({ length: 5 }, () => DEFAULT_SETTINGS));
     await expectSetAside('local', 'settings', 'v1 settings');
@@ -152,7 +181,11 @@ describe('setting aside', () => {
     const keys = await setAsideKeys('local');
     const values = await fakeBrowser.storage.local.get(keys);
     expect(keys).toHaveLength(2);
-    expect(Object.values(values).map((aside) => (aside as { value: unknown }).value).sort()).toEqual(['first', 'second']);
+    expect(
+      Object.values(values)
+        .map((aside) => (aside as { value: unknown }).value)
+        .sort(),
+    ).toEqual(['first', 'second']);
     expect(await startWorker().handlers['outbox.summary']({}, {})).toMatchObject({ quarantined: 2 });
   });
 });

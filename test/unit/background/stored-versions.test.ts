@@ -24,7 +24,10 @@ const SITES = [{ kind: 'chatwoot', host: 'chat.example-agency.com' }];
 
 /** storage.local as 0.1.0 left it (with a site the manager had added), pointed at this test's platform. */
 function profile(): Record<string, unknown> {
-  const local = JSON.parse(readFileSync(PROFILE, 'utf8').replaceAll('API_URL', sandbox.url)).local as Record<string, unknown>;
+  const local = JSON.parse(readFileSync(PROFILE, 'utf8').replaceAll('API_URL', sandbox.url)).local as Record<
+    string,
+    unknown
+  >;
   return { ...local, sites: SITES };
 }
 
@@ -33,10 +36,17 @@ const storedLocal = async (key: string): Promise<unknown> => (await fakeBrowser.
 describe('single-key values an older build stored', () => {
   it('0.1.0’s settings, added sites, recent currencies and session still load, and are stored with their version', async () => {
     const apis = installFakeSiteApis();
-    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Tracker Data', version: '0.1.0', content_scripts: [] }) as Browser.runtime.Manifest;
+    fakeBrowser.runtime.getManifest = () =>
+      ({
+        manifest_version: 3,
+        name: 'Tracker Data',
+        version: '0.1.0',
+        content_scripts: [],
+      }) as Browser.runtime.Manifest;
     const old = profile();
     await fakeBrowser.storage.local.set(old);
-    for (const key of ['settings', 'sites', 'recentCurrencies', 'sessionSummary']) expect(await storedLocal(`${key}$`)).toBeUndefined();
+    for (const key of ['settings', 'sites', 'recentCurrencies', 'sessionSummary'])
+      expect(await storedLocal(`${key}$`)).toBeUndefined();
 
     const { handlers } = startWorker();
     await migrateStored();
@@ -51,8 +61,13 @@ describe('single-key values an older build stored', () => {
     }
     expect(await handlers['outbox.summary']({}, {})).toMatchObject({ quarantined: 0 });
     await apis.grant('https://crm.example.com/*');
-    expect(await handlers['sites.add']({ kind: 'any-page', host: 'crm.example.com' }, optionsPage)).toMatchObject({ ok: true });
-    expect(await startWorker().handlers['sites.list']({}, optionsPage)).toEqual([...SITES, { kind: 'any-page', host: 'crm.example.com' }]);
+    expect(await handlers['sites.add']({ kind: 'any-page', host: 'crm.example.com' }, optionsPage)).toMatchObject({
+      ok: true,
+    });
+    expect(await startWorker().handlers['sites.list']({}, optionsPage)).toEqual([
+      ...SITES,
+      { kind: 'any-page', host: 'crm.example.com' },
+    ]);
   });
 
   it('settings saved before the language existed read as the browser’s language', async () => {
@@ -61,7 +76,11 @@ describe('single-key values an older build stored', () => {
     const { handlers } = startWorker();
     await migrateStored();
 
-    expect(await handlers['settings.get']({}, optionsPage)).toEqual({ apiUrl: sandbox.url, defaultCurrency: 'EUR', language: 'auto' });
+    expect(await handlers['settings.get']({}, optionsPage)).toEqual({
+      apiUrl: sandbox.url,
+      defaultCurrency: 'EUR',
+      language: 'auto',
+    });
     expect(await storedLocal('settings$')).toEqual({ v: stored.settings.version });
   });
 
@@ -103,7 +122,13 @@ describe('single-key values a newer build stored (the extension was downgraded)'
 describe('the one storage lock', () => {
   it('keeps every change made at once: a sign-in, two added sites, settings and deposits in two currencies', async () => {
     const apis = installFakeSiteApis();
-    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Tracker Data', version: '0.1.0', content_scripts: [] }) as Browser.runtime.Manifest;
+    fakeBrowser.runtime.getManifest = () =>
+      ({
+        manifest_version: 3,
+        name: 'Tracker Data',
+        version: '0.1.0',
+        content_scripts: [],
+      }) as Browser.runtime.Manifest;
     await apis.grant('https://crm.example.com/*');
     await apis.grant('https://chat.example-agency.com/*');
     const { handlers } = startWorker();
@@ -124,7 +149,10 @@ describe('the one storage lock', () => {
       { kind: 'any-page', host: 'crm.example.com' },
       { kind: 'chatwoot', host: 'chat.example-agency.com' },
     ]);
-    expect([...apis.registered.keys()].sort()).toEqual(['added-site:chat.example-agency.com', 'added-site:crm.example.com']);
+    expect([...apis.registered.keys()].sort()).toEqual([
+      'added-site:chat.example-agency.com',
+      'added-site:crm.example.com',
+    ]);
     expect(await restarted['settings.get']({}, optionsPage)).toEqual(settings);
     expect([...(await restarted['currencies.recent']({}, {}))].sort()).toEqual(['EUR', 'JPY']);
     expect(await restarted['outbox.summary']({}, {})).toMatchObject({ queued: 2, quarantined: 0 });

@@ -9,11 +9,18 @@ export const APPROVAL_MESSAGE = `Deposits above ${APPROVAL_LIMIT} need a supervi
  */
 export function startStricterPlatform(sandboxUrl: string): Promise<PlatformInFront> {
   return startPlatformInFront(sandboxUrl, ({ method, url, body }) => {
-    if (method !== 'POST' || url !== '/api/v1/events' || Number(JSON.parse(body.toString()).amount) <= APPROVAL_LIMIT) return undefined;
+    if (method !== 'POST' || url !== '/api/v1/events' || Number(JSON.parse(body.toString()).amount) <= APPROVAL_LIMIT)
+      return undefined;
     return {
       status: 422,
       contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'validation_failed', message: 'The event breaks a platform rule', fields: { amount: APPROVAL_MESSAGE } } }),
+      body: JSON.stringify({
+        error: {
+          code: 'validation_failed',
+          message: 'The event breaks a platform rule',
+          fields: { amount: APPROVAL_MESSAGE },
+        },
+      }),
     };
   });
 }

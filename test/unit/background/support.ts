@@ -4,7 +4,11 @@ import { afterEach, beforeEach } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
-import { createBackgroundWorker, type BackgroundWorker, type BackgroundWorkerOptions } from '../../../lib/background/worker';
+import {
+  createBackgroundWorker,
+  type BackgroundWorker,
+  type BackgroundWorkerOptions,
+} from '../../../lib/background/worker';
 import { stored, type TrackerEventInput } from '../../../lib/schemas';
 
 export const DEMO = { email: 'demo@tracker.test', password: 'demo-password' } as const;
@@ -56,7 +60,11 @@ export async function stopWorkers(): Promise<void> {
   await Promise.all(started.splice(0).map((worker) => worker.outbox.stop()));
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'the condition'): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 5_000,
+  what = 'the condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);

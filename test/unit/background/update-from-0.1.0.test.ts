@@ -19,7 +19,10 @@ function profile(apiUrl: string): Record<string, unknown> {
 }
 
 const outboxEntries = (values: Record<string, unknown>) =>
-  Object.entries(values).filter(([key]) => key.startsWith(stored.outboxRecord.prefix)) as [string, Record<string, unknown>][];
+  Object.entries(values).filter(([key]) => key.startsWith(stored.outboxRecord.prefix)) as [
+    string,
+    Record<string, unknown>,
+  ][];
 
 /**
  * A browser that ran 0.1.0, signed in, with events queued: storage.local as 0.1.0 left it, the refresh token in the
@@ -44,25 +47,33 @@ describe('an update from 0.1.0', () => {
     }
   });
 
-  it('delivers every queued event once, sets nothing aside, and stores the records in this version', { timeout: 20_000 }, async () => {
-    const values = await updatedProfile();
-    const queued = outboxEntries(values).filter(([, record]) => record.state === 'queued');
-    const ids = queued.map(([key]) => key.slice(stored.outboxRecord.prefix.length));
+  it(
+    'delivers every queued event once, sets nothing aside, and stores the records in this version',
+    { timeout: 20_000 },
+    async () => {
+      const values = await updatedProfile();
+      const queued = outboxEntries(values).filter(([, record]) => record.state === 'queued');
+      const ids = queued.map(([key]) => key.slice(stored.outboxRecord.prefix.length));
 
-    const { outbox, handlers } = startWorker({ timeoutMs: 10_000 });
-    await outbox.deliverDue();
-    // The one saved while signed out goes only when the operator signed in takes it (issue 14, finding 4).
-    expect(await handlers['outbox.heldForOthers']({}, {})).toEqual([{ operatorId: null, count: 1 }]);
-    await handlers['outbox.adopt']({ operatorId: null }, {});
-    await waitFor(() => ids.every((id) => storedCount(sandbox, id) === 1), 5_000, 'every queued event delivered');
-    await outbox.deliverDue();
+      const { outbox, handlers } = startWorker({ timeoutMs: 10_000 });
+      await outbox.deliverDue();
+      // The one saved while signed out goes only when the operator signed in takes it (issue 14, finding 4).
+      expect(await handlers['outbox.heldForOthers']({}, {})).toEqual([{ operatorId: null, count: 1 }]);
+      await handlers['outbox.adopt']({ operatorId: null }, {});
+      await waitFor(() => ids.every((id) => storedCount(sandbox, id) === 1), 5_000, 'every queued event delivered');
+      await outbox.deliverDue();
 
-    expect(ids.map((id) => storedCount(sandbox, id))).toEqual(ids.map(() => 1));
-    expect(sandbox.stats()['POST /api/v1/events']?.statuses).toEqual({ '201': ids.length });
-    expect(await outbox.summary()).toEqual({ queued: 0, failed: 1, quarantined: 0 });
-    const after = await fakeBrowser.storage.local.get(null);
-    for (const [key, record] of outboxEntries(after)) {
-      expect(record, key).toMatchObject({ v: OUTBOX_RECORD_VERSION, apiUrl: sandbox.url, state: expect.stringMatching(/^(sent|failed)$/) });
-    }
-  });
+      expect(ids.map((id) => storedCount(sandbox, id))).toEqual(ids.map(() => 1));
+      expect(sandbox.stats()['POST /api/v1/events']?.statuses).toEqual({ '201': ids.length });
+      expect(await outbox.summary()).toEqual({ queued: 0, failed: 1, quarantined: 0 });
+      const after = await fakeBrowser.storage.local.get(null);
+      for (const [key, record] of outboxEntries(after)) {
+        expect(record, key).toMatchObject({
+          v: OUTBOX_RECORD_VERSION,
+          apiUrl: sandbox.url,
+          state: expect.stringMatching(/^(sent|failed)$/),
+        });
+      }
+    },
+  );
 });

@@ -24,7 +24,9 @@ describe('the folder rules', { timeout: 30_000 }, () => {
     expect(found).toEqual([
       expect.stringMatching(/^1: boundaries\/dependencies .*"schemas".*module source "zod"/),
       expect.stringMatching(/^2: boundaries\/dependencies .*"schemas".*module source "react"/),
-      expect.stringMatching(/^3: boundaries\/dependencies .*from elements of type "schemas" to elements of type "stores"/),
+      expect.stringMatching(
+        /^3: boundaries\/dependencies .*from elements of type "schemas" to elements of type "stores"/,
+      ),
     ]);
   });
 
@@ -34,7 +36,9 @@ describe('the folder rules', { timeout: 30_000 }, () => {
 
     const another = `import { telegramK } from '../telegram-k/adapter';\nexport const other = telegramK;\n`;
     expect(await problems('lib/adapters/whatsapp/probe.ts', another)).toEqual([
-      expect.stringMatching(/^1: boundaries\/dependencies .*site="whatsapp" to elements of type "site" and captured values: site="telegram-k"/),
+      expect.stringMatching(
+        /^1: boundaries\/dependencies .*site="whatsapp" to elements of type "site" and captured values: site="telegram-k"/,
+      ),
     ]);
   });
 
@@ -46,10 +50,18 @@ describe('the folder rules', { timeout: 30_000 }, () => {
       expect.stringMatching(/^1: boundaries\/dependencies .*"components" to elements of type "schemas"/),
     ]);
 
-    expect(await problems('lib/stores/probe.ts', `import { sendMessage } from '../messaging/client';\nexport const send = sendMessage;\n`)).toEqual([]);
-    expect(await problems('lib/stores/probe.ts', `import { routeMessage } from '../messaging/router';\nexport const route = routeMessage;\n`)).toEqual([
-      expect.stringMatching(/^1: boundaries\/dependencies .*"stores" to elements of type "messaging"/),
-    ]);
+    expect(
+      await problems(
+        'lib/stores/probe.ts',
+        `import { sendMessage } from '../messaging/client';\nexport const send = sendMessage;\n`,
+      ),
+    ).toEqual([]);
+    expect(
+      await problems(
+        'lib/stores/probe.ts',
+        `import { routeMessage } from '../messaging/router';\nexport const route = routeMessage;\n`,
+      ),
+    ).toEqual([expect.stringMatching(/^1: boundaries\/dependencies .*"stores" to elements of type "messaging"/)]);
   });
 
   it('let stores and components use the domain helpers, and keep those helpers free of stores and messaging', async () => {
@@ -65,7 +77,9 @@ describe('the folder rules', { timeout: 30_000 }, () => {
   });
 
   it('let entry points import zod only as zod/mini', async () => {
-    expect(await problems('entrypoints/probe.ts', `import { z } from 'zod/mini';\nexport const schema = z;\n`)).toEqual([]);
+    expect(await problems('entrypoints/probe.ts', `import { z } from 'zod/mini';\nexport const schema = z;\n`)).toEqual(
+      [],
+    );
     expect(await problems('entrypoints/probe.ts', `import { z } from 'zod/v4';\nexport const schema = z;\n`)).toEqual([
       expect.stringMatching(/^1: no-restricted-imports .*zod\/mini/),
     ]);

@@ -17,8 +17,16 @@ const NOT_SITES = new Set(['shared']);
 
 /** Pages of each built-in site, as the app addresses them (its own docs and the saved pages' addresses). */
 const REAL_PAGES: Readonly<Record<string, readonly string[]>> = {
-  'telegram-k': ['https://web.telegram.org/k/', 'https://web.telegram.org/k/#@anna_leads', 'https://web.telegram.org/k/?account=2#-1234567890'],
-  'telegram-a': ['https://web.telegram.org/a/', 'https://web.telegram.org/a/#777001', 'https://web.telegram.org/a/?account=2#-1001234567890_42'],
+  'telegram-k': [
+    'https://web.telegram.org/k/',
+    'https://web.telegram.org/k/#@anna_leads',
+    'https://web.telegram.org/k/?account=2#-1234567890',
+  ],
+  'telegram-a': [
+    'https://web.telegram.org/a/',
+    'https://web.telegram.org/a/#777001',
+    'https://web.telegram.org/a/?account=2#-1001234567890_42',
+  ],
   whatsapp: ['https://web.whatsapp.com/', 'https://web.whatsapp.com/?lang=ru'],
   chatwoot: [
     'https://app.chatwoot.com/app/accounts/1/conversations/7',

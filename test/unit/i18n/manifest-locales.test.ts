@@ -6,10 +6,9 @@ import config from '../../../wxt.config';
 const manifest: UserManifest = typeof config.manifest === 'function' ? {} : ((await config.manifest) ?? {});
 
 function messagesOf(locale: string): Record<string, { message: string }> {
-  return JSON.parse(readFileSync(new URL(`../../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<
-    string,
-    { message: string }
-  >;
+  return JSON.parse(
+    readFileSync(new URL(`../../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8'),
+  ) as Record<string, { message: string }>;
 }
 
 const en = messagesOf('en');

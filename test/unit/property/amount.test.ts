@@ -10,10 +10,28 @@ import {
   type AmountResult,
   type AmountRule,
 } from '../../../lib/schemas';
-import { amountParts, canonicalOf, currencyAndAmount, currencyCode, decimalsOf, digits, minorUnits, wholeNumber, type AmountParts } from './arbitraries';
+import {
+  amountParts,
+  canonicalOf,
+  currencyAndAmount,
+  currencyCode,
+  decimalsOf,
+  digits,
+  minorUnits,
+  wholeNumber,
+  type AmountParts,
+} from './arbitraries';
 import { runs } from './runs';
 
-const RULES: readonly AmountRule[] = ['empty', 'not_a_number', 'ambiguous', 'zero', 'negative', 'too_many_decimals', 'too_large'];
+const RULES: readonly AmountRule[] = [
+  'empty',
+  'not_a_number',
+  'ambiguous',
+  'zero',
+  'negative',
+  'too_many_decimals',
+  'too_large',
+];
 const LANGUAGES: readonly AmountLanguage[] = ['en', 'ru'];
 const language = fc.constantFrom(...LANGUAGES);
 
@@ -39,7 +57,8 @@ function parse(input: string, currency: string, lang: AmountLanguage): AmountRes
 
 function accepted(input: string, currency: string, lang: AmountLanguage): string {
   const result = parse(input, currency, lang);
-  if (!result.ok) throw new Error(`${JSON.stringify(input)} ${currency} (${lang}) was refused as ${result.rule}: ${result.message}`);
+  if (!result.ok)
+    throw new Error(`${JSON.stringify(input)} ${currency} (${lang}) was refused as ${result.rule}: ${result.message}`);
   return result.value;
 }
 
@@ -62,7 +81,9 @@ const WRITINGS: Record<AmountLanguage, readonly Writing[]> = {
   ru: ['', ...SPACES].map((group) => ({ group, decimal: ',' })),
 };
 
-const languageAndWriting = language.chain((lang) => fc.record({ lang: fc.constant(lang), writing: fc.constantFrom(...WRITINGS[lang]) }));
+const languageAndWriting = language.chain((lang) =>
+  fc.record({ lang: fc.constant(lang), writing: fc.constantFrom(...WRITINGS[lang]) }),
+);
 
 function write({ integer, fraction }: AmountParts, writing: Writing, padTo = 0): string {
   const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, writing.group);
@@ -82,8 +103,15 @@ const amountKey = fc.oneof(
   { arbitrary: fc.constantFrom('-', '\u2212', '+', 'e', 'E', 'x', '$', '€', '٣', '１'), weight: 1 },
   { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 1 },
 );
-const typedText = fc.oneof(fc.array(amountKey, { maxLength: 24 }).map((keys) => keys.join('')), fc.string({ unit: 'binary', maxLength: 40 }));
-const anyCurrency = fc.oneof(currencyCode, fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'usd', ''));
+const typedText = fc.oneof(
+  fc.array(amountKey, { maxLength: 24 }).map((keys) => keys.join('')),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+);
+const anyCurrency = fc.oneof(
+  currencyCode,
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom('__proto__', 'constructor', 'usd', ''),
+);
 
 describe('parseAmount on anything typed', () => {
   it('never throws; an accepted amount is canonical, positive, within 12 digits and the currency’s decimals, and reads back the same', () => {
@@ -122,7 +150,10 @@ describe('parseAmount on anything typed', () => {
   });
 
   it('asks rather than guesses, and each answer it offers, typed in the language, is read as that amount', () => {
-    const askedOften = fc.oneof(typedText, fc.tuple(wholeNumber(1), digits(0, 2), digits(3, 3)).map(([head, rest, tail]) => `${head}${rest}.${tail}`));
+    const askedOften = fc.oneof(
+      typedText,
+      fc.tuple(wholeNumber(1), digits(0, 2), digits(3, 3)).map(([head, rest, tail]) => `${head}${rest}.${tail}`),
+    );
     fc.assert(
       fc.property(askedOften, language, (input, lang) => {
         const result = parse(input, 'BTC', lang);
@@ -131,7 +162,12 @@ describe('parseAmount on anything typed', () => {
         for (const reading of result.readings) {
           const { integer, fraction } = partsOf(reading);
           const answer = parse(write({ integer, fraction }, { group: ' ', decimal: ',' }), 'BTC', lang);
-          const expected = integer.length > MAX_INTEGER_DIGITS ? 'too_large' : fraction.length > decimalsOf('BTC') ? 'too_many_decimals' : reading;
+          const expected =
+            integer.length > MAX_INTEGER_DIGITS
+              ? 'too_large'
+              : fraction.length > decimalsOf('BTC')
+                ? 'too_many_decimals'
+                : reading;
           expect(answer.ok ? answer.value : answer.rule).toBe(expected);
         }
       }),
@@ -180,10 +216,15 @@ describe('parseAmount on amounts', () => {
 
   it('reads an amount written as its language writes it, with any of its thousands separators or none, in every currency', () => {
     fc.assert(
-      fc.property(currencyAndAmount, languageAndWriting, fc.boolean(), ({ currency, parts, amount }, { lang, writing }, padFraction) => {
-        const written = write(parts, writing, padFraction ? decimalsOf(currency) : 0);
-        expect(accepted(written, currency, lang)).toBe(amount);
-      }),
+      fc.property(
+        currencyAndAmount,
+        languageAndWriting,
+        fc.boolean(),
+        ({ currency, parts, amount }, { lang, writing }, padFraction) => {
+          const written = write(parts, writing, padFraction ? decimalsOf(currency) : 0);
+          expect(accepted(written, currency, lang)).toBe(amount);
+        },
+      ),
       runs('amountFormattedStyles'),
     );
   });
@@ -207,7 +248,9 @@ describe('parseAmount on amounts', () => {
         }
         const decimal = `${head}.${groups[0] ?? ''}`.replace(/\.?0+$/, '');
         const decimals = decimal.split('.')[1]?.length ?? 0;
-        expect(russian.ok ? russian.value : russian.rule).toBe(decimals <= decimalsOf(currency) ? decimal : 'too_many_decimals');
+        expect(russian.ok ? russian.value : russian.rule).toBe(
+          decimals <= decimalsOf(currency) ? decimal : 'too_many_decimals',
+        );
       }),
       runs('amountCommaGroups'),
     );
@@ -290,7 +333,7 @@ describe('parseAmount on amounts', () => {
 });
 
 describe('parseAmount examples the properties found or rely on', () => {
-  it("reads the Swiss apostrophe as a thousands group in every currency and both languages, even one with three decimals", () => {
+  it('reads the Swiss apostrophe as a thousands group in every currency and both languages, even one with three decimals', () => {
     for (const lang of LANGUAGES) {
       expect(parseAmount("1'234", 'KWD', lang)).toEqual({ ok: true, value: '1234' });
       expect(parseAmount("1'234", 'USD', lang)).toEqual({ ok: true, value: '1234' });
@@ -307,9 +350,12 @@ describe('parseAmount examples the properties found or rely on', () => {
 // Keeps the canonical-part generator honest: it makes what parseAmount's own rule calls canonical.
 it('generates canonical amounts', () => {
   fc.assert(
-    fc.property(currencyCode.chain((currency) => amountParts(decimalsOf(currency))), (parts) => {
-      expect(canonicalOf(parts)).toMatch(CANONICAL_AMOUNT);
-    }),
+    fc.property(
+      currencyCode.chain((currency) => amountParts(decimalsOf(currency))),
+      (parts) => {
+        expect(canonicalOf(parts)).toMatch(CANONICAL_AMOUNT);
+      },
+    ),
     runs('canonicalGenerator'),
   );
 });

@@ -79,24 +79,38 @@ export const contactRef: fc.Arbitrary<ContactRef> = fc.record(
 const note = fc.option(fc.string({ maxLength: NOTE_MAX_LENGTH }), { nil: undefined });
 
 /** An event exactly as the contract wants it: a registration, or a deposit with a canonical amount. */
-export const trackerEventInput: fc.Arbitrary<TrackerEventInput> = fc.oneof(
-  fc.record({ id: uuidV4, type: fc.constant('registration' as const), contact: contactRef, occurredAt: isoTime, note }),
-  fc.record({
-    id: uuidV4,
-    type: fc.constantFrom('deposit' as const, 'redeposit' as const),
-    contact: contactRef,
-    money: currencyAndAmount,
-    occurredAt: isoTime,
-    note,
-  }).map(({ money, ...event }) => ({ ...event, amount: money.amount, currency: money.currency })),
-).map(withoutUndefined);
+export const trackerEventInput: fc.Arbitrary<TrackerEventInput> = fc
+  .oneof(
+    fc.record({
+      id: uuidV4,
+      type: fc.constant('registration' as const),
+      contact: contactRef,
+      occurredAt: isoTime,
+      note,
+    }),
+    fc
+      .record({
+        id: uuidV4,
+        type: fc.constantFrom('deposit' as const, 'redeposit' as const),
+        contact: contactRef,
+        money: currencyAndAmount,
+        occurredAt: isoTime,
+        note,
+      })
+      .map(({ money, ...event }) => ({ ...event, amount: money.amount, currency: money.currency })),
+  )
+  .map(withoutUndefined);
 
 export const apiError = fc.record(
   {
     code: fc.string(),
     message: fc.string(),
     // zod drops a `__proto__` field name rather than set a prototype; the contract test checks that on its own.
-    fields: fc.dictionary(fc.string().filter((name) => name !== '__proto__'), fc.string(), { maxKeys: 3 }),
+    fields: fc.dictionary(
+      fc.string().filter((name) => name !== '__proto__'),
+      fc.string(),
+      { maxKeys: 3 },
+    ),
   },
   { requiredKeys: ['code', 'message'] },
 );

@@ -6,7 +6,8 @@ export type Root = 'object' | 'array' | 'value';
 
 export function rootOf(schema: z.ZodMiniType): Root {
   const { def } = schema._zod;
-  if (def.type === 'nullable' || def.type === 'optional') return rootOf((def as unknown as { innerType: z.ZodMiniType }).innerType);
+  if (def.type === 'nullable' || def.type === 'optional')
+    return rootOf((def as unknown as { innerType: z.ZodMiniType }).innerType);
   const type = def.type;
   if (type === 'array') return 'array';
   if (type === 'object' || type === 'union' || type === 'pipe' || type === 'record') return 'object';
@@ -21,7 +22,10 @@ function isObjectLike(input: unknown): boolean {
  * Parses without throwing, and when it refuses, every issue names its rule (a zod code and a message a person can
  * read) and, wherever the input had the right shape at the root, the field it is about.
  */
-export function parseNamingIssues<S extends z.ZodMiniType>(schema: S, input: unknown): z.util.SafeParseResult<z.output<S>> {
+export function parseNamingIssues<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+): z.util.SafeParseResult<z.output<S>> {
   let result: z.util.SafeParseResult<z.output<S>> | undefined;
   expect(() => {
     result = schema.safeParse(input);

@@ -28,7 +28,9 @@ function shapedLike(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
   };
   if (def.type === 'object' && def.shape) {
     const keys = Object.keys(def.shape);
-    return fc.record(Object.fromEntries(keys.map((key) => [key, fc.oneof(anything, fc.string({ maxLength: 10 }))])), { requiredKeys: [] });
+    return fc.record(Object.fromEntries(keys.map((key) => [key, fc.oneof(anything, fc.string({ maxLength: 10 }))])), {
+      requiredKeys: [],
+    });
   }
   if (def.type === 'union' && def.options?.length) return fc.oneof(...def.options.map(shapedLike));
   if (def.type === 'pipe' && def.in) return shapedLike(def.in);
@@ -39,9 +41,11 @@ function shapedLike(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
 
 describe('every message of the map', () => {
   it('refuses a bad request without throwing, naming its field', () => {
-    const request = fc.constantFrom(...NAMES).chain((name) =>
-      fc.record({ name: fc.constant(name), payload: fc.oneof(shapedLike(messages[name].request), anything) }),
-    );
+    const request = fc
+      .constantFrom(...NAMES)
+      .chain((name) =>
+        fc.record({ name: fc.constant(name), payload: fc.oneof(shapedLike(messages[name].request), anything) }),
+      );
     fc.assert(
       fc.property(request, ({ name, payload }) => {
         parseNamingIssues(messages[name].request, payload);
@@ -51,9 +55,11 @@ describe('every message of the map', () => {
   });
 
   it('refuses a bad answer without throwing, naming its field, so the UI never shows what the map does not allow', () => {
-    const response = fc.constantFrom(...NAMES).chain((name) =>
-      fc.record({ name: fc.constant(name), body: fc.oneof(shapedLike(messages[name].response), anything) }),
-    );
+    const response = fc
+      .constantFrom(...NAMES)
+      .chain((name) =>
+        fc.record({ name: fc.constant(name), body: fc.oneof(shapedLike(messages[name].response), anything) }),
+      );
     fc.assert(
       fc.property(response, ({ name, body }) => {
         parseNamingIssues(messages[name].response, body);
@@ -64,14 +70,32 @@ describe('every message of the map', () => {
 });
 
 describe('the router, given any envelope from any sender', () => {
-  const telegramTab = { id: 7, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false } as Browser.tabs.Tab;
-  const page = (url: string, id: string | undefined = EXTENSION_ID): Sender => ({ id, url, tab: { ...telegramTab, url } });
+  const telegramTab = {
+    id: 7,
+    index: 0,
+    windowId: 1,
+    highlighted: true,
+    active: true,
+    pinned: false,
+    incognito: false,
+  } as Browser.tabs.Tab;
+  const page = (url: string, id: string | undefined = EXTENSION_ID): Sender => ({
+    id,
+    url,
+    tab: { ...telegramTab, url },
+  });
   const SENDERS: Readonly<Record<string, Sender>> = {
     popup: { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` },
     options: { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html` },
     'content script on Telegram K': page('https://web.telegram.org/k/#777001'),
-    'another extension': { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/popup.html' },
-    'another extension’s content script on Telegram K': page('https://web.telegram.org/k/', 'abcdefghijklmnopabcdefghijklmnop'),
+    'another extension': {
+      id: 'abcdefghijklmnopabcdefghijklmnop',
+      url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/popup.html',
+    },
+    'another extension’s content script on Telegram K': page(
+      'https://web.telegram.org/k/',
+      'abcdefghijklmnopabcdefghijklmnop',
+    ),
     'our id on a page we do not run on': page('https://evil.example/k/'),
     'our id on Telegram without a tab': { id: EXTENSION_ID, url: 'https://web.telegram.org/k/' },
     'our id with no URL': { id: EXTENSION_ID, tab: telegramTab },
@@ -88,11 +112,30 @@ describe('the router, given any envelope from any sender', () => {
 
   const name = fc.oneof(
     { arbitrary: fc.constantFrom(...NAMES), weight: 4 },
-    { arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'session.GET', 'event.submit ', ''), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'session.GET',
+        'event.submit ',
+        '',
+      ),
+      weight: 1,
+    },
     { arbitrary: fc.string({ maxLength: 16 }), weight: 1 },
   );
   const envelope = fc.oneof(
-    { arbitrary: name.chain((n) => fc.record({ name: fc.constant(n), payload: NAMES.includes(n as MessageName) ? shapedLike(messages[n as MessageName].request) : anything })), weight: 3 },
+    {
+      arbitrary: name.chain((n) =>
+        fc.record({
+          name: fc.constant(n),
+          payload: NAMES.includes(n as MessageName) ? shapedLike(messages[n as MessageName].request) : anything,
+        }),
+      ),
+      weight: 3,
+    },
     { arbitrary: fc.record({ name: fc.constantFrom(...NAMES), payload: fc.constant({}) }), weight: 1 },
     { arbitrary: anything, weight: 1 },
   );

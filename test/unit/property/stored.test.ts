@@ -25,7 +25,9 @@ import { runs } from './runs';
 /** What storage can hold of these values: it keeps JSON, so a BigInt is written as its digits. */
 function storable(values: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(
-    JSON.stringify(values, (_key, value: unknown) => (typeof value === 'bigint' || value instanceof BigInt ? String(value) : value)),
+    JSON.stringify(values, (_key, value: unknown) =>
+      typeof value === 'bigint' || value instanceof BigInt ? String(value) : value,
+    ),
   ) as Record<string, unknown>;
 }
 
@@ -34,7 +36,11 @@ describe('the Send event form', () => {
   const typed = fc.record({
     type: fc.oneof(fc.constantFrom('registration', 'deposit', 'redeposit'), fc.string({ maxLength: 12 })),
     amount: fc.oneof(fc.stringMatching(/^[ \d.,'\u00a0-]{0,18}$/), fc.string({ maxLength: 20 })),
-    currency: fc.oneof(currencyCode, currencyCode.map((code) => ` ${code.toLowerCase()} `), fc.string({ maxLength: 5 })),
+    currency: fc.oneof(
+      currencyCode,
+      currencyCode.map((code) => ` ${code.toLowerCase()} `),
+      fc.string({ maxLength: 5 }),
+    ),
     note: fc.oneof(
       fc.string({ maxLength: 40 }),
       fc.integer({ min: NOTE_MAX_LENGTH - 3, max: NOTE_MAX_LENGTH + 3 }).map((length) => 'n'.repeat(length)),
@@ -60,7 +66,10 @@ describe('the Send event form', () => {
         expect(result.data.note).toBe(values.note.trim() || undefined);
         if ('amount' in result.data) {
           expect(result.data.currency).toBe(values.currency.trim().toUpperCase());
-          expect(parseAmount(values.amount, result.data.currency, language)).toEqual({ ok: true, value: result.data.amount });
+          expect(parseAmount(values.amount, result.data.currency, language)).toEqual({
+            ok: true,
+            value: result.data.amount,
+          });
         }
       }),
       runs('eventFormTyped'),
@@ -68,7 +77,10 @@ describe('the Send event form', () => {
   });
 
   it('never throws on values that are not what a form holds, and names their fields', () => {
-    const fields = fc.record({ type: anything, amount: anything, currency: anything, note: anything }, { requiredKeys: [] });
+    const fields = fc.record(
+      { type: anything, amount: anything, currency: anything, note: anything },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(fc.oneof(fields, anything), fc.constantFrom('en' as const, 'ru' as const), (values, language) => {
         parseNamingIssues(eventFormSchemaIn(language), values);
@@ -80,7 +92,11 @@ describe('the Send event form', () => {
   it('says which rule an amount broke, in the words parseAmount uses', () => {
     const result = eventFormSchemaIn('en').safeParse({ type: 'deposit', amount: '1e5', currency: 'usd', note: '' });
     expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ['amount'], params: { rule: 'not_a_number' }, message: expect.stringMatching(/^Not a number/) }),
+      expect.objectContaining({
+        path: ['amount'],
+        params: { rule: 'not_a_number' },
+        message: expect.stringMatching(/^Not a number/),
+      }),
     ]);
   });
 });
@@ -123,7 +139,9 @@ describe('outbox records in storage', () => {
     await fc.assert(
       fc.asyncProperty(stash, fc.array(outboxRecord, { maxLength: 3 }), async (junk, good) => {
         fakeBrowser.reset();
-        const goodEntries = Object.fromEntries(good.map((record) => [stored.outboxRecord.prefix + record.event.id, record]));
+        const goodEntries = Object.fromEntries(
+          good.map((record) => [stored.outboxRecord.prefix + record.event.id, record]),
+        );
         await fakeBrowser.storage.local.set(storable({ ...junk, ...goodEntries }));
         // What storage really holds (it keeps no undefined, say) is what the scan must account for.
         const held = await fakeBrowser.storage.local.get(null);
@@ -137,7 +155,10 @@ describe('outbox records in storage', () => {
 
         expect(quarantined).toBe(bad.length);
         expect(records.map((record) => record.event.id).sort()).toEqual(
-          keys.filter((key) => !bad.includes(key)).map((key) => key.slice(stored.outboxRecord.prefix.length)).sort(),
+          keys
+            .filter((key) => !bad.includes(key))
+            .map((key) => key.slice(stored.outboxRecord.prefix.length))
+            .sort(),
         );
         const after = await fakeBrowser.storage.local.get(null);
         for (const key of bad) {
@@ -155,7 +176,9 @@ describe('outbox records in storage', () => {
     fc.assert(
       fc.property(count, count, count, (queued, failed, quarantined) => {
         const result = parseNamingIssues(outboxSummarySchema, { queued, failed, quarantined });
-        const valid = [queued, failed, quarantined].every((value) => Number.isSafeInteger(value) && (value as number) >= 0);
+        const valid = [queued, failed, quarantined].every(
+          (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+        );
         expect(result.success).toBe(valid);
       }),
       runs('outboxSummary'),
@@ -169,7 +192,9 @@ describe('every other stored value', () => {
   );
   const perKey = (['chatIdentity', 'knownOperator', 'pageStatus'] as const).map((name) => {
     const { area, prefix, schema } = stored[name];
-    return fc.string({ minLength: 1, maxLength: 8 }).map((suffix): StoredEntry<unknown> => ({ area, key: prefix + suffix, schema }));
+    return fc
+      .string({ minLength: 1, maxLength: 8 })
+      .map((suffix): StoredEntry<unknown> => ({ area, key: prefix + suffix, schema }));
   });
   const entry = fc.oneof(...single, ...perKey);
   /** A valid value of one entry or another, so most are not valid for the entry they are stored under. */
@@ -209,7 +234,10 @@ describe('every other stored value', () => {
         const aside = Object.keys(after).filter((key) => key.startsWith(stored.quarantined.prefix));
         expect(aside).toHaveLength(bad.length);
         for (const key of aside) {
-          expect(quarantinedRecordSchema.parse(after[key])).toMatchObject({ key: target.key, reason: expect.stringMatching(/\S/) });
+          expect(quarantinedRecordSchema.parse(after[key])).toMatchObject({
+            key: target.key,
+            reason: expect.stringMatching(/\S/),
+          });
         }
         expect(aside.map((key) => (after[key] as { value: unknown }).value)).toEqual(expect.arrayContaining(bad));
       }),
@@ -263,7 +291,11 @@ describe('settings', () => {
   });
 
   it('refuses an API URL with a query, a fragment or a password in it, at the API URL', () => {
-    for (const url of ['https://tracker.example.com/?next=/', 'https://tracker.example.com/#/', 'https://user:secret@tracker.example.com']) {
+    for (const url of [
+      'https://tracker.example.com/?next=/',
+      'https://tracker.example.com/#/',
+      'https://user:secret@tracker.example.com',
+    ]) {
       expect(issuePaths(settingsSchema.safeParse({ apiUrl: url, defaultCurrency: 'USD' })), url).toEqual(['apiUrl']);
     }
   });
@@ -272,7 +304,10 @@ describe('settings', () => {
 describe('the session summary the UI reads', () => {
   it('is signed in with an operator, or signed out (maybe expired), and nothing else', () => {
     const summary = fc.oneof(
-      fc.record({ signedIn: fc.constant(true), operator: fc.record({ id: fc.string(), name: fc.string(), email: fc.string() }) }),
+      fc.record({
+        signedIn: fc.constant(true),
+        operator: fc.record({ id: fc.string(), name: fc.string(), email: fc.string() }),
+      }),
       fc.record({ signedIn: fc.constant(false), expired: fc.boolean() }, { requiredKeys: ['signedIn'] }),
       fc.record({ signedIn: anything, operator: anything, expired: anything }, { requiredKeys: [] }),
       anything,

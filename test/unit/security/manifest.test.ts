@@ -17,13 +17,17 @@ const JUSTIFIED_PERMISSIONS: Readonly<Record<string, { reason: string; api: RegE
     reason: 'the outbox keeps every saved event until delivered; storage.local alone is capped at 10 MB',
     api: /browser\.storage\[stored\.outboxRecord\.area\]/,
   },
-  alarms: { reason: 'wakes the stopped service worker when the next delivery attempt is due', api: /browser\.alarms\./ },
+  alarms: {
+    reason: 'wakes the stopped service worker when the next delivery attempt is due',
+    api: /browser\.alarms\./,
+  },
   scripting: {
     reason: 'registers the content script on sites the manager added (self-hosted Chatwoot, any page) once granted',
     api: /browser\.scripting\./,
   },
   activeTab: {
-    reason: 'the popup reads the address of the tab it was opened over ("Use on this site"), not of every tab as tabs would',
+    reason:
+      'the popup reads the address of the tab it was opened over ("Use on this site"), not of every tab as tabs would',
     api: /browser\.tabs\.query\(/,
   },
 };
@@ -57,7 +61,10 @@ function filesUnder(folder: string): string[] {
     return /\.(ts|tsx)$/.test(name) ? [path] : [];
   });
 }
-const shipped = ['lib', 'components', 'entrypoints'].flatMap((folder) => filesUnder(join(ROOT, folder))).map((path) => readFileSync(path, 'utf8')).join('\n');
+const shipped = ['lib', 'components', 'entrypoints']
+  .flatMap((folder) => filesUnder(join(ROOT, folder)))
+  .map((path) => readFileSync(path, 'utf8'))
+  .join('\n');
 
 // wxt.config.ts gives the manifest as an object; a function form would need a build context, and fails this test.
 const manifest: UserManifest = typeof config.manifest === 'function' ? {} : ((await config.manifest) ?? {});
@@ -68,7 +75,9 @@ describe('the manifest', () => {
   it('asks only for permissions with a reason, each of which the code uses', () => {
     for (const permission of declared) {
       expect(JUSTIFIED_PERMISSIONS, `${permission} has no reason written down`).toHaveProperty(permission);
-      expect(shipped, `${permission} is declared but no code calls its API`).toMatch(JUSTIFIED_PERMISSIONS[permission]!.api);
+      expect(shipped, `${permission} is declared but no code calls its API`).toMatch(
+        JUSTIFIED_PERMISSIONS[permission]!.api,
+      );
     }
   });
 
@@ -87,7 +96,14 @@ describe('the manifest', () => {
   });
 
   it('lets no web page or other extension connect, and loosens no content security policy', () => {
-    for (const key of ['externally_connectable', 'content_security_policy', 'web_accessible_resources', 'key', 'sandbox', 'update_url']) {
+    for (const key of [
+      'externally_connectable',
+      'content_security_policy',
+      'web_accessible_resources',
+      'key',
+      'sandbox',
+      'update_url',
+    ]) {
       expect(manifest, key).not.toHaveProperty(key);
     }
   });

@@ -12,14 +12,16 @@ useTestSandbox((started) => (sandbox = started));
 
 /** Both tokens the background holds now; the access token rests in storage.session, the refresh token in IndexedDB. */
 async function currentTokens(): Promise<string[]> {
-  const access = (await fakeBrowser.storage.session.get(stored.accessToken.key))[stored.accessToken.key] as { token: string } | undefined;
+  const access = (await fakeBrowser.storage.session.get(stored.accessToken.key))[stored.accessToken.key] as
+    { token: string } | undefined;
   const refresh = await createRefreshTokenStore().get();
   return [access?.token, refresh].filter((token): token is string => token !== undefined);
 }
 
 it('no answer to any message of the map carries a token, through sign-in, rotation, refusals and sign-out', async () => {
   const worker = startWorker();
-  const send = (name: MessageName, payload: unknown) => routeMessage({ name, payload }, rightfulSender(name), worker.handlers, routerOptions);
+  const send = (name: MessageName, payload: unknown) =>
+    routeMessage({ name, payload }, rightfulSender(name), worker.handlers, routerOptions);
   const tokens = new Set<string>();
   const replies: { name: string; reply: Reply }[] = [];
   const call = async (name: MessageName, payload: unknown) => {
@@ -30,7 +32,11 @@ it('no answer to any message of the map carries a token, through sign-in, rotati
   await call('session.signIn', sampleRequests({ sandboxUrl: sandbox.url, refusedDepositId: '' })['session.signIn']);
   const refused = deposit({ contact: { channel: 'telegram', externalId: '777002' } });
   await call('event.submit', refused);
-  await waitFor(async () => (await worker.outbox.list()).some((record) => record.state === 'failed'), 3_000, 'the refusal');
+  await waitFor(
+    async () => (await worker.outbox.list()).some((record) => record.state === 'failed'),
+    3_000,
+    'the refusal',
+  );
   const samples = sampleRequests({ sandboxUrl: sandbox.url, refusedDepositId: refused.id });
 
   const last: MessageName[] = ['settings.save', 'session.signOut'];

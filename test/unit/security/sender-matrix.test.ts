@@ -4,7 +4,15 @@ import type { Sandbox } from '../../../sandbox/server';
 import type { BackgroundWorker } from '../../../lib/background/worker';
 import { routeMessage } from '../../../lib/messaging/router';
 import { messages, stored, type MessageName } from '../../../lib/schemas';
-import { DEMO, deposit, resetExtension, startTestSandbox, startWorker, stopWorkers, waitFor } from '../background/support';
+import {
+  DEMO,
+  deposit,
+  resetExtension,
+  startTestSandbox,
+  startWorker,
+  stopWorkers,
+  waitFor,
+} from '../background/support';
 import {
   EXTENSION_ONLY,
   FOR_CONTENT,
@@ -22,19 +30,24 @@ let sandbox: Sandbox;
 let worker: BackgroundWorker;
 let context: SampleContext;
 
-const send = (name: string, payload: unknown, sender: Sender) => routeMessage({ name, payload }, sender, worker.handlers, routerOptions);
+const send = (name: string, payload: unknown, sender: Sender) =>
+  routeMessage({ name, payload }, sender, worker.handlers, routerOptions);
 const requestsTo = (route: string) => sandbox.stats()[route]?.requests ?? 0;
 
 /** What a forged message could have changed: the outbox, the settings, the session, and what reached the platform. */
 async function footprint() {
   const local = await fakeBrowser.storage.local.get(null);
   return {
-    outbox: Object.keys(local).filter((key) => key.startsWith(stored.outboxRecord.prefix)).sort(),
+    outbox: Object.keys(local)
+      .filter((key) => key.startsWith(stored.outboxRecord.prefix))
+      .sort(),
     settings: local[stored.settings.key],
     session: local[stored.sessionSummary.key],
     chatIdentities: Object.keys(local).filter((key) => key.startsWith(stored.chatIdentity.prefix)),
     sites: local[stored.sites.key],
-    pageStatuses: await fakeBrowser.storage.session.get(null).then((all) => Object.keys(all).filter((key) => key.startsWith(stored.pageStatus.prefix))),
+    pageStatuses: await fakeBrowser.storage.session
+      .get(null)
+      .then((all) => Object.keys(all).filter((key) => key.startsWith(stored.pageStatus.prefix))),
     platform: [
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
@@ -53,7 +66,11 @@ beforeEach(async () => {
   // A deposit Boris already has: refused for good, so the messages that act on a failed event have one to name.
   const refused = deposit({ contact: { channel: 'telegram', externalId: '777002' } });
   await worker.handlers['event.submit'](refused, {});
-  await waitFor(async () => (await worker.outbox.list()).some((record) => record.state === 'failed'), 3_000, 'the refusal');
+  await waitFor(
+    async () => (await worker.outbox.list()).some((record) => record.state === 'failed'),
+    3_000,
+    'the refusal',
+  );
   context = { sandboxUrl: sandbox.url, refusedDepositId: refused.id };
 });
 
@@ -63,15 +80,21 @@ afterEach(async () => {
 });
 
 describe('a forged sender', () => {
-  it.each(Object.entries(FORGED))('%s is refused every message of the map, and changes nothing', async (_who, sender) => {
-    const before = await footprint();
-    const samples = sampleRequests(context);
+  it.each(Object.entries(FORGED))(
+    '%s is refused every message of the map, and changes nothing',
+    async (_who, sender) => {
+      const before = await footprint();
+      const samples = sampleRequests(context);
 
-    for (const name of Object.keys(messages) as MessageName[]) {
-      expect(await send(name, samples[name], sender), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    }
-    expect(await footprint()).toEqual(before);
-  });
+      for (const name of Object.keys(messages) as MessageName[]) {
+        expect(await send(name, samples[name], sender), name).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden' },
+        });
+      }
+      expect(await footprint()).toEqual(before);
+    },
+  );
 });
 
 describe('our content script on a chat site', () => {
@@ -95,8 +118,13 @@ describe('our content script on a chat site', () => {
 
     expect(reply).toMatchObject({ ok: true, data: { event } });
     await waitFor(() => sandbox.storedEvents().some((stored) => stored.id === event.id), 3_000, 'delivery');
-    expect(sandbox.storedEvents().find((stored) => stored.id === event.id)).toMatchObject({ source: 'manual', operatorId: 'op_demo' });
-    const record = (await fakeBrowser.storage.local.get(`${stored.outboxRecord.prefix}${event.id}`))[`${stored.outboxRecord.prefix}${event.id}`];
+    expect(sandbox.storedEvents().find((stored) => stored.id === event.id)).toMatchObject({
+      source: 'manual',
+      operatorId: 'op_demo',
+    });
+    const record = (await fakeBrowser.storage.local.get(`${stored.outboxRecord.prefix}${event.id}`))[
+      `${stored.outboxRecord.prefix}${event.id}`
+    ];
     expect(JSON.stringify(record)).not.toMatch(/op_evil|postback/);
   });
 });
@@ -134,13 +162,19 @@ describe('an envelope that is not a message of the map', () => {
     'outbox.clear',
   ];
 
-  it.each(MALFORMED.map((raw) => [JSON.stringify(raw) ?? String(raw), raw]))('%s is answered unknown_message from any sender', async (_shown, raw) => {
-    const before = await footprint();
-    for (const sender of [popup, telegramK, ...Object.values(FORGED)]) {
-      expect(await routeMessage(raw, sender, worker.handlers, routerOptions)).toMatchObject({ ok: false, error: { code: 'unknown_message' } });
-    }
-    expect(await footprint()).toEqual(before);
-  });
+  it.each(MALFORMED.map((raw) => [JSON.stringify(raw) ?? String(raw), raw]))(
+    '%s is answered unknown_message from any sender',
+    async (_shown, raw) => {
+      const before = await footprint();
+      for (const sender of [popup, telegramK, ...Object.values(FORGED)]) {
+        expect(await routeMessage(raw, sender, worker.handlers, routerOptions)).toMatchObject({
+          ok: false,
+          error: { code: 'unknown_message' },
+        });
+      }
+      expect(await footprint()).toEqual(before);
+    },
+  );
 
   it.each(UNKNOWN_NAMES)('the name %j is answered unknown_message, even from the popup', async (name) => {
     const before = await footprint();
@@ -163,7 +197,10 @@ describe('an envelope that is not a message of the map', () => {
     ];
     for (const [name, payload, field] of cases) {
       const reply = await send(name, payload, rightfulSender(name));
-      expect(reply, name).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: { [field]: expect.any(String) } } });
+      expect(reply, name).toMatchObject({
+        ok: false,
+        error: { code: 'validation_failed', fields: { [field]: expect.any(String) } },
+      });
     }
     expect(await footprint()).toEqual(before);
   });

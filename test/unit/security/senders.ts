@@ -10,7 +10,15 @@ export type Sender = Browser.runtime.MessageSender;
 
 export const EXTENSION_ID = fakeBrowser.runtime.id;
 export const OTHER_EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const TAB = { id: 7, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false } as Browser.tabs.Tab;
+const TAB = {
+  id: 7,
+  index: 0,
+  windowId: 1,
+  highlighted: true,
+  active: true,
+  pinned: false,
+  incognito: false,
+} as Browser.tabs.Tab;
 
 /** A content script of extension `id` in a tab showing `url`, as Chrome describes the sender. */
 export const contentScript = (url: string, id = EXTENSION_ID): Sender => ({ id, url, tab: { ...TAB, url } });
@@ -25,7 +33,10 @@ export const FORGED: Readonly<Record<string, Sender>> = {
   'another extension’s content script on Telegram K': contentScript('https://web.telegram.org/k/', OTHER_EXTENSION_ID),
   'a sender with no id': { url: popup.url },
   'our id with no URL': { id: EXTENSION_ID, tab: TAB },
-  'our id on Telegram K but not in a tab (no content script is)': { id: EXTENSION_ID, url: 'https://web.telegram.org/k/' },
+  'our id on Telegram K but not in a tab (no content script is)': {
+    id: EXTENSION_ID,
+    url: 'https://web.telegram.org/k/',
+  },
   'a content script on a page not in the matches': contentScript('https://evil.example/k/'),
   'a content script on a look-alike host': contentScript('https://web.telegram.org.evil.example/k/'),
   'a content script on Telegram over plain http': contentScript('http://web.telegram.org/k/'),
@@ -36,7 +47,9 @@ export const FORGED: Readonly<Record<string, Sender>> = {
 
 export const routerOptions = { isTrustedContentPage: trustedPagePredicate(contentScriptMatches) };
 
-export const EXTENSION_ONLY = (Object.keys(messages) as MessageName[]).filter((name) => messages[name].from === 'extension');
+export const EXTENSION_ONLY = (Object.keys(messages) as MessageName[]).filter(
+  (name) => messages[name].from === 'extension',
+);
 export const FOR_CONTENT = (Object.keys(messages) as MessageName[]).filter((name) => messages[name].from === 'content');
 
 export interface SampleContext {

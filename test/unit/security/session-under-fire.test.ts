@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import { stored, type OutboxRecord, type TrackerEventInput } from '../../../lib/schemas';
-import { allStoredOnce, DEMO, deposit, postsOf, SECOND, sleep, startWorker, stopWorkers, storedCount, useTestSandbox, waitFor } from '../background/support';
+import {
+  allStoredOnce,
+  DEMO,
+  deposit,
+  postsOf,
+  SECOND,
+  sleep,
+  startWorker,
+  stopWorkers,
+  storedCount,
+  useTestSandbox,
+  waitFor,
+} from '../background/support';
 
 const anna = { channel: 'telegram', externalId: '777001' } as const;
 const DEMO_OPERATOR = { id: 'op_demo', name: 'Demo Manager', email: 'demo@tracker.test' };
@@ -10,7 +22,8 @@ let sandbox: Sandbox;
 useTestSandbox((started) => (sandbox = started));
 
 const refreshes = () => sandbox.stats()['POST /api/v1/auth/refresh']?.requests ?? 0;
-const registrations = (count: number) => Array.from({ length: count }, () => deposit({ type: 'registration', amount: undefined, currency: undefined }));
+const registrations = (count: number) =>
+  Array.from({ length: count }, () => deposit({ type: 'registration', amount: undefined, currency: undefined }));
 
 async function records(): Promise<OutboxRecord[]> {
   const everything = await fakeBrowser.storage.local.get(null);
@@ -30,7 +43,11 @@ async function queueAsDemo(count: number) {
   sandbox.faults.failNext(100_000, 503, { route: 'POST /api/v1/events' });
   const events = registrations(count);
   for (const event of events) await worker.handlers['event.submit'](event, {});
-  await waitFor(async () => (await records()).every((record) => record.attempts >= 1), 3_000, 'one refused attempt each');
+  await waitFor(
+    async () => (await records()).every((record) => record.attempts >= 1),
+    3_000,
+    'one refused attempt each',
+  );
   return { worker, events };
 }
 
@@ -87,7 +104,8 @@ describe('a refresh token the platform revoked', () => {
     expect(refreshes()).toBe(1);
     expect(sandbox.stats()['POST /api/v1/events']?.statuses['201'] ?? 0).toBe(0);
     expect(await handlers['outbox.summary']({}, {})).toEqual({ queued: 8, failed: 0, quarantined: 0 });
-    for (const record of await records()) expect(record).toMatchObject({ state: 'queued', attempts: 0, operatorId: 'op_demo' });
+    for (const record of await records())
+      expect(record).toMatchObject({ state: 'queued', attempts: 0, operatorId: 'op_demo' });
     expect(await handlers['contact.lookup'](anna, {})).toEqual({ status: 'signedOut' });
 
     await handlers['session.signIn'](DEMO, {});
@@ -124,7 +142,9 @@ describe('another operator signs in', () => {
     await second.outbox.deliverDue();
     await sleep(200);
 
-    expect(await second.handlers['outbox.heldForOthers']({}, {})).toEqual([{ operatorId: 'op_demo', count: 3, operator: DEMO_OPERATOR }]);
+    expect(await second.handlers['outbox.heldForOthers']({}, {})).toEqual([
+      { operatorId: 'op_demo', count: 3, operator: DEMO_OPERATOR },
+    ]);
     expect(postsOf(sandbox)).toBe(postsBefore);
     expect(events.map((event) => storedCount(sandbox, event.id))).toEqual([0, 0, 0]);
   });

@@ -29,7 +29,9 @@ function where(pattern: RegExp, files = sources): string[] {
 
 describe('the page cannot talk to the extension', () => {
   it('no code listens for window messages or posts any', () => {
-    expect(where(/addEventListener\(\s*['"`]message['"`]|\bonmessage\b|\.postMessage\(|MessageChannel|BroadcastChannel/)).toEqual([]);
+    expect(
+      where(/addEventListener\(\s*['"`]message['"`]|\bonmessage\b|\.postMessage\(|MessageChannel|BroadcastChannel/),
+    ).toEqual([]);
   });
 
   it('no code answers other extensions or web pages directly', () => {
@@ -39,7 +41,12 @@ describe('the page cannot talk to the extension', () => {
 
   it('the UI reads no custom DOM events the page could dispatch', () => {
     const ui = sources.filter(({ path }) => !path.startsWith('lib/background/'));
-    expect(where(/addEventListener\(\s*['"`](?!keydown|keyup|keypress|click|focus|blur|input|change|resize|scroll|popstate|hashchange|pageshow|pagehide|visibilitychange|online|offline)[\w-]+['"`]/, ui)).toEqual([]);
+    expect(
+      where(
+        /addEventListener\(\s*['"`](?!keydown|keyup|keypress|click|focus|blur|input|change|resize|scroll|popstate|hashchange|pageshow|pagehide|visibilitychange|online|offline)[\w-]+['"`]/,
+        ui,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -69,7 +76,11 @@ describe('the session stays in the background', () => {
 
 describe('text is never markup', () => {
   it('no code writes HTML from strings or evaluates code', () => {
-    expect(where(/dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function\(|createContextualFragment/)).toEqual([]);
+    expect(
+      where(
+        /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function\(|createContextualFragment/,
+      ),
+    ).toEqual([]);
   });
 
   it('no link or frame takes its address from data', () => {

@@ -7,7 +7,10 @@ import { contentScript, FORGED, optionsPage, popup } from './senders';
 type Sender = Browser.runtime.MessageSender;
 
 const TOGGLE = { to: 'content', name: 'panel.toggle', payload: {} };
-const background: Sender = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/background.js` };
+const background: Sender = {
+  id: fakeBrowser.runtime.id,
+  url: `chrome-extension://${fakeBrowser.runtime.id}/background.js`,
+};
 
 /**
  * The one thing the background tells a tab (the keyboard shortcut's toggle) is heard from the background only: a page

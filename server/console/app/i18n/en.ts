@@ -13,10 +13,11 @@ export const en = {
   'signIn.throttled': 'Too many attempts. Wait a little and try again.',
   'signIn.ended': 'Your session ended. Sign in again.',
   'adminsOnly.heading': 'Admins only',
-  'adminsOnly.body': '{email} is a manager account. The console is for the team’s admins; managers log events from the Tracker Data extension in their chat.',
+  'adminsOnly.body':
+    '{email} is a manager account. The console is for the team’s admins; managers log events from the Tracker Data extension in their chat.',
   'adminsOnly.back': 'Sign in as someone else',
-  'signOut': 'Sign out',
-  'signedInAs': 'Signed in as {email}',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as {email}',
 
   'nav.managers': 'Managers',
   'nav.destinations': 'Destinations',
@@ -98,12 +99,18 @@ export const en = {
   'preset.redtrack': 'RedTrack',
   'preset.chatterfy': 'Chatterfy',
   'preset.webhook': 'Any webhook',
-  'presetHelp.keitaro': 'In Keitaro: Maintenance → Postback URL. Paste it up to /postback, without the query; its key is kept secret.',
-  'presetHelp.binom': 'In Binom: the tracker settings → Tracking links → Postback URL. Paste it up to click.php, without the query.',
-  'presetHelp.voluum': 'In Voluum: the offer → Edit → Postback URL → Copy. Paste https://<your tracking domain>/postback, without the query.',
-  'presetHelp.redtrack': 'In RedTrack: the offer source → Postback URL template. Paste https://<your tracking domain>/postback, without the query.',
-  'presetHelp.chatterfy': 'In Chatterfy: Tracker → Integrations → your integration → the > next to a postback configuration. Paste …/api/postbacks/<id>/tracker-postback.',
-  'presetHelp.webhook': 'Any https:// address that takes an HTTP call. Use macros such as {click_id}, {status}, {amount} in its path, query or JSON body.',
+  'presetHelp.keitaro':
+    'In Keitaro: Maintenance → Postback URL. Paste it up to /postback, without the query; its key is kept secret.',
+  'presetHelp.binom':
+    'In Binom: the tracker settings → Tracking links → Postback URL. Paste it up to click.php, without the query.',
+  'presetHelp.voluum':
+    'In Voluum: the offer → Edit → Postback URL → Copy. Paste https://<your tracking domain>/postback, without the query.',
+  'presetHelp.redtrack':
+    'In RedTrack: the offer source → Postback URL template. Paste https://<your tracking domain>/postback, without the query.',
+  'presetHelp.chatterfy':
+    'In Chatterfy: Tracker → Integrations → your integration → the > next to a postback configuration. Paste …/api/postbacks/<id>/tracker-postback.',
+  'presetHelp.webhook':
+    'Any https:// address that takes an HTTP call. Use macros such as {click_id}, {status}, {amount} in its path, query or JSON body.',
 
   'eventType.registration': 'Registration',
   'eventType.deposit': 'Deposit',
@@ -136,14 +143,16 @@ export const en = {
   'intakes.revokeConfirm': 'Yes, revoke',
   'intakes.actions': 'Actions',
   'unmatched.heading': 'Unmatched postbacks',
-  'unmatched.intro': 'Partner postbacks whose click id no lead had when they arrived. Link the lead (a links intake or the panel), and the partner’s next postbacks for it land on its history.',
+  'unmatched.intro':
+    'Partner postbacks whose click id no lead had when they arrived. Link the lead (a links intake or the panel), and the partner’s next postbacks for it land on its history.',
   'unmatched.none': 'None: every partner postback found its lead.',
   'unmatched.received': 'Received',
   'unmatched.clickId': 'Click id',
   'unmatched.tid': 'Partner’s transaction id',
   'unmatched.intake': 'Intake',
   'pattern.heading': 'Code in a lead’s first message',
-  'pattern.intro': 'For leads who arrive through a prefilled t.me/…?text= or wa.me/…?text= link: a regular expression with one group, the code. The extension proposes to link the code it finds.',
+  'pattern.intro':
+    'For leads who arrive through a prefilled t.me/…?text= or wa.me/…?text= link: a regular expression with one group, the code. The extension proposes to link the code it finds.',
   'pattern.label': 'Pattern',
   'pattern.save': 'Save pattern',
   'pattern.saved': 'Pattern saved.',

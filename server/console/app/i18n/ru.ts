@@ -15,10 +15,11 @@ export const ru: Record<MessageId, string> = {
   'signIn.throttled': 'Слишком много попыток. Подождите немного и попробуйте снова.',
   'signIn.ended': 'Сеанс завершён. Войдите снова.',
   'adminsOnly.heading': 'Только для администраторов',
-  'adminsOnly.body': '{email} — учётная запись менеджера. Консоль — для администраторов команды; менеджеры отправляют события из расширения Tracker Data в своём чате.',
+  'adminsOnly.body':
+    '{email} — учётная запись менеджера. Консоль — для администраторов команды; менеджеры отправляют события из расширения Tracker Data в своём чате.',
   'adminsOnly.back': 'Войти под другой учётной записью',
-  'signOut': 'Выйти',
-  'signedInAs': 'Вы вошли как {email}',
+  signOut: 'Выйти',
+  signedInAs: 'Вы вошли как {email}',
 
   'nav.managers': 'Менеджеры',
   'nav.destinations': 'Назначения',
@@ -100,12 +101,18 @@ export const ru: Record<MessageId, string> = {
   'preset.redtrack': 'RedTrack',
   'preset.chatterfy': 'Chatterfy',
   'preset.webhook': 'Любой вебхук',
-  'presetHelp.keitaro': 'В Keitaro: Обслуживание → Postback URL. Вставьте адрес до /postback, без параметров; ключ в нём хранится в секрете.',
-  'presetHelp.binom': 'В Binom: настройки трекера → Tracking links → Postback URL. Вставьте адрес до click.php, без параметров.',
-  'presetHelp.voluum': 'В Voluum: оффер → Edit → Postback URL → Copy. Вставьте https://<ваш трекинговый домен>/postback, без параметров.',
-  'presetHelp.redtrack': 'В RedTrack: источник оффера → Postback URL template. Вставьте https://<ваш трекинговый домен>/postback, без параметров.',
-  'presetHelp.chatterfy': 'В Chatterfy: Tracker → Integrations → ваша интеграция → «>» у настройки постбэка. Вставьте …/api/postbacks/<id>/tracker-postback.',
-  'presetHelp.webhook': 'Любой адрес https://, принимающий HTTP-запрос. Макросы вроде {click_id}, {status}, {amount} — в пути, параметрах или JSON-теле.',
+  'presetHelp.keitaro':
+    'В Keitaro: Обслуживание → Postback URL. Вставьте адрес до /postback, без параметров; ключ в нём хранится в секрете.',
+  'presetHelp.binom':
+    'В Binom: настройки трекера → Tracking links → Postback URL. Вставьте адрес до click.php, без параметров.',
+  'presetHelp.voluum':
+    'В Voluum: оффер → Edit → Postback URL → Copy. Вставьте https://<ваш трекинговый домен>/postback, без параметров.',
+  'presetHelp.redtrack':
+    'В RedTrack: источник оффера → Postback URL template. Вставьте https://<ваш трекинговый домен>/postback, без параметров.',
+  'presetHelp.chatterfy':
+    'В Chatterfy: Tracker → Integrations → ваша интеграция → «>» у настройки постбэка. Вставьте …/api/postbacks/<id>/tracker-postback.',
+  'presetHelp.webhook':
+    'Любой адрес https://, принимающий HTTP-запрос. Макросы вроде {click_id}, {status}, {amount} — в пути, параметрах или JSON-теле.',
 
   'eventType.registration': 'Регистрация',
   'eventType.deposit': 'Депозит',
@@ -138,14 +145,16 @@ export const ru: Record<MessageId, string> = {
   'intakes.revokeConfirm': 'Да, отозвать',
   'intakes.actions': 'Действия',
   'unmatched.heading': 'Постбэки без лида',
-  'unmatched.intro': 'Постбэки партнёров с click id, которого не было ни у одного лида, когда они пришли. Свяжите лида (приёмник ссылок или панель), и следующие постбэки партнёра по нему попадут в его историю.',
+  'unmatched.intro':
+    'Постбэки партнёров с click id, которого не было ни у одного лида, когда они пришли. Свяжите лида (приёмник ссылок или панель), и следующие постбэки партнёра по нему попадут в его историю.',
   'unmatched.none': 'Нет: каждый постбэк партнёра нашёл своего лида.',
   'unmatched.received': 'Получен',
   'unmatched.clickId': 'Click id',
   'unmatched.tid': 'ID транзакции партнёра',
   'unmatched.intake': 'Приёмник',
   'pattern.heading': 'Код в первом сообщении лида',
-  'pattern.intro': 'Для лидов по ссылке t.me/…?text= или wa.me/…?text= с готовым текстом: регулярное выражение с одной группой — кодом. Расширение предложит привязать найденный код.',
+  'pattern.intro':
+    'Для лидов по ссылке t.me/…?text= или wa.me/…?text= с готовым текстом: регулярное выражение с одной группой — кодом. Расширение предложит привязать найденный код.',
   'pattern.label': 'Шаблон',
   'pattern.save': 'Сохранить шаблон',
   'pattern.saved': 'Шаблон сохранён.',

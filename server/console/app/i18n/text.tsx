@@ -8,7 +8,11 @@ export const LOCALES = Object.keys(tables) as Locale[];
 
 export type Translate = (id: MessageId, values?: Readonly<Record<string, string | number>>) => string;
 
-export function translate(locale: Locale, id: MessageId, values: Readonly<Record<string, string | number>> = {}): string {
+export function translate(
+  locale: Locale,
+  id: MessageId,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
   return tables[locale][id].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     Object.hasOwn(values, name) ? String(values[name]) : placeholder,
   );
@@ -35,7 +39,9 @@ export function useFormatTime(): (iso: string) => string {
   return useCallback(
     (iso: string) => {
       const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+      return Number.isNaN(date.getTime())
+        ? iso
+        : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
     },
     [locale],
   );

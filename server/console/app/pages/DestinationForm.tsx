@@ -27,7 +27,10 @@ function headersText(headers: Record<string, string> | undefined): string {
 
 function parseHeaders(text: string): Record<string, string> | undefined {
   const headers: Record<string, string> = {};
-  for (const line of text.split('\n').map((each) => each.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((each) => each.trim())
+    .filter(Boolean)) {
     const colon = line.indexOf(':');
     if (colon < 1) return undefined;
     headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
@@ -36,7 +39,15 @@ function parseHeaders(text: string): Record<string, string> | undefined {
 }
 
 /** Adds a destination from a preset, or edits one: the preset's help says where the tracker shows its postback URL. */
-export function DestinationForm({ editing, onSaved, onCancel }: { editing?: Destination; onSaved(name: string): void; onCancel(): void }) {
+export function DestinationForm({
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  editing?: Destination;
+  onSaved(name: string): void;
+  onCancel(): void;
+}) {
   const t = useText();
   const api = useApi();
   const [kind, setKind] = useState<DestinationKind>(editing?.kind ?? 'keitaro');
@@ -87,7 +98,9 @@ export function DestinationForm({ editing, onSaved, onCancel }: { editing?: Dest
     }
     setBusy(true);
     try {
-      const saved = editing ? await api.updateDestination({ ...editing, ...input }) : await api.createDestination(input);
+      const saved = editing
+        ? await api.updateDestination({ ...editing, ...input })
+        : await api.createDestination(input);
       onSaved(saved.destination.name);
     } catch (error) {
       if (error instanceof ApiProblem && Object.keys(error.fields).length) setFields({ ...error.fields });
@@ -120,13 +133,32 @@ export function DestinationForm({ editing, onSaved, onCancel }: { editing?: Dest
       <p id={`${formId}-kind-help`} className="hint">
         {t(`presetHelp.${kind}`)}
       </p>
-      <TextField id={`${formId}-name`} label={t('common.name')} value={name} onChange={setName} problem={fields.name} autoComplete="off" />
-      <TextField id={`${formId}-url`} label={t('destinations.url')} value={url} onChange={setUrl} problem={fields.url} type="url" autoComplete="off" />
+      <TextField
+        id={`${formId}-name`}
+        label={t('common.name')}
+        value={name}
+        onChange={setName}
+        problem={fields.name}
+        autoComplete="off"
+      />
+      <TextField
+        id={`${formId}-url`}
+        label={t('destinations.url')}
+        value={url}
+        onChange={setUrl}
+        problem={fields.url}
+        type="url"
+        autoComplete="off"
+      />
       <fieldset aria-describedby={fields.events ? `${formId}-events-problem` : undefined}>
         <legend>{t('destinations.events')}</legend>
         {EVENT_TYPES.map((type) => (
           <label key={type} className="check">
-            <input type="checkbox" checked={events.includes(type)} onChange={(event) => toggleEvent(type, event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={events.includes(type)}
+              onChange={(event) => toggleEvent(type, event.target.checked)}
+            />
             {t(`eventType.${type}`)}
           </label>
         ))}
@@ -154,13 +186,31 @@ export function DestinationForm({ editing, onSaved, onCancel }: { editing?: Dest
         <>
           <div className="field">
             <label htmlFor={`${formId}-method`}>{t('destinations.method')}</label>
-            <select id={`${formId}-method`} value={method} onChange={(event) => setMethod(event.target.value === 'GET' ? 'GET' : 'POST')}>
+            <select
+              id={`${formId}-method`}
+              value={method}
+              onChange={(event) => setMethod(event.target.value === 'GET' ? 'GET' : 'POST')}
+            >
               <option value="POST">POST</option>
               <option value="GET">GET</option>
             </select>
           </div>
-          <TextField id={`${formId}-headers`} label={t('destinations.headers')} value={headers} onChange={setHeaders} problem={fields.headers} multiline />
-          <TextField id={`${formId}-body`} label={t('destinations.body')} value={body} onChange={setBody} problem={fields.body} multiline />
+          <TextField
+            id={`${formId}-headers`}
+            label={t('destinations.headers')}
+            value={headers}
+            onChange={setHeaders}
+            problem={fields.headers}
+            multiline
+          />
+          <TextField
+            id={`${formId}-body`}
+            label={t('destinations.body')}
+            value={body}
+            onChange={setBody}
+            problem={fields.body}
+            multiline
+          />
         </>
       )}
       <label className="check">

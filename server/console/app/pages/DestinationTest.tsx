@@ -13,7 +13,9 @@ import { problemText } from '../parts/problem-text';
 export function DestinationTest({ destination }: { destination: Destination }) {
   const t = useText();
   const api = useApi();
-  const [type, setType] = useState<EventType>(destination.events.includes('deposit') ? 'deposit' : (destination.events[0] ?? 'registration'));
+  const [type, setType] = useState<EventType>(
+    destination.events.includes('deposit') ? 'deposit' : (destination.events[0] ?? 'registration'),
+  );
   const [clickId, setClickId] = useState('tracker-data-test');
   const [amount, setAmount] = useState('10.00');
   const [currency, setCurrency] = useState('USD');
@@ -55,22 +57,42 @@ export function DestinationTest({ destination }: { destination: Destination }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-click`}>{t('destinations.testClickId')}</label>
-          <input id={`${id}-click`} value={clickId} onChange={(event) => setClickId(event.target.value)} spellCheck={false} />
+          <input
+            id={`${id}-click`}
+            value={clickId}
+            onChange={(event) => setClickId(event.target.value)}
+            spellCheck={false}
+          />
         </div>
         {type !== 'registration' && (
           <div className="field-row">
             <div className="field">
               <label htmlFor={`${id}-amount`}>{t('destinations.testAmount')}</label>
-              <input id={`${id}-amount`} inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} />
+              <input
+                id={`${id}-amount`}
+                inputMode="decimal"
+                value={amount}
+                onChange={(event) => setAmount(event.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-currency`}>{t('destinations.testCurrency')}</label>
-              <input id={`${id}-currency`} value={currency} maxLength={4} onChange={(event) => setCurrency(event.target.value)} />
+              <input
+                id={`${id}-currency`}
+                value={currency}
+                maxLength={4}
+                onChange={(event) => setCurrency(event.target.value)}
+              />
             </div>
           </div>
         )}
       </details>
-      <button type="button" onClick={() => void run()} disabled={busy} aria-describedby={result || problem ? `${id}-result` : undefined}>
+      <button
+        type="button"
+        onClick={() => void run()}
+        disabled={busy}
+        aria-describedby={result || problem ? `${id}-result` : undefined}
+      >
         {t('destinations.test')}
       </button>
       <div id={`${id}-result`} role="status" className="test-result">

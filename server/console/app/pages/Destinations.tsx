@@ -60,7 +60,17 @@ function DestinationCard({ destination, onSaved }: { destination: AdminDestinati
       (saved) => onSaved(saved.destination.name),
       (error: unknown) => setProblem(problemText(error)),
     );
-  if (editing) return <DestinationForm editing={destination} onSaved={(name) => { setEditing(false); onSaved(name); }} onCancel={() => setEditing(false)} />;
+  if (editing)
+    return (
+      <DestinationForm
+        editing={destination}
+        onSaved={(name) => {
+          setEditing(false);
+          onSaved(name);
+        }}
+        onCancel={() => setEditing(false)}
+      />
+    );
   return (
     <article className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{destination.name}</h2>
@@ -73,7 +83,9 @@ function DestinationCard({ destination, onSaved }: { destination: AdminDestinati
       <p className="url">
         <code>{destination.url}</code>
       </p>
-      <p>{destination.events.map((type) => `${t(`eventType.${type}`)} → ${destination.statusMap[type]}`).join(' · ')}</p>
+      <p>
+        {destination.events.map((type) => `${t(`eventType.${type}`)} → ${destination.statusMap[type]}`).join(' · ')}
+      </p>
       <h3 id={`${headingId}-today`}>{t('destinations.today')}</h3>
       <dl className="counts" aria-labelledby={`${headingId}-today`}>
         {COUNTED.map((state) => (
@@ -85,7 +97,11 @@ function DestinationCard({ destination, onSaved }: { destination: AdminDestinati
       </dl>
       <ProblemAlert problem={problem} />
       <div className="actions">
-        <button type="button" onClick={() => setEditing(true)} aria-label={t('destinations.edit', { name: destination.name })}>
+        <button
+          type="button"
+          onClick={() => setEditing(true)}
+          aria-label={t('destinations.edit', { name: destination.name })}
+        >
           {t('destinations.editShort')}
         </button>
         <button type="button" onClick={() => void toggle()}>

@@ -79,7 +79,8 @@ export function Events() {
   const field = (name: keyof Filter) => ({
     id: `filter-${name}`,
     value: draft[name],
-    onChange: (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [name]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setDraft((current) => ({ ...current, [name]: event.target.value })),
   });
   const reload = () => {
     setMore({ events: [] });
@@ -146,7 +147,12 @@ export function Events() {
         {notice}
       </p>
       {first.problem && <LoadProblem message={first.problem} retry={first.reload} />}
-      {first.data && (events.length ? <EventTable label={t('events.heading')} events={events} showContact onResent={reload} /> : <p>{t('events.empty')}</p>)}
+      {first.data &&
+        (events.length ? (
+          <EventTable label={t('events.heading')} events={events} showContact onResent={reload} />
+        ) : (
+          <p>{t('events.empty')}</p>
+        ))}
       {next && (
         <button type="button" onClick={() => void showMore()}>
           {t('events.more')}

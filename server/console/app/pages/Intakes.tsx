@@ -42,7 +42,13 @@ export function Intakes() {
           }}
         />
       ) : (
-        <button type="button" onClick={() => { setCreated(undefined); setAdding(true); }}>
+        <button
+          type="button"
+          onClick={() => {
+            setCreated(undefined);
+            setAdding(true);
+          }}
+        >
           {t('intakes.add')}
         </button>
       )}
@@ -97,12 +103,25 @@ function NewIntakeForm({ onCreated, onCancel }: { onCreated(intake: CreatedIntak
   return (
     <form className="panel" aria-label={t('intakes.add')} onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('intakes.add')}</h2>
-      <TextField id="intake-name" label={t('common.name')} value={name} onChange={setName} problem={fields.name} autoComplete="off" />
+      <TextField
+        id="intake-name"
+        label={t('common.name')}
+        value={name}
+        onChange={setName}
+        problem={fields.name}
+        autoComplete="off"
+      />
       <fieldset>
         <legend>{t('common.kind')}</legend>
         {intakeKindSchema.options.map((each) => (
           <label key={each} className="check">
-            <input type="radio" name="intake-kind" value={each} checked={kind === each} onChange={() => setKind(each)} />
+            <input
+              type="radio"
+              name="intake-kind"
+              value={each}
+              checked={kind === each}
+              onChange={() => setKind(each)}
+            />
             {t(`intakes.kind.${each}`)}
           </label>
         ))}

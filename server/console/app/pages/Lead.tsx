@@ -20,7 +20,9 @@ export function Lead({ channel, externalId }: { channel: string; externalId: str
   const time = useFormatTime();
   const lead = useLoad(() => api.lead(channel, externalId), [api, channel, externalId]);
   const contact = lead.data?.contact;
-  const name = contact ? (contact.displayName ?? (contact.username ? `@${contact.username}` : contact.externalId)) : externalId;
+  const name = contact
+    ? (contact.displayName ?? (contact.username ? `@${contact.username}` : contact.externalId))
+    : externalId;
   return (
     <>
       <p>
@@ -51,7 +53,16 @@ export function Lead({ channel, externalId }: { channel: string; externalId: str
           </section>
           <section aria-labelledby="lead-events">
             <h2 id="lead-events">{t('lead.events')}</h2>
-            {lead.data.events.length ? <EventTable label={t('lead.eventsTable', { name })} events={lead.data.events} showContact={false} onResent={lead.reload} /> : <p>{t('common.none')}</p>}
+            {lead.data.events.length ? (
+              <EventTable
+                label={t('lead.eventsTable', { name })}
+                events={lead.data.events}
+                showContact={false}
+                onResent={lead.reload}
+              />
+            ) : (
+              <p>{t('common.none')}</p>
+            )}
           </section>
           <section aria-labelledby="lead-audit">
             <h2 id="lead-audit">{t('lead.audit')}</h2>

@@ -44,7 +44,13 @@ export function Managers() {
           }}
         />
       ) : (
-        <button type="button" onClick={() => { setCreated(undefined); setAdding(true); }}>
+        <button
+          type="button"
+          onClick={() => {
+            setCreated(undefined);
+            setAdding(true);
+          }}
+        >
           {t('managers.add')}
         </button>
       )}
@@ -66,7 +72,10 @@ function OperatorTable({ operators, onRemoved }: { operators: AdminOperator[]; o
   const t = useText();
   const api = useApi();
   const time = useFormatTime();
-  const removal = useConfirmedActions((operator: AdminOperator) => api.removeOperator(operator.id), (operator) => onRemoved(operator.name));
+  const removal = useConfirmedActions(
+    (operator: AdminOperator) => api.removeOperator(operator.id),
+    (operator) => onRemoved(operator.name),
+  );
   return (
     <div className="table-wrap" role="region" aria-label={t('managers.heading')} tabIndex={0}>
       <ProblemAlert problem={removal.problem} />
@@ -105,7 +114,13 @@ function OperatorTable({ operators, onRemoved }: { operators: AdminOperator[]; o
   );
 }
 
-function NewManagerForm({ onCreated, onCancel }: { onCreated(email: string, password: string): void; onCancel(): void }) {
+function NewManagerForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated(email: string, password: string): void;
+  onCancel(): void;
+}) {
   const t = useText();
   const api = useApi();
   const [name, setName] = useState('');
@@ -144,10 +159,29 @@ function NewManagerForm({ onCreated, onCancel }: { onCreated(email: string, pass
   return (
     <form className="panel" onSubmit={(event) => void submit(event)} aria-label={t('managers.add')} noValidate>
       <h2>{t('managers.add')}</h2>
-      <TextField id="manager-name" label={t('common.name')} value={name} onChange={setName} problem={fields.name} autoComplete="off" />
-      <TextField id="manager-email" label={t('managers.email')} value={email} onChange={setEmail} problem={fields.email} type="email" autoComplete="off" />
+      <TextField
+        id="manager-name"
+        label={t('common.name')}
+        value={name}
+        onChange={setName}
+        problem={fields.name}
+        autoComplete="off"
+      />
+      <TextField
+        id="manager-email"
+        label={t('managers.email')}
+        value={email}
+        onChange={setEmail}
+        problem={fields.email}
+        type="email"
+        autoComplete="off"
+      />
       <label htmlFor="manager-role">{t('managers.role')}</label>
-      <select id="manager-role" value={role} onChange={(event) => setRole(event.target.value === 'admin' ? 'admin' : 'manager')}>
+      <select
+        id="manager-role"
+        value={role}
+        onChange={(event) => setRole(event.target.value === 'admin' ? 'admin' : 'manager')}
+      >
         <option value="manager">{t('role.manager')}</option>
         <option value="admin">{t('role.admin')}</option>
       </select>

@@ -28,7 +28,11 @@ export function PatternSetting() {
     setProblem(undefined);
     const value = pattern.trim() || null;
     if (value !== null && outcome.kind !== 'found' && outcome.kind !== 'notFound') {
-      setProblem(outcome.kind === 'invalid' ? t('pattern.invalid', { reason: outcome.reason }) : t('pattern.oneGroup', { count: outcome.kind === 'groups' ? outcome.count : 0 }));
+      setProblem(
+        outcome.kind === 'invalid'
+          ? t('pattern.invalid', { reason: outcome.reason })
+          : t('pattern.oneGroup', { count: outcome.kind === 'groups' ? outcome.count : 0 }),
+      );
       return;
     }
     try {
@@ -44,7 +48,14 @@ export function PatternSetting() {
       <p className="hint">{t('pattern.intro')}</p>
       {saved.problem && <LoadProblem message={saved.problem} retry={saved.reload} />}
       <form onSubmit={(event) => void save(event)} noValidate>
-        <TextField id="pattern" label={t('pattern.label')} value={pattern} onChange={setPattern} problem={problem} autoComplete="off" />
+        <TextField
+          id="pattern"
+          label={t('pattern.label')}
+          value={pattern}
+          onChange={setPattern}
+          problem={problem}
+          autoComplete="off"
+        />
         <button type="submit">{t('pattern.save')}</button>
         <p role="status" className="notice">
           {notice}

@@ -26,7 +26,14 @@ export function SignIn() {
       <h1>{t('signIn.heading')}</h1>
       <form onSubmit={submit} aria-busy={busy}>
         <label htmlFor="sign-in-email">{t('signIn.email')}</label>
-        <input id="sign-in-email" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+        <input
+          id="sign-in-email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
         <label htmlFor="sign-in-password">{t('signIn.password')}</label>
         <input
           id="sign-in-password"

@@ -23,7 +23,15 @@ export function UnmatchedPostbacks({ intakes }: { intakes: readonly AdminIntake[
   );
 }
 
-function KeptTable({ postbacks, intakes, label }: { postbacks: readonly KeptPostback[]; intakes: readonly AdminIntake[]; label: string }) {
+function KeptTable({
+  postbacks,
+  intakes,
+  label,
+}: {
+  postbacks: readonly KeptPostback[];
+  intakes: readonly AdminIntake[];
+  label: string;
+}) {
   const t = useText();
   const time = useFormatTime();
   if (!postbacks.length) return <p>{t('unmatched.none')}</p>;

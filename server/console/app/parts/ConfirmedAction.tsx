@@ -36,7 +36,10 @@ export function ConfirmedAction({
  * A table's confirmed action on its rows: which row is asking (one at a time), and the problem of the last attempt.
  * `actionFor(row)` gives that row's ConfirmedAction its asking state and handlers.
  */
-export function useConfirmedActions<Row extends { id: string }>(act: (row: Row) => Promise<unknown>, done: (row: Row) => void) {
+export function useConfirmedActions<Row extends { id: string }>(
+  act: (row: Row) => Promise<unknown>,
+  done: (row: Row) => void,
+) {
   const [asking, setAsking] = useState<string>();
   const [problem, setProblem] = useState('');
   const actionFor = (row: Row) => ({

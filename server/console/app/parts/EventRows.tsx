@@ -6,7 +6,17 @@ import { leadHref } from '../route';
 import { problemText } from './problem-text';
 
 /** Events as table rows: when, what, whose, from where, and each delivery with Resend on a failed one. */
-export function EventTable({ label, events, showContact, onResent }: { label: string; events: readonly AdminEvent[]; showContact: boolean; onResent(): void }) {
+export function EventTable({
+  label,
+  events,
+  showContact,
+  onResent,
+}: {
+  label: string;
+  events: readonly AdminEvent[];
+  showContact: boolean;
+  onResent(): void;
+}) {
   const t = useText();
   return (
     <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
@@ -44,9 +54,13 @@ function EventRow({ event, showContact, onResent }: { event: AdminEvent; showCon
       },
       (error: unknown) => setNotice(problemText(error)),
     );
-  const contact = event.contact.username ? `@${event.contact.username}` : (event.contact.displayName ?? event.contact.externalId);
+  const contact = event.contact.username
+    ? `@${event.contact.username}`
+    : (event.contact.displayName ?? event.contact.externalId);
   const source =
-    event.source === 'flow' && event.stepName ? t('source.flowStep', { step: event.stepName }) : t(`source.${event.source}`);
+    event.source === 'flow' && event.stepName
+      ? t('source.flowStep', { step: event.stepName })
+      : t(`source.${event.source}`);
   return (
     <tr>
       <td>{time(event.occurredAt)}</td>

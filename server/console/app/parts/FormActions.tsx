@@ -2,7 +2,17 @@ import { useText } from '../i18n/text';
 import { ProblemAlert } from './ProblemAlert';
 
 /** The foot every console form shares: what went wrong, then submit (held while busy) and cancel. */
-export function FormActions({ problem, busy, submit, onCancel }: { problem: string; busy: boolean; submit: string; onCancel(): void }) {
+export function FormActions({
+  problem,
+  busy,
+  submit,
+  onCancel,
+}: {
+  problem: string;
+  busy: boolean;
+  submit: string;
+  onCancel(): void;
+}) {
   const t = useText();
   return (
     <>

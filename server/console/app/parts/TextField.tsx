@@ -10,7 +10,9 @@ export function TextField(props: {
   autoComplete?: string;
   multiline?: boolean;
 }) {
-  const described = [props.problem ? `${props.id}-problem` : '', props.hint ? `${props.id}-hint` : ''].filter(Boolean).join(' ');
+  const described = [props.problem ? `${props.id}-problem` : '', props.hint ? `${props.id}-hint` : '']
+    .filter(Boolean)
+    .join(' ');
   const common = {
     id: props.id,
     value: props.value,
@@ -24,7 +26,12 @@ export function TextField(props: {
       {props.multiline ? (
         <textarea {...common} rows={4} onChange={(event) => props.onChange(event.target.value)} />
       ) : (
-        <input {...common} type={props.type ?? 'text'} autoComplete={props.autoComplete} onChange={(event) => props.onChange(event.target.value)} />
+        <input
+          {...common}
+          type={props.type ?? 'text'}
+          autoComplete={props.autoComplete}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
       )}
       {props.hint && (
         <p id={`${props.id}-hint`} className="hint">

@@ -14,17 +14,34 @@ export function intakeLines(kind: IntakeKind, url: string): { label: MessageId; 
   switch (kind) {
     case 'links':
       return [
-        { label: 'intakes.chatterfyLine', line: withQuery(url, 'channel=telegram&contact_id={chatId}&click_id={tracker.clickid}&username={username}') },
-        { label: 'intakes.startLine', line: withQuery(url, 'channel=telegram&contact_id=<chat id>&click_id=<start payload>&username=<username>') },
+        {
+          label: 'intakes.chatterfyLine',
+          line: withQuery(url, 'channel=telegram&contact_id={chatId}&click_id={tracker.clickid}&username={username}'),
+        },
+        {
+          label: 'intakes.startLine',
+          line: withQuery(url, 'channel=telegram&contact_id=<chat id>&click_id=<start payload>&username=<username>'),
+        },
       ];
     case 'flow':
       return [
         {
           label: 'intakes.flowLine',
-          line: withQuery(url, 'channel=telegram&contact_id={chatId}&event=deposit&step=<step name>&amount=<amount>&currency=<currency>&event_id=<unique id>'),
+          line: withQuery(
+            url,
+            'channel=telegram&contact_id={chatId}&event=deposit&step=<step name>&amount=<amount>&currency=<currency>&event_id=<unique id>',
+          ),
         },
       ];
     case 'postbacks':
-      return [{ label: 'intakes.postbackLine', line: withQuery(url, 'click_id={clickid}&event=deposit&amount={payout}&currency={currency}&tid={transaction_id}') }];
+      return [
+        {
+          label: 'intakes.postbackLine',
+          line: withQuery(
+            url,
+            'click_id={clickid}&event=deposit&amount={payout}&currency={currency}&tid={transaction_id}',
+          ),
+        },
+      ];
   }
 }

@@ -59,7 +59,10 @@ export class ManagerBrowser {
     const { panel } = this;
     await panel.getByRole('button', { name: 'Send event' }).click();
     const form = panel.getByRole('form', { name: 'Send event' });
-    await form.getByRole('radiogroup', { name: 'Event type' }).getByRole('radio', { name: TYPE_NAMES[event.type], exact: true }).check();
+    await form
+      .getByRole('radiogroup', { name: 'Event type' })
+      .getByRole('radio', { name: TYPE_NAMES[event.type], exact: true })
+      .check();
     if (event.typed !== undefined && event.currency !== undefined) {
       await chooseCurrency(form.getByRole('combobox', { name: 'Currency' }), event.currency);
       await form.getByRole('textbox', { name: 'Amount' }).fill(event.typed);
@@ -76,7 +79,10 @@ export class ManagerBrowser {
    */
   async historyOf(lead: string): Promise<{ byHand: number; sent: number }> {
     await this.switchTo(lead);
-    const byHand = this.panel.getByRole('list', { name: 'Events' }).getByRole('listitem').filter({ hasText: 'by hand' });
+    const byHand = this.panel
+      .getByRole('list', { name: 'Events' })
+      .getByRole('listitem')
+      .filter({ hasText: 'by hand' });
     const sent = byHand.filter({ has: this.chat.getByText('Sent', { exact: true }) });
     return { byHand: await byHand.count(), sent: await sent.count() };
   }
@@ -111,7 +117,11 @@ export class ManagerBrowser {
       try {
         const worker = await backgroundWorker(this.extension.context);
         const everything = await worker.evaluate(() =>
-          (globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(null),
+          (
+            globalThis as unknown as {
+              chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
+            }
+          ).chrome.storage.local.get(null),
         );
         return Object.entries(everything)
           .filter(([key]) => key.startsWith('outbox:'))
@@ -129,7 +139,10 @@ export class ManagerBrowser {
     return worker.evaluate(async () => {
       const { chrome } = globalThis as unknown as {
         chrome: {
-          storage: { local: { get(key: string): Promise<unknown> }; session: { get(key: string): Promise<Record<string, { expiresAt?: number }>> } };
+          storage: {
+            local: { get(key: string): Promise<unknown> };
+            session: { get(key: string): Promise<Record<string, { expiresAt?: number }>> };
+          };
           alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>> };
         };
       };

@@ -73,7 +73,10 @@ export function planEvents(count: number, seed: number): PlannedEvent[] {
       stay = 1 + Math.floor(random() * 4);
     }
     stay -= 1;
-    const note = random() < 0.15 ? `chaos #${events.length + 1}: paid via ${pick(random, ['card', 'bank transfer', 'wallet'])}` : undefined;
+    const note =
+      random() < 0.15
+        ? `chaos #${events.length + 1}: paid via ${pick(random, ['card', 'bank transfer', 'wallet'])}`
+        : undefined;
     const base = { lead: lead.name, externalId: lead.externalId, ...(note ? { note } : {}) };
     if (random() < 0.2) {
       events.push({ ...base, type: 'registration' });

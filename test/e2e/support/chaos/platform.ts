@@ -106,7 +106,8 @@ export class ChaosPlatform {
     for (const [route, counts] of Object.entries(this.sandbox.stats())) {
       const total = (this.tally.routes[route] ??= { requests: 0, statuses: {} });
       total.requests += counts.requests;
-      for (const [status, count] of Object.entries(counts.statuses)) total.statuses[status] = (total.statuses[status] ?? 0) + count;
+      for (const [status, count] of Object.entries(counts.statuses))
+        total.statuses[status] = (total.statuses[status] ?? 0) + count;
     }
     this.sandbox.resetStats();
   }

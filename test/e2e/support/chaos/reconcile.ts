@@ -33,14 +33,26 @@ export interface Reconciliation {
  * Compares what the manager typed, what the outbox stored for each Save, and what the platform ended up with.
  * Records pair with the plan in the order they were saved (createdAt).
  */
-export function reconcile(plan: readonly PlannedEvent[], records: readonly OutboxRecord[], platform: readonly TrackerEvent[]): Reconciliation {
+export function reconcile(
+  plan: readonly PlannedEvent[],
+  records: readonly OutboxRecord[],
+  platform: readonly TrackerEvent[],
+): Reconciliation {
   const saved = [...records].sort((a, b) => a.createdAt - b.createdAt);
   const savedWrong: string[] = [];
   plan.forEach((planned, index) => {
     const record = saved[index];
-    const expected = { type: planned.type, amount: planned.amount, currency: planned.currency, note: planned.note, externalId: planned.externalId };
+    const expected = {
+      type: planned.type,
+      amount: planned.amount,
+      currency: planned.currency,
+      note: planned.note,
+      externalId: planned.externalId,
+    };
     if (!record || !same(essence(record.event), expected)) {
-      savedWrong.push(`#${index + 1} ${JSON.stringify(expected)} saved as ${record ? JSON.stringify(essence(record.event)) : 'nothing'}`);
+      savedWrong.push(
+        `#${index + 1} ${JSON.stringify(expected)} saved as ${record ? JSON.stringify(essence(record.event)) : 'nothing'}`,
+      );
     }
   });
   if (saved.length > plan.length) savedWrong.push(`${saved.length - plan.length} records more than Saves`);
@@ -51,7 +63,12 @@ export function reconcile(plan: readonly PlannedEvent[], records: readonly Outbo
   const altered: string[] = [];
   for (const { event } of saved) {
     const stored = onPlatform.get(event.id);
-    if (stored && (!same(essence(stored), essence(event)) || !same(stored.contact, event.contact) || stored.occurredAt !== event.occurredAt)) {
+    if (
+      stored &&
+      (!same(essence(stored), essence(event)) ||
+        !same(stored.contact, event.contact) ||
+        stored.occurredAt !== event.occurredAt)
+    ) {
       altered.push(event.id);
     }
   }
@@ -61,7 +78,9 @@ export function reconcile(plan: readonly PlannedEvent[], records: readonly Outbo
     lost: saved.filter((record) => !onPlatform.has(record.event.id)).map((record) => record.event.id),
     duplicated: [
       ...byHand.filter((event) => !savedIds.has(event.id)).map((event) => `${event.id} never saved`),
-      ...byHand.filter((event, index) => byHand.findIndex((other) => other.id === event.id) !== index).map((event) => `${event.id} stored again`),
+      ...byHand
+        .filter((event, index) => byHand.findIndex((other) => other.id === event.id) !== index)
+        .map((event) => `${event.id} stored again`),
     ],
     altered,
     notSent: saved.filter((record) => record.state !== 'sent').map((record) => `${record.event.id} ${record.state}`),
