@@ -3,7 +3,6 @@ export * from './api';
 export * from './chat';
 export * from './currency';
 export * from './delivery';
-export * from './destination';
 export * from './event-form';
 export * from './messages';
 export * from './outbox';

@@ -1,4 +1,4 @@
-import type { PostbackMacro } from '../../lib/schemas';
+import type { PostbackMacro } from '../../lib/schemas/destination';
 import type { PostbackFacts } from './postback-facts';
 
 export type MacroValues = Partial<Record<PostbackMacro, string>>;

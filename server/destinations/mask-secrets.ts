@@ -1,4 +1,4 @@
-import type { DestinationInput, PostbackRequest } from '../../lib/schemas';
+import type { DestinationInput, PostbackRequest } from '../../lib/schemas/destination';
 import { presets } from './presets';
 import { decodeQueryPart, splitPair } from './query-parts';
 import { soleMacro } from './request-template';

@@ -1,4 +1,5 @@
-import type { DestinationInput, EventType, PostbackRequest, StatusMap } from '../../lib/schemas';
+import type { EventType } from '../../lib/schemas';
+import type { DestinationInput, PostbackRequest, StatusMap } from '../../lib/schemas/destination';
 import { macroValues } from './macro-values';
 import type { PostbackFacts } from './postback-facts';
 import { presets } from './presets';

@@ -1,5 +1,5 @@
-import { MACRO_PATTERN, isPostbackMacro } from '../../lib/schemas';
-import type { PostbackMacro, PostbackRequest } from '../../lib/schemas';
+import { MACRO_PATTERN, isPostbackMacro } from '../../lib/schemas/destination';
+import type { PostbackMacro, PostbackRequest } from '../../lib/schemas/destination';
 import type { MacroValues } from './macro-values';
 import { decodeQueryPart, splitPair } from './query-parts';
 

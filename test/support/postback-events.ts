@@ -1,6 +1,6 @@
 import { defaultStatusMap } from '../../server/destinations';
 import type { PostbackFacts } from '../../server/destinations';
-import type { DestinationInput, DestinationKind, PostbackRequest } from '../../lib/schemas';
+import type { DestinationInput, DestinationKind, PostbackRequest } from '../../lib/schemas/destination';
 
 /** A deposit as the delivery queue would describe it; tests change only what they are about. */
 export function depositFacts(overrides: Partial<PostbackFacts> = {}): PostbackFacts {

@@ -1,4 +1,4 @@
-import type { DestinationKind } from '../../../lib/schemas';
+import type { DestinationKind } from '../../../lib/schemas/destination';
 import { binomPreset } from './binom';
 import { chatterfyPreset } from './chatterfy';
 import { keitaroPreset } from './keitaro';

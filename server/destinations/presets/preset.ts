@@ -1,4 +1,4 @@
-import type { DestinationKind, StatusMap } from '../../../lib/schemas';
+import type { DestinationKind, StatusMap } from '../../../lib/schemas/destination';
 import type { QueryParam } from '../request-template';
 
 /** A destination kind: what it adds to the URL the tracker gave, and the statuses the tracker knows by default. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DestinationKind, EventType } from '../../../lib/schemas';
+import type { EventType } from '../../../lib/schemas';
+import type { DestinationKind } from '../../../lib/schemas/destination';
 import { postbackRequest, presets } from '../../../server/destinations';
 import { depositFacts, destinationAt, registrationFacts } from '../../support/postback-events';
 

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import type { DestinationKind } from '../../../lib/schemas';
+import type { DestinationKind } from '../../../lib/schemas/destination';
 import { postbackRequest } from '../../../server/destinations';
 import type { PostbackFacts } from '../../../server/destinations';
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliverySchema, destinationInputSchema, destinationSchema } from '../../../lib/schemas';
+import { deliverySchema } from '../../../lib/schemas';
+import { destinationInputSchema, destinationSchema } from '../../../lib/schemas/destination';
 import { destinationAt } from '../../support/postback-events';
 
 /** What an admin is told, at the field, when a destination cannot be saved. */
