@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { contentScriptMatches } from '../../../lib/adapters/site-matches';
 import { trustedPagePredicate } from '../../../lib/background/trusted-pages';
@@ -7,27 +6,10 @@ import { routeMessage } from '../../../lib/messaging/router';
 import { stored } from '../../../lib/schemas';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { startPlatformInFront, type Intercepted, type PlatformInFront } from './platform-in-front';
+import { contentScript, popup, telegramK, type Sender } from '../security/senders';
 import { DEMO, resetExtension, startWorker, stopWorkers } from './support';
 
-type Sender = Browser.runtime.MessageSender;
-
 const REF = 'ref[:\\s]*([A-Za-z0-9_-]{6,64})';
-const EXTENSION_ID = fakeBrowser.runtime.id;
-const popup: Sender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
-const tab = {
-  id: 7,
-  index: 0,
-  windowId: 1,
-  highlighted: true,
-  active: true,
-  pinned: false,
-  incognito: false,
-} as Browser.tabs.Tab;
-const telegramK: Sender = {
-  id: EXTENSION_ID,
-  url: 'https://web.telegram.org/k/#777001',
-  tab: { ...tab, url: 'https://web.telegram.org/k/#777001' },
-};
 const options = { isTrustedContentPage: trustedPagePredicate(contentScriptMatches) };
 const send = (name: string, payload: unknown, sender: Sender = telegramK) =>
   routeMessage({ name, payload }, sender, startWorker().handlers, options);
@@ -161,11 +143,7 @@ describe('linking the open contact to a click id', () => {
 
   it('is refused from a page no content script of ours runs on', async () => {
     await send('session.signIn', DEMO, popup);
-    const evil: Sender = {
-      id: EXTENSION_ID,
-      url: 'https://evil.example/k/',
-      tab: { ...tab, url: 'https://evil.example/k/' },
-    };
+    const evil = contentScript('https://evil.example/k/');
 
     expect(await send('contact.linkClickId', { ...anna, trackerData: { clickId: 'ab12cd34' } }, evil)).toMatchObject({
       ok: false,

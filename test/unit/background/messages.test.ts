@@ -11,6 +11,7 @@ import { OUTBOX_ALARM } from '../../../lib/background/wake-up';
 import { routeMessage } from '../../../lib/messaging/router';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
 import { installFakeSiteApis } from './fake-site-apis';
+import { contentScript, EXTENSION_ID, popup, type Sender } from '../security/senders';
 import {
   DEMO,
   deposit,
@@ -23,20 +24,6 @@ import {
   waitFor,
 } from './support';
 
-type Sender = Browser.runtime.MessageSender;
-
-const EXTENSION_ID = fakeBrowser.runtime.id;
-const popup: Sender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
-const telegramTab = {
-  id: 7,
-  index: 0,
-  windowId: 1,
-  highlighted: true,
-  active: true,
-  pinned: false,
-  incognito: false,
-} as Browser.tabs.Tab;
-const contentScript = (url: string, id = EXTENSION_ID): Sender => ({ id, url, tab: { ...telegramTab, url } });
 const telegramK = contentScript('https://web.telegram.org/k/#@anna_leads');
 
 let sandbox: Sandbox;

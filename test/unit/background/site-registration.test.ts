@@ -5,10 +5,9 @@ import background from '../../../entrypoints/background';
 import { trustedPagePredicate, withAddedSites } from '../../../lib/background/trusted-pages';
 import { routeMessage } from '../../../lib/messaging/router';
 import { stored } from '../../../lib/schemas';
+import { contentScript, optionsPage, type Sender } from '../security/senders';
 import { installFakeSiteApis, type FakeSiteApis } from './fake-site-apis';
 import { resetExtension, startWorker, stopWorkers, waitFor } from './support';
-
-type Sender = Browser.runtime.MessageSender;
 
 /** The built manifest's content script, as WXT writes it (see .output/chrome-mv3/manifest.json). */
 const MANIFEST = {
@@ -22,19 +21,6 @@ const MANIFEST = {
 const AGENCY = 'chat.example-agency.com';
 const AGENCY_PATTERN = 'https://chat.example-agency.com/*';
 const CRM = 'crm.example.com';
-
-const EXTENSION_ID = fakeBrowser.runtime.id;
-const optionsPage: Sender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html` };
-const pageTab = {
-  id: 7,
-  index: 0,
-  windowId: 1,
-  highlighted: true,
-  active: true,
-  pinned: false,
-  incognito: false,
-} as Browser.tabs.Tab;
-const contentScriptOn = (url: string): Sender => ({ id: EXTENSION_ID, url, tab: { ...pageTab, url } });
 
 let browserApis: FakeSiteApis;
 
@@ -78,7 +64,7 @@ describe('a self-hosted Chatwoot added on the options page', () => {
   });
 
   it('lets the content script there talk to the background, and tells it which site its page is', async () => {
-    const dashboard = contentScriptOn(`https://${AGENCY}/app/accounts/1/conversations/7`);
+    const dashboard = contentScript(`https://${AGENCY}/app/accounts/1/conversations/7`);
     expect(await send('sites.forPage', {}, dashboard)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     await browserApis.grant(AGENCY_PATTERN);
@@ -91,7 +77,7 @@ describe('a self-hosted Chatwoot added on the options page', () => {
     expect(await send('settings.get', {}, dashboard)).toMatchObject({ ok: true });
     // Another https page still gets nothing: it is neither built in nor added.
     expect(
-      await send('sites.forPage', {}, contentScriptOn(`https://evil.example/app/accounts/1/conversations/7`)),
+      await send('sites.forPage', {}, contentScript(`https://evil.example/app/accounts/1/conversations/7`)),
     ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -119,7 +105,7 @@ describe('a self-hosted Chatwoot added on the options page', () => {
   it('may only be added or removed by the extension’s own pages', async () => {
     await browserApis.grant(AGENCY_PATTERN);
     await addChatwoot();
-    const onTheSite = contentScriptOn(`https://${AGENCY}/app/`);
+    const onTheSite = contentScript(`https://${AGENCY}/app/`);
 
     expect(await send('sites.add', { kind: 'any-page', host: 'attacker.example.com' }, onTheSite)).toMatchObject({
       error: { code: 'forbidden' },
@@ -135,7 +121,7 @@ describe('a self-hosted Chatwoot added on the options page', () => {
     expect(await send('sites.remove', { host: AGENCY }, optionsPage)).toEqual({ ok: true, data: [] });
     expect(browserApis.registered.size).toBe(0);
     expect(browserApis.granted.has(AGENCY_PATTERN)).toBe(false);
-    expect(await send('sites.forPage', {}, contentScriptOn(`https://${AGENCY}/app/`))).toMatchObject({
+    expect(await send('sites.forPage', {}, contentScript(`https://${AGENCY}/app/`))).toMatchObject({
       error: { code: 'forbidden' },
     });
   });
