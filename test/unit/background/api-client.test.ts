@@ -115,7 +115,15 @@ describe('the API client', () => {
 
     expect(boris).toMatchObject({
       ok: true,
-      data: { contact: { displayName: 'Boris Ivanov' }, events: [{ type: 'deposit' }, { type: 'registration' }] },
+      data: {
+        contact: { displayName: 'Boris Ivanov' },
+        // The demo's Boris: the partner's postback of the deposit the manager logged, that deposit, the bot's registration.
+        events: [
+          { type: 'deposit', source: 'postback' },
+          { type: 'deposit', source: 'manual' },
+          { type: 'registration', source: 'flow' },
+        ],
+      },
     });
     expect(clara).toMatchObject({
       ok: false,
