@@ -91,6 +91,9 @@ export const DEMO_EVENTS: ReadonlyArray<{ input: TrackerEventInput; receipt: Rec
   BORIS_PARTNER_POSTBACK,
 ];
 
+/** The ids of the events the demo starts with, so a test can tell them from its own. */
+export const DEMO_EVENT_IDS: ReadonlySet<string> = new Set(DEMO_EVENTS.map(({ input }) => input.id));
+
 /** Seeds only a database that has no operators yet, so a restart over a used file keeps what happened since. */
 export async function seedDemoData({ operators, tracker }: ServerContext): Promise<void> {
   if ((await operators.list()).length > 0) return;
