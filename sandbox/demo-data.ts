@@ -41,11 +41,12 @@ export const DEMO_CONTACTS: readonly Contact[] = [
 const FLOW_STEP = { source: 'flow', stepName: 'Send Tracker Event', status: 'accepted' } as const;
 
 /**
- * Boris's first deposit, logged by the demo manager, and the partner's postback of the same 100 dollars twelve minutes
- * later: stored side by side, the postback never forwarded, so the panel's history says "may be the same deposit" on
- * both lines. The manual one stays his first deposit, so a second "Deposit" for him is refused.
+ * Boris's first deposit, logged by the bot flow's "Send Tracker Event" step, and the partner's postback of the same
+ * 100 dollars twelve minutes later: stored side by side, the postback never forwarded, so the panel's history says
+ * "may be the same deposit" on both lines. The flow's one stays his first deposit, so a second "Deposit" for him is
+ * refused. Neither is a manual event, so tests that count what the manager logged by hand start from none.
  */
-const BORIS_DEPOSIT_BY_HAND: { input: TrackerEventInput; receipt: Receipt } = {
+const BORIS_DEPOSIT_FROM_FLOW: { input: TrackerEventInput; receipt: Receipt } = {
   input: {
     id: 'b3c5d7e9-2f4a-4b6c-8d0e-3f5a7b9c1d23',
     type: 'deposit',
@@ -54,7 +55,7 @@ const BORIS_DEPOSIT_BY_HAND: { input: TrackerEventInput; receipt: Receipt } = {
     currency: 'USD',
     occurredAt: '2026-11-19T09:40:00.000Z',
   },
-  receipt: { source: 'manual', status: 'accepted', operatorId: 'op_demo', receivedAt: '2026-11-19T09:40:05.000Z' },
+  receipt: { ...FLOW_STEP, receivedAt: '2026-11-19T09:40:05.000Z' },
 };
 const BORIS_PARTNER_POSTBACK: { input: TrackerEventInput; receipt: Receipt } = {
   input: {
@@ -87,7 +88,7 @@ export const DEMO_EVENTS: ReadonlyArray<{ input: TrackerEventInput; receipt: Rec
     },
     receipt: { ...FLOW_STEP, receivedAt: '2026-11-18T14:02:01.000Z' },
   },
-  BORIS_DEPOSIT_BY_HAND,
+  BORIS_DEPOSIT_FROM_FLOW,
   BORIS_PARTNER_POSTBACK,
 ];
 

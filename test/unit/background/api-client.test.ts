@@ -117,10 +117,10 @@ describe('the API client', () => {
       ok: true,
       data: {
         contact: { displayName: 'Boris Ivanov' },
-        // The demo's Boris: the partner's postback of the deposit the manager logged, that deposit, the bot's registration.
+        // The demo's Boris: the partner's postback of the deposit the bot flow logged, that deposit, the flow's registration.
         events: [
           { type: 'deposit', source: 'postback' },
-          { type: 'deposit', source: 'manual' },
+          { type: 'deposit', source: 'flow' },
           { type: 'registration', source: 'flow' },
         ],
       },
