@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { markdownTable } from '../support/report';
 import { percentile } from '../support/stats';
 import { holds, limitFor, SERVER_BUDGETS, type ServerBudgetName, type Stat } from './budgets';
 
@@ -78,11 +79,7 @@ export function serverTable(figures: readonly ServerFigure[]): string {
       verdict,
     ];
   });
-  const header = ['figure', 'unit', 'n', 'median', 'p95', 'p99', 'budget', 'result'];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+  return markdownTable(['figure', 'unit', 'n', 'median', 'p95', 'p99', 'budget', 'result'], rows);
 }
 
 export function writeJson(path: string, report: unknown): void {

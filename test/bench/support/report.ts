@@ -94,7 +94,11 @@ export function table(figures: readonly Figure[]): string {
       verdict,
     ];
   });
-  const header = ['figure', 'unit', 'n', 'median', 'p95', 'max', 'budget', 'result'];
+  return markdownTable(['figure', 'unit', 'n', 'median', 'p95', 'max', 'budget', 'result'], rows);
+}
+
+/** A Markdown table with padded columns, so docs/performance.md can take a bench's output as it is. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const line = (cells: readonly string[]) =>
     `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
