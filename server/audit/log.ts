@@ -31,7 +31,7 @@ export interface AuditEntry {
   clientAddress?: string;
 }
 
-function auditRow(entry: AuditEntry): AuditRow {
+export function auditRow(entry: AuditEntry): AuditRow {
   return {
     id: randomUUID(),
     at: Date.now(),

@@ -1,9 +1,13 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { keepPrepared } from './prepared-statements';
 import type { Tables } from './tables';
 
 const STAND_IN = '\u0000compiled-once:';
 
 type Slot = { name: string } | { constant: unknown };
+
+/** Names a value of the query's call: it becomes a bound parameter, filled in on every run. */
+export type StandIn<Values> = <Name extends keyof Values & string>(name: Name) => Values[Name];
 
 /**
  * A query of the event path, built and compiled by Kysely once and then run with each call's values: building and
@@ -13,11 +17,7 @@ type Slot = { name: string } | { constant: unknown };
  * database (the SQL is its dialect's); a transaction of that database runs it too.
  */
 export function compiledOnce<Values extends Record<string, unknown>, Row>(
-  build: (
-    db: Kysely<Tables>,
-    value: <Name extends keyof Values & string>(name: Name) => Values[Name],
-    first: Values,
-  ) => Compilable<Row>,
+  build: (db: Kysely<Tables>, value: StandIn<Values>, first: Values) => Compilable<Row>,
 ): (db: Kysely<Tables>, values: Values) => Promise<Row[]> {
   let template: { compiled: CompiledQuery<Row>; slots: Slot[] } | undefined;
   const compile = (db: Kysely<Tables>, first: Values) => {
@@ -39,6 +39,7 @@ export function compiledOnce<Values extends Record<string, unknown>, Row>(
     if (compiled.sql.includes(STAND_IN) || [...names].some((name) => !bound.has(name))) {
       throw new Error(`compiledOnce: a value was not bound as a parameter in ${compiled.sql}`);
     }
+    keepPrepared(compiled.sql);
     return { compiled, slots };
   };
   return async (db, values) => {
@@ -50,9 +51,6 @@ export function compiledOnce<Values extends Record<string, unknown>, Row>(
 }
 
 /** A row whose every column is a stand-in, for inserting rows that always have the same columns (`first`'s). */
-export function standInRow<Row extends Record<string, unknown>>(
-  first: Row,
-  value: <Name extends keyof Row & string>(name: Name) => Row[Name],
-): Row {
+export function standInRow<Row extends Record<string, unknown>>(first: Row, value: StandIn<Row>): Row {
   return Object.fromEntries(Object.keys(first).map((column) => [column, value(column as keyof Row & string)])) as Row;
 }

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate';
+import { withPreparedStatements } from './prepared-statements';
 import { withStatementCache } from './statement-cache';
 import type { Tables } from './tables';
 
@@ -60,7 +61,7 @@ export async function openDatabase(storage: Storage): Promise<Database> {
     database = { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
   } else {
     const pool = new pg.Pool({ connectionString: storage.url, types: pgTypes, max: 10 });
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
     database = { db, engine: 'postgres', close: () => db.destroy() };
   }
   try {

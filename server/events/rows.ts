@@ -45,10 +45,10 @@ function sortKeys(value: unknown): unknown {
   );
 }
 
-export function eventRow(input: TrackerEventInput, receipt: Receipt, contactId: string): EventRow {
+/** The event's row but for its contact's id, which the database finds or makes while writing it. */
+export function eventRow(input: TrackerEventInput, receipt: Receipt): Omit<EventRow, 'contact_id'> {
   return {
     id: input.id,
-    contact_id: contactId,
     type: input.type,
     contact_display_name: input.contact.displayName ?? null,
     contact_username: input.contact.username ?? null,

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Contact, ContactKey, TrackerEvent, TrackerEventInput } from '../../lib/schemas/api';
-import { auditWriter } from '../audit/log';
 import { contactFromRow, trackerDataColumns } from '../contacts/rows';
-import { compiledOnce, standInRow } from '../db/compiled-once';
 import { isUniqueViolation } from '../db/errors';
 import { groupCommit, transactionEach } from '../db/group-commit';
-import { createDeliveries } from '../deliveries/create';
 import { deliveriesByEvent } from '../deliveries/read';
-import type { EventRow, Tables } from '../db/tables';
+import type { Tables } from '../db/tables';
 import { canonicalJson, eventFromRow, eventRow } from './rows';
 import type { Receipt } from './rows';
+import { writeInOneStatement, writeStatementByStatement } from './write';
 
 export type RecordOutcome =
   | { kind: 'created'; event: TrackerEvent }
@@ -45,50 +43,6 @@ const eventsWithContact = (db: Db) =>
     .selectAll('events')
     .select(['contacts.channel', 'contacts.external_id']);
 
-interface ContactValues extends Record<string, unknown> {
-  id: string;
-  channel: string;
-  externalId: string;
-  displayName: string | null;
-  username: string | null;
-  now: number;
-}
-
-/** The contact of a new event, created or its names refreshed; returns its id. */
-const contactUpsert = () =>
-  compiledOnce<ContactValues, { id: string }>((db, value) =>
-    db
-      .insertInto('contacts')
-      .values({
-        id: value('id'),
-        channel: value('channel'),
-        external_id: value('externalId'),
-        display_name: value('displayName'),
-        username: value('username'),
-        ...trackerDataColumns({}),
-        created_at: value('now'),
-        updated_at: value('now'),
-      })
-      .onConflict((conflict) =>
-        conflict.columns(['channel', 'external_id']).doUpdateSet((eb) => ({
-          display_name: eb.fn.coalesce('excluded.display_name', 'contacts.display_name'),
-          username: eb.fn.coalesce('excluded.username', 'contacts.username'),
-          updated_at: value('now'),
-        })),
-      )
-      .returning('id'),
-  );
-
-/** The event row, or nothing when its id is stored already (the primary key decides). */
-const eventInsert = () =>
-  compiledOnce<EventRow, { id: string }>((db, value, first) =>
-    db
-      .insertInto('events')
-      .values(standInRow(first, value))
-      .onConflict((conflict) => conflict.column('id').doNothing())
-      .returning('id'),
-  );
-
 /** Attaches each event's deliveries (managers see destination names only; the Delivery shape has no URL). */
 async function withDeliveries(db: Db, events: TrackerEvent[]): Promise<TrackerEvent[]> {
   const byEvent = await deliveriesByEvent(
@@ -107,9 +61,7 @@ export interface TrackerStoreOptions {
 
 export function createTrackerStore(database: Db, options: TrackerStoreOptions): TrackerStore {
   const commit = options.engine === 'sqlite' ? groupCommit(database) : transactionEach(database);
-  const upsertContact = contactUpsert();
-  const insertEvent = eventInsert();
-  const writeAudit = auditWriter();
+  const writeEvent = options.engine === 'sqlite' ? writeStatementByStatement() : writeInOneStatement();
   const existing = async (input: TrackerEventInput): Promise<RecordOutcome | undefined> => {
     const row = await eventsWithContact(database).where('events.id', '=', input.id).executeTakeFirst();
     if (!row) return undefined;
@@ -161,32 +113,35 @@ export function createTrackerStore(database: Db, options: TrackerStoreOptions): 
         let queued = 0;
         const stored = await commit(async (db) => {
           const { contact } = input;
-          const [upserted] = await upsertContact(db, {
-            id: randomUUID(),
-            channel: contact.channel,
-            externalId: contact.externalId,
-            displayName: contact.displayName ?? null,
-            username: contact.username ?? null,
-            now: Date.now(),
+          const row = eventRow(input, receipt);
+          const written = await writeEvent(db, {
+            row,
+            contact: {
+              contactId: randomUUID(),
+              channel: contact.channel,
+              externalId: contact.externalId,
+              displayName: contact.displayName ?? null,
+              username: contact.username ?? null,
+              now: Date.now(),
+            },
+            audit:
+              receipt.source === 'manual'
+                ? {
+                    action: 'event_logged',
+                    operatorId: receipt.operatorId,
+                    target: input.id,
+                    details: { type: input.type },
+                    clientAddress: audit?.clientAddress,
+                  }
+                : undefined,
+            // A tracker's own postback is shown in the history, never sent back to trackers (server.md, "Intakes").
+            queueDeliveries: receipt.source !== 'postback',
           });
-          if (!upserted)
-            throw new Error(`Contact ${contact.channel}/${contact.externalId} was neither created nor found`);
-          const contactId = upserted.id;
-          const [inserted] = await insertEvent(db, eventRow(input, receipt, contactId));
-          if (!inserted) throw new NotStored();
-          // A tracker's own postback is shown in the history, never sent back to trackers (server.md, "Intakes").
-          if (receipt.source !== 'postback') queued = await createDeliveries(db, { id: input.id, type: input.type });
-          if (receipt.source === 'manual') {
-            await writeAudit(db, {
-              action: 'event_logged',
-              operatorId: receipt.operatorId,
-              target: input.id,
-              details: { type: input.type },
-              clientAddress: audit?.clientAddress,
-            });
-          }
+          if (!written) throw new NotStored();
+          queued = written.queued;
           return eventFromRow({
-            ...eventRow(input, receipt, contactId),
+            ...row,
+            contact_id: written.contactId,
             channel: input.contact.channel,
             external_id: input.contact.externalId,
           });

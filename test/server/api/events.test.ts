@@ -52,6 +52,37 @@ describe.each(ENGINES)('events on %s', (engine) => {
     ).toBe(201);
   });
 
+  it('changes nothing for a refused post: no new contact, no renamed one, no audit row, no delivery', async () => {
+    const { server, admin, manager } = await startWithKeitaro(engine);
+    const { accessToken } = manager;
+    const event = newEvent({ type: 'redeposit', contact: BORIS, amount: '10', currency: 'USD' });
+    expect((await postEvent(server, accessToken, event)).status).toBe(201);
+    const lookupOf = async (contact: { channel: string; externalId: string }) =>
+      call(server, `/api/v1/contacts/${contact.channel}/${contact.externalId}`, { token: accessToken });
+    const auditRows = async () =>
+      (await call(server, '/api/v1/admin/audit?limit=200', { token: admin.accessToken })).body;
+    const auditBefore = await auditRows();
+
+    const conflicts = [
+      { ...event, contact: { ...BORIS, displayName: 'Renamed' } },
+      { ...event, contact: { channel: 'telegram', externalId: '555000111', displayName: 'Nobody' } },
+    ];
+    for (const conflict of conflicts) {
+      const answer = await postEvent(server, accessToken, conflict);
+      expect([answer.status, errorOf(answer.body).code]).toEqual([409, 'idempotency_conflict']);
+    }
+    const second = newEvent({ type: 'deposit', contact: { ...BORIS, displayName: 'Renamed' }, amount: '5' });
+    expect(errorOf((await postEvent(server, accessToken, { ...second, currency: 'USD' })).body).code).toBe(
+      'deposit_exists',
+    );
+
+    const boris = contactLookupResponseSchema.parse((await lookupOf(BORIS)).body);
+    expect(boris.contact.displayName).toBe('Boris Ivanov');
+    expect(boris.events.map((each) => [each.id, each.deliveries?.length])).toContainEqual([event.id, 1]);
+    expect((await lookupOf({ channel: 'telegram', externalId: '555000111' })).status).toBe(404);
+    expect(await auditRows()).toEqual(auditBefore);
+  });
+
   it('refuses a NUL character at its field, in the path or the body, stores nothing and keeps serving', async () => {
     const server = await startTestServer(engine);
     const { accessToken } = await signIn(server, MANAGER);
