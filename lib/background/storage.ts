@@ -48,12 +48,50 @@ export function exclusively<T>(work: (held: Held) => Promise<T>): Promise<T> {
   return result;
 }
 
+/**
+ * Single-key values as last read or written here, by `area:key`. A Save read the session, the access token and the
+ * settings five times between its message and its POST, each a round trip to the browser process, and that was most
+ * of what Save cost beyond the baseline extension (docs/performance.md, "Save against a baseline extension"). The one
+ * storage listener below drops a key's value whenever anything changes it, so a read never returns what storage no
+ * longer holds; a read that was under way while its key changed is not kept.
+ */
+const known = new Map<string, { value: unknown }>();
+/** Bumped for a key on each change: a read started before it must not keep its older value. */
+const changes = new Map<string, number>();
+
+const idOf = (entry: { area: Area; key: string }) => `${entry.area}:${entry.key}`;
+
+function forget(id: string): void {
+  known.delete(id);
+  changes.set(id, (changes.get(id) ?? 0) + 1);
+}
+
+function forgetChanged(changed: Record<string, unknown>, area: string): void {
+  for (const key of Object.keys(changed)) forget(`${area}:${key}`);
+}
+
+/**
+ * Keeps the cache to what storage holds: the listener is added with the first read, and added again (the cache
+ * emptied) if something removed it, as a test's fresh fake browser does.
+ */
+function watchForChanges(): void {
+  if (browser.storage.onChanged.hasListener(forgetChanged)) return;
+  known.clear();
+  browser.storage.onChanged.addListener(forgetChanged);
+}
+
 /** Reads that need no lock: a value that parses is returned as read; only setting one aside takes the lock. */
 export async function readStored<T>(entry: StoredEntry<T>): Promise<T | undefined> {
+  watchForChanges();
+  const id = idOf(entry);
+  const cached = known.get(id);
+  if (cached) return cached.value as T | undefined;
+  const changedBefore = changes.get(id);
   const value = await slotOf(entry).get();
-  if (value === null) return undefined;
-  const parsed = entry.schema.safeParse(value);
-  return parsed.success ? parsed.data : exclusively((lock) => lock.read(entry));
+  const parsed = value === null ? undefined : entry.schema.safeParse(value);
+  if (parsed && !parsed.success) return exclusively((lock) => lock.read(entry));
+  if (changes.get(id) === changedBefore) known.set(id, { value: parsed?.data });
+  return parsed?.data;
 }
 
 export const writeStored = <T>(entry: StoredEntry<T>, value: T) => exclusively((lock) => lock.write(entry, value));
@@ -132,19 +170,33 @@ async function read<T>(entry: StoredEntry<T>): Promise<T | undefined> {
   return undefined;
 }
 
+/**
+ * Every write and removal goes through here. The cached value is dropped before and again after, so nothing read
+ * while the write was under way outlives it, whenever the browser tells the listener.
+ */
+async function change(entry: StoredEntry<unknown>, write: (slot: Slot) => Promise<void>): Promise<void> {
+  const id = idOf(entry);
+  forget(id);
+  try {
+    await write(slotOf(entry));
+  } finally {
+    forget(id);
+  }
+}
+
 const held: Held = {
   read,
   async write(entry, value) {
     await read(entry);
-    await slotOf(entry).set(value);
+    await change(entry, (slot) => slot.set(value));
   },
   async remove(entry) {
     await read(entry);
-    await slotOf(entry).clear();
+    await change(entry, (slot) => slot.clear());
   },
   async update(entry, next) {
     const value = next(await read(entry));
-    if (value !== undefined) await slotOf(entry).set(value);
+    if (value !== undefined) await change(entry, (slot) => slot.set(value));
   },
 };
 

@@ -289,6 +289,8 @@ export async function measureSaves(
   await pause(BETWEEN_SAVES_MS);
   for (let index = 0; index < count; index += 1) {
     await chat.fillForm();
+    // As before the baseline's Save: a manager's hand moves from Amount to Save in longer than this.
+    await pause(BETWEEN_SAVES_MS);
     const { commit, clickedAt } = await chat.save(session);
     saves.push(phases(commit, clickedAt));
     const mark = await marks.of(commit.id);
