@@ -90,10 +90,10 @@ function folderRules() {
     {
       type: 'background',
       pattern: 'lib/background',
-      parts: ['schemas', 'messaging', 'background'],
+      parts: ['schemas', 'domain', 'messaging', 'background'],
       packages: ['zod/mini', 'idb', 'wxt/browser', 'wxt/utils/match-patterns', 'wxt/utils/storage'],
     },
-    // Pure domain helpers (money, drafts, history): no state, no messaging; stores and components both use them.
+    // Pure domain helpers (money, drafts, history): no state, no messaging; stores, components and the background use them.
     { type: 'domain', pattern: 'lib/domain', parts: ['schemas', 'domain'], packages: ['zod/mini'] },
     {
       type: 'stores',

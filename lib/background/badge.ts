@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { coalesce } from '../domain/coalesce';
 import { stored, type OutboxSummary } from '../schemas';
 import type { Outbox } from './outbox';
 import { watchKeys } from './storage';
@@ -25,8 +26,6 @@ export interface OutboxBadge {
 }
 
 export function createOutboxBadge(outbox: Pick<Outbox, 'summary'>, titleOf: BadgeTitle): OutboxBadge {
-  let running: Promise<void> | undefined;
-  let again = false;
   /** What this worker last painted: most outbox writes leave the badge as it was, and painting costs three calls. */
   let painted: string | undefined;
 
@@ -43,24 +42,7 @@ export function createOutboxBadge(outbox: Pick<Outbox, 'summary'>, titleOf: Badg
     painted = key;
   }
 
-  async function loop(): Promise<void> {
-    do {
-      again = false;
-      await paint().catch(() => undefined);
-    } while (again);
-    running = undefined;
-  }
-
-  return {
-    update() {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = loop();
-      return running;
-    },
-  };
+  return { update: coalesce(() => paint().catch(() => undefined)) };
 }
 
 /**
