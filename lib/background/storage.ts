@@ -52,7 +52,7 @@ export function exclusively<T>(work: (held: Held) => Promise<T>): Promise<T> {
  * Single-key values as last read or written here, by `area:key`. A Save read the session, the access token and the
  * settings five times between its message and its POST, each a round trip to the browser process, and that was most
  * of what Save cost beyond the baseline extension (docs/performance.md, "Save against a baseline extension"). The one
- * storage listener below drops a key's value whenever anything changes it, so a read never returns what storage no
+ * storage listener (`heard`) drops a key's value whenever anything changes it, so a read never returns what storage no
  * longer holds; a read that was under way while its key changed is not kept.
  */
 const known = new Map<string, { value: unknown }>();
@@ -66,23 +66,33 @@ function forget(id: string): void {
   changes.set(id, (changes.get(id) ?? 0) + 1);
 }
 
-function forgetChanged(changed: Record<string, unknown>, area: string): void {
-  for (const key of Object.keys(changed)) forget(`${area}:${key}`);
+interface Watcher {
+  area: Area;
+  callback: (keys: string[]) => void;
+}
+const watchers = new Set<Watcher>();
+
+function heard(changed: Record<string, unknown>, area: string): void {
+  const keys = Object.keys(changed);
+  for (const key of keys) forget(`${area}:${key}`);
+  for (const watcher of watchers) if (watcher.area === area) watcher.callback(keys);
 }
 
 /**
- * Keeps the cache to what storage holds: the listener is added with the first read, and added again (the cache
- * emptied) if something removed it, as a test's fresh fake browser does.
+ * The background's one storage listener, for the cache and for `watchKeys`, whoever changed the keys. It is added
+ * with the first read or watch, and added again, the cache emptied and the watchers of before dropped, if something
+ * removed it, as a test's fresh fake browser does.
  */
-function watchForChanges(): void {
-  if (browser.storage.onChanged.hasListener(forgetChanged)) return;
+function listening(): void {
+  if (browser.storage.onChanged.hasListener(heard)) return;
   known.clear();
-  browser.storage.onChanged.addListener(forgetChanged);
+  watchers.clear();
+  browser.storage.onChanged.addListener(heard);
 }
 
 /** Reads that need no lock: a value that parses is returned as read; only setting one aside takes the lock. */
 export async function readStored<T>(entry: StoredEntry<T>): Promise<T | undefined> {
-  watchForChanges();
+  listening();
   const id = idOf(entry);
   const cached = known.get(id);
   if (cached) return cached.value as T | undefined;
@@ -202,10 +212,11 @@ const held: Held = {
 
 /**
  * Calls back with the keys of an area that changed, whoever changed them. WXT's `watch` follows one key; the outbox
- * keeps a key per event, so its readers watch the area here, the one place the background listens to storage.
+ * keeps a key per event, so its readers watch the area here.
  */
 export function watchKeys(area: Area, callback: (keys: string[]) => void): () => void {
-  const listener = (changes: Record<string, unknown>) => callback(Object.keys(changes));
-  browser.storage[area].onChanged.addListener(listener);
-  return () => browser.storage[area].onChanged.removeListener(listener);
+  listening();
+  const watcher = { area, callback };
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
 }
