@@ -3,6 +3,9 @@ import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { z } from 'zod/mini';
 import { stored } from '../schemas';
 import { firstIssue, quarantine, quarantineKey } from './quarantine';
+import { changeKept, readKept } from './storage-changes';
+
+export { watchKeys } from './storage-changes';
 
 /**
  * The background's one storage layer: every read-modify-write of `storage.local` and `storage.session`, and every
@@ -48,60 +51,14 @@ export function exclusively<T>(work: (held: Held) => Promise<T>): Promise<T> {
   return result;
 }
 
-/**
- * Single-key values as last read or written here, by `area:key`. A Save read the session, the access token and the
- * settings five times between its message and its POST, each a round trip to the browser process, and that was most
- * of what Save cost beyond the baseline extension (docs/performance.md, "Save against a baseline extension"). The one
- * storage listener (`heard`) drops a key's value whenever anything changes it, so a read never returns what storage no
- * longer holds; a read that was under way while its key changed is not kept.
- */
-const known = new Map<string, { value: unknown }>();
-/** Bumped for a key on each change: a read started before it must not keep its older value. */
-const changes = new Map<string, number>();
-
-const idOf = (entry: { area: Area; key: string }) => `${entry.area}:${entry.key}`;
-
-function forget(id: string): void {
-  known.delete(id);
-  changes.set(id, (changes.get(id) ?? 0) + 1);
-}
-
-interface Watcher {
-  area: Area;
-  callback: (keys: string[]) => void;
-}
-const watchers = new Set<Watcher>();
-
-function heard(changed: Record<string, unknown>, area: string): void {
-  const keys = Object.keys(changed);
-  for (const key of keys) forget(`${area}:${key}`);
-  for (const watcher of watchers) if (watcher.area === area) watcher.callback(keys);
-}
-
-/**
- * The background's one storage listener, for the cache and for `watchKeys`, whoever changed the keys. It is added
- * with the first read or watch, and added again, the cache emptied and the watchers of before dropped, if something
- * removed it, as a test's fresh fake browser does.
- */
-function listening(): void {
-  if (browser.storage.onChanged.hasListener(heard)) return;
-  known.clear();
-  watchers.clear();
-  browser.storage.onChanged.addListener(heard);
-}
-
 /** Reads that need no lock: a value that parses is returned as read; only setting one aside takes the lock. */
-export async function readStored<T>(entry: StoredEntry<T>): Promise<T | undefined> {
-  listening();
-  const id = idOf(entry);
-  const cached = known.get(id);
-  if (cached) return cached.value as T | undefined;
-  const changedBefore = changes.get(id);
-  const value = await slotOf(entry).get();
-  const parsed = value === null ? undefined : entry.schema.safeParse(value);
-  if (parsed && !parsed.success) return exclusively((lock) => lock.read(entry));
-  if (changes.get(id) === changedBefore) known.set(id, { value: parsed?.data });
-  return parsed?.data;
+export function readStored<T>(entry: StoredEntry<T>): Promise<T | undefined> {
+  return readKept(entry, async () => {
+    const value = await slotOf(entry).get();
+    if (value === null) return undefined;
+    const parsed = entry.schema.safeParse(value);
+    return parsed.success ? parsed.data : exclusively((lock) => lock.read(entry));
+  });
 }
 
 export const writeStored = <T>(entry: StoredEntry<T>, value: T) => exclusively((lock) => lock.write(entry, value));
@@ -180,43 +137,18 @@ async function read<T>(entry: StoredEntry<T>): Promise<T | undefined> {
   return undefined;
 }
 
-/**
- * Every write and removal goes through here. The cached value is dropped before and again after, so nothing read
- * while the write was under way outlives it, whenever the browser tells the listener.
- */
-async function change(entry: StoredEntry<unknown>, write: (slot: Slot) => Promise<void>): Promise<void> {
-  const id = idOf(entry);
-  forget(id);
-  try {
-    await write(slotOf(entry));
-  } finally {
-    forget(id);
-  }
-}
-
 const held: Held = {
   read,
   async write(entry, value) {
     await read(entry);
-    await change(entry, (slot) => slot.set(value));
+    await changeKept(entry, () => slotOf(entry).set(value));
   },
   async remove(entry) {
     await read(entry);
-    await change(entry, (slot) => slot.clear());
+    await changeKept(entry, () => slotOf(entry).clear());
   },
   async update(entry, next) {
     const value = next(await read(entry));
-    if (value !== undefined) await change(entry, (slot) => slot.set(value));
+    if (value !== undefined) await changeKept(entry, () => slotOf(entry).set(value));
   },
 };
-
-/**
- * Calls back with the keys of an area that changed, whoever changed them. WXT's `watch` follows one key; the outbox
- * keeps a key per event, so its readers watch the area here.
- */
-export function watchKeys(area: Area, callback: (keys: string[]) => void): () => void {
-  listening();
-  const watcher = { area, callback };
-  watchers.add(watcher);
-  return () => watchers.delete(watcher);
-}
