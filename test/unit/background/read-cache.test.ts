@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, stored } from '../../../lib/schemas';
 import type { Sandbox } from '../../../sandbox/server';
+import { optionsPage } from '../security/senders';
 import { DEMO, deposit, postsOf, startWorker, useTestSandbox, waitFor } from './support';
 
 /**
@@ -12,8 +13,6 @@ import { DEMO, deposit, postsOf, startWorker, useTestSandbox, waitFor } from './
 
 let sandbox: Sandbox;
 useTestSandbox((started) => (sandbox = started));
-
-const optionsPage = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` };
 
 /** What the way from a Save to its POST needs: whose session, its access token, and the platform's address. */
 const WHAT_A_POST_NEEDS: readonly string[] = [stored.sessionSummary.key, stored.accessToken.key, stored.settings.key];

@@ -3,6 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, stored } from '../../../lib/schemas';
 import { installFakeSiteApis } from './fake-site-apis';
+import { contentScript, optionsPage } from '../security/senders';
 import { DEMO, deposit, startWorker, useTestSandbox } from './support';
 
 /**
@@ -32,8 +33,6 @@ async function expectSetAside(area: Area, key: string, value: unknown): Promise<
   expect(await setAsideKeys(other)).toEqual([]);
   expect(await startWorker().handlers['outbox.summary']({}, {})).toMatchObject({ quarantined: 1 });
 }
-
-const optionsPage = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` };
 
 describe('a stored value that no longer parses', () => {
   it('settings: set aside, the defaults are used, and settings saved later are kept', async () => {
@@ -140,20 +139,11 @@ describe('a stored value that no longer parses', () => {
   });
 
   it('a tab’s page status: set aside in storage.session, not written over by the next report', async () => {
-    const tab = {
-      id: 7,
-      index: 0,
-      windowId: 1,
-      highlighted: true,
-      active: true,
-      pinned: false,
-      incognito: false,
-    } as Browser.tabs.Tab;
     const status = { site: 'WhatsApp Web', mount: 'header' as const, contact: 'read' as const };
     await corrupt('session', 'pageStatus:7', 'mounted');
     const { handlers } = startWorker();
 
-    await handlers['page.report'](status, { id: fakeBrowser.runtime.id, url: 'https://web.whatsapp.com/', tab });
+    await handlers['page.report'](status, contentScript('https://web.whatsapp.com/'));
 
     expect(await handlers['page.status']({ tabId: 7 }, {})).toEqual(status);
     await expectSetAside('session', 'pageStatus:7', 'mounted');

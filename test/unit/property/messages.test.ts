@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { z } from 'zod/mini';
 import { contentScriptMatches } from '../../../lib/adapters/site-matches';
 import { trustedPagePredicate } from '../../../lib/background/trusted-pages';
@@ -10,11 +8,9 @@ import { envelopeSchema, messages, replySchema, type MessageName } from '../../.
 import { anything } from './arbitraries';
 import { parseNamingIssues } from './issues';
 import { runs } from './runs';
-
-type Sender = Browser.runtime.MessageSender;
+import { EXTENSION_ID, FORGED, optionsPage, popup, telegramK, type Sender } from '../security/senders';
 
 const NAMES = Object.keys(messages) as MessageName[];
-const EXTENSION_ID = fakeBrowser.runtime.id;
 const isTrustedContentPage = trustedPagePredicate(contentScriptMatches);
 
 /** An object with the keys a schema reads, each holding anything: refusals then land on fields, not the root. */
@@ -70,38 +66,11 @@ describe('every message of the map', () => {
 });
 
 describe('the router, given any envelope from any sender', () => {
-  const telegramTab = {
-    id: 7,
-    index: 0,
-    windowId: 1,
-    highlighted: true,
-    active: true,
-    pinned: false,
-    incognito: false,
-  } as Browser.tabs.Tab;
-  const page = (url: string, id: string | undefined = EXTENSION_ID): Sender => ({
-    id,
-    url,
-    tab: { ...telegramTab, url },
-  });
   const SENDERS: Readonly<Record<string, Sender>> = {
-    popup: { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` },
-    options: { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html` },
-    'content script on Telegram K': page('https://web.telegram.org/k/#777001'),
-    'another extension': {
-      id: 'abcdefghijklmnopabcdefghijklmnop',
-      url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/popup.html',
-    },
-    'another extension’s content script on Telegram K': page(
-      'https://web.telegram.org/k/',
-      'abcdefghijklmnopabcdefghijklmnop',
-    ),
-    'our id on a page we do not run on': page('https://evil.example/k/'),
-    'our id on Telegram without a tab': { id: EXTENSION_ID, url: 'https://web.telegram.org/k/' },
-    'our id with no URL': { id: EXTENSION_ID, tab: telegramTab },
-    'no id at all': { url: `chrome-extension://${EXTENSION_ID}/popup.html` },
-    'a look-alike host': page('https://web.telegram.org.evil.example/k/'),
-    'plain http Telegram': page('http://web.telegram.org/k/'),
+    popup,
+    options: optionsPage,
+    'content script on Telegram K': telegramK,
+    ...FORGED,
   };
 
   function allowedKind(sender: Sender): 'extension' | 'content' | undefined {
