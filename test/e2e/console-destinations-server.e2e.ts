@@ -1,12 +1,7 @@
-import { chromium, expect, test, type Browser } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { sessionSchema } from '../../lib/schemas/api';
-import { chromiumPath } from '../../sandbox/chromium';
-import { startServer, type RunningServer } from '../../server/app';
-import { TEST_SCRYPT_COST } from '../../server/auth/passwords';
 import { en } from '../../server/console/app/i18n/en';
+import { CONSOLE_ADMIN, useConsoleServer } from './support/console-server';
 import { destinationAt } from '../support/postback-events';
 import { startFakeKeitaro, type FakeKeitaro } from '../support/fake-trackers';
 
@@ -15,35 +10,17 @@ import { startFakeKeitaro, type FakeKeitaro } from '../support/fake-trackers';
  * answers (a console built against its own idea of the answer would show nothing here), and Test reaches the tracker.
  */
 
-const ADMIN = { email: 'lead@team.example', password: 'lead password 2026' };
-
-let browser: Browser;
-let server: RunningServer;
+const ADMIN = CONSOLE_ADMIN;
+const running = useConsoleServer();
 let keitaro: FakeKeitaro;
-let dataDir: string;
 
-test.beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: chromiumPath() });
-});
-test.afterAll(async () => browser.close());
 test.beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'console-destinations-'));
   keitaro = await startFakeKeitaro();
-  server = await startServer({
-    port: 0,
-    passwordCost: TEST_SCRYPT_COST,
-    dataDir,
-    admin: { ...ADMIN, name: 'Lena Lead' },
-  });
 });
-test.afterEach(async () => {
-  await server.close();
-  await keitaro.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+test.afterEach(async () => keitaro.close());
 
 async function api(path: string, token: string | undefined, json: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${running.server().url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify(json),
@@ -69,9 +46,9 @@ test("the Destinations page shows each destination's deliveries of today as the 
     { 'idempotency-key': id },
   );
 
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await running.browser().newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/#/destinations`);
+  await page.goto(`${running.server().url}/#/destinations`);
   await page.getByLabel(en['signIn.email']).fill(ADMIN.email);
   await page.getByLabel(en['signIn.password']).fill(ADMIN.password);
   await page.getByRole('button', { name: en['signIn.submit'] }).click();

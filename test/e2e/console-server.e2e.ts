@@ -1,13 +1,8 @@
-import { chromium, expect, test, type Browser } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { adminOperatorListSchema } from '../../lib/schemas/console';
 import { sessionSchema } from '../../lib/schemas/api';
-import { chromiumPath } from '../../sandbox/chromium';
-import { startServer, type RunningServer } from '../../server/app';
-import { TEST_SCRYPT_COST } from '../../server/auth/passwords';
 import { en } from '../../server/console/app/i18n/en';
+import { CONSOLE_ADMIN, useConsoleServer } from './support/console-server';
 
 /**
  * The console served by the real server (`startServer`, as `npm run server` runs it) in Debian's Chromium: the admin
@@ -15,32 +10,11 @@ import { en } from '../../server/console/app/i18n/en';
  * in to the API; a manager signing in to the console sees "Admins only".
  */
 
-const ADMIN = { email: 'lead@team.example', password: 'lead password 2026' };
-
-let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: chromiumPath() });
-});
-test.afterAll(async () => browser.close());
-test.beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'console-server-'));
-  server = await startServer({
-    port: 0,
-    passwordCost: TEST_SCRYPT_COST,
-    dataDir,
-    admin: { ...ADMIN, name: 'Lena Lead' },
-  });
-});
-test.afterEach(async () => {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const ADMIN = CONSOLE_ADMIN;
+const running = useConsoleServer();
 
 async function apiSignIn(credentials: { email: string; password: string }) {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+  const response = await fetch(`${running.server().url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(credentials),
@@ -49,9 +23,9 @@ async function apiSignIn(credentials: { email: string; password: string }) {
 }
 
 test('an admin signs in to the real server and adds a manager, who can then sign in with the shown password', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await running.browser().newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${running.server().url}/`);
   await page.getByLabel(en['signIn.email']).fill(ADMIN.email);
   await page.getByLabel(en['signIn.password']).fill(ADMIN.password);
   await page.getByRole('button', { name: en['signIn.submit'] }).click();
@@ -74,7 +48,7 @@ test('an admin signs in to the real server and adds a manager, who can then sign
 
   // What the server stored: the manager is listed, and the password the console showed once signs her in.
   const admin = sessionSchema.parse((await apiSignIn(ADMIN)).body);
-  const listed = await fetch(`${server.url}/api/v1/admin/operators`, {
+  const listed = await fetch(`${running.server().url}/api/v1/admin/operators`, {
     headers: { authorization: `Bearer ${admin.accessToken}` },
   });
   const { operators } = adminOperatorListSchema.parse(await listed.json());
@@ -88,9 +62,9 @@ test('an admin signs in to the real server and adds a manager, who can then sign
   expect(olga.status).toBe(200);
 
   // The same manager in the console is turned away.
-  const other = await browser.newContext({ locale: 'en-US' });
+  const other = await running.browser().newContext({ locale: 'en-US' });
   const managerPage = await other.newPage();
-  await managerPage.goto(`${server.url}/`);
+  await managerPage.goto(`${running.server().url}/`);
   await managerPage.getByLabel(en['signIn.email']).fill('olga@team.example');
   await managerPage.getByLabel(en['signIn.password']).fill(password);
   await managerPage.getByRole('button', { name: en['signIn.submit'] }).click();
