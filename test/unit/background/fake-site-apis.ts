@@ -22,6 +22,17 @@ export interface FakeSiteApis {
   revoke(pattern: string): Promise<void>;
 }
 
+/** The build's manifest as the site registration reads it: version 0.1.0, with these content scripts (none by default). */
+export function fakeManifest(contentScripts: Browser.runtime.Manifest['content_scripts'] = []): void {
+  fakeBrowser.runtime.getManifest = () =>
+    ({
+      manifest_version: 3,
+      name: 'Tracker Data',
+      version: '0.1.0',
+      content_scripts: contentScripts,
+    }) as Browser.runtime.Manifest;
+}
+
 export function installFakeSiteApis(): FakeSiteApis {
   const granted = new Set<string>();
   const registered = new Map<string, ContentScript>();

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, stored } from '../../../lib/schemas';
-import { installFakeSiteApis } from './fake-site-apis';
+import { fakeManifest, installFakeSiteApis } from './fake-site-apis';
 import { contentScript, optionsPage } from '../security/senders';
 import { DEMO, deposit, startWorker, useTestSandbox } from './support';
 
@@ -50,13 +49,7 @@ describe('a stored value that no longer parses', () => {
 
   it('added sites: set aside, the list reads empty, and a site added later is listed', async () => {
     const apis = installFakeSiteApis();
-    fakeBrowser.runtime.getManifest = () =>
-      ({
-        manifest_version: 3,
-        name: 'Tracker Data',
-        version: '0.1.0',
-        content_scripts: [],
-      }) as Browser.runtime.Manifest;
+    fakeManifest();
     const old = [{ host: 'chat.example-agency.com' }];
     await corrupt('local', 'sites', old);
     const { handlers } = startWorker();

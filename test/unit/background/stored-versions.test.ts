@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/server';
 import { migrateStored } from '../../../lib/background/storage';
 import { stored } from '../../../lib/schemas';
-import { installFakeSiteApis } from './fake-site-apis';
+import { fakeManifest, installFakeSiteApis } from './fake-site-apis';
 import { DEMO, deposit, startWorker, useTestSandbox } from './support';
 
 /**
@@ -36,13 +35,7 @@ const storedLocal = async (key: string): Promise<unknown> => (await fakeBrowser.
 describe('single-key values an older build stored', () => {
   it('0.1.0’s settings, added sites, recent currencies and session still load, and are stored with their version', async () => {
     const apis = installFakeSiteApis();
-    fakeBrowser.runtime.getManifest = () =>
-      ({
-        manifest_version: 3,
-        name: 'Tracker Data',
-        version: '0.1.0',
-        content_scripts: [],
-      }) as Browser.runtime.Manifest;
+    fakeManifest();
     const old = profile();
     await fakeBrowser.storage.local.set(old);
     for (const key of ['settings', 'sites', 'recentCurrencies', 'sessionSummary'])
@@ -122,13 +115,7 @@ describe('single-key values a newer build stored (the extension was downgraded)'
 describe('the one storage lock', () => {
   it('keeps every change made at once: a sign-in, two added sites, settings and deposits in two currencies', async () => {
     const apis = installFakeSiteApis();
-    fakeBrowser.runtime.getManifest = () =>
-      ({
-        manifest_version: 3,
-        name: 'Tracker Data',
-        version: '0.1.0',
-        content_scripts: [],
-      }) as Browser.runtime.Manifest;
+    fakeManifest();
     await apis.grant('https://crm.example.com/*');
     await apis.grant('https://chat.example-agency.com/*');
     const { handlers } = startWorker();
