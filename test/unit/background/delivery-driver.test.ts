@@ -6,6 +6,7 @@ import type { ApiResult } from '../../../lib/background/api-failure';
 import { createOutbox, type Outbox, type OutboxOptions } from '../../../lib/background/outbox';
 import type { AuthSession } from '../../../lib/background/session';
 import { OUTBOX_ALARM } from '../../../lib/background/wake-up';
+import { refuseWritesOf } from './full-disk';
 import { stored, type OutboxRecord, type TrackerEvent, type TrackerEventInput } from '../../../lib/schemas';
 
 /**
@@ -309,24 +310,8 @@ describe('whose events go where', () => {
 
 describe('storage that refuses the write after a 2xx', () => {
   /** Makes storage.local refuse every write of this event's record once it was posted, until `allow` is called. */
-  function refuseSentWrite(id: string) {
-    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
-    const refusedAt: number[] = [];
-    let refusing = true;
-    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
-      if (refusing && platform.postsOf(id) > 0 && stored.outboxRecord.prefix + id in items) {
-        refusedAt.push(Date.now());
-        throw new Error('QUOTA_BYTES quota exceeded');
-      }
-      return set(items);
-    });
-    return {
-      refusedAt,
-      allow() {
-        refusing = false;
-      },
-    };
-  }
+  const refuseSentWrite = (id: string) =>
+    refuseWritesOf(() => (platform.postsOf(id) > 0 ? stored.outboxRecord.prefix + id : undefined));
 
   it('tries the "sent" write again after growing rests, never posting again', async () => {
     const outbox = startOutbox({ backoff: { baseMs: 20, capMs: 200 }, random: () => 0.5 });

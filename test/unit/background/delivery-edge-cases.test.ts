@@ -4,6 +4,7 @@ import type { Sandbox } from '../../../sandbox/server';
 import { parseRetryAfter } from '../../../lib/background/api-client';
 import { stored, type OutboxRecord } from '../../../lib/schemas';
 import { startPlatformInFront, type PlatformInFront } from './platform-in-front';
+import { refuseWritesOf } from './full-disk';
 import { DEMO, deposit, postsOf, startWorker, storedCount, useTestSandbox, waitFor } from './support';
 
 let sandbox: Sandbox;
@@ -31,27 +32,6 @@ async function signedInWorkerAt(url: string) {
   const worker = startWorker({ timeoutMs: 10_000 });
   expect(await worker.handlers['session.signIn'](DEMO, {})).toMatchObject({ ok: true });
   return worker;
-}
-
-/** Makes storage.local refuse every write that touches `key`, as a full disk does, until `allow` is called. */
-function refuseWritesOf(key: () => string | undefined) {
-  const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
-  const refusedAt: number[] = [];
-  let refusing = true;
-  vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
-    const target = key();
-    if (refusing && target !== undefined && target in items) {
-      refusedAt.push(Date.now());
-      throw new Error('QUOTA_BYTES quota exceeded');
-    }
-    return set(items);
-  });
-  return {
-    refusedAt,
-    allow() {
-      refusing = false;
-    },
-  };
 }
 
 describe('Retry-After', () => {
