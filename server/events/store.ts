@@ -126,13 +126,7 @@ export function createTrackerStore(database: Db, options: TrackerStoreOptions): 
             },
             audit:
               receipt.source === 'manual'
-                ? {
-                    action: 'event_logged',
-                    operatorId: receipt.operatorId,
-                    target: input.id,
-                    details: { type: input.type },
-                    clientAddress: audit?.clientAddress,
-                  }
+                ? { operatorId: receipt.operatorId, details: { type: input.type }, clientAddress: audit?.clientAddress }
                 : undefined,
             // A tracker's own postback is shown in the history, never sent back to trackers (server.md, "Intakes").
             queueDeliveries: receipt.source !== 'postback',

@@ -22,8 +22,8 @@ export interface ContactValues extends Record<string, unknown> {
 export interface EventWrite {
   row: Omit<EventRow, 'contact_id'>;
   contact: ContactValues;
-  /** A manager's own event is audited (`event_logged`); a bot flow's or a partner's is not. */
-  audit?: AuditEntry;
+  /** A manager's own event is audited as `event_logged`, with these facts; a bot flow's or a partner's is not. */
+  audit?: Pick<AuditEntry, 'operatorId' | 'details' | 'clientAddress'>;
   /** A partner's postback is shown in the history, never sent back to trackers (server.md, "Intakes"). */
   queueDeliveries: boolean;
 }
@@ -33,6 +33,12 @@ export type Written = { contactId: string; queued: number } | undefined;
 
 /** Writes one event, its contact, its deliveries and its audit row in the caller's transaction. */
 export type WriteEvent = (db: Db, write: EventWrite) => Promise<Written>;
+
+const eventLogged = (eventId: string, facts: EventWrite['audit']): AuditEntry => ({
+  ...facts,
+  action: 'event_logged',
+  target: eventId,
+});
 
 function contactUpsert(db: QueryCreator<Tables>, value: StandIn<ContactValues>) {
   return db
@@ -77,7 +83,7 @@ export function writeStatementByStatement(): WriteEvent {
     const [inserted] = await insertEvent(db, { ...row, contact_id: upserted.id });
     if (!inserted) return undefined;
     const queued = queueDeliveries ? await createDeliveries(db, { id: row.id, type: row.type }) : 0;
-    if (audit) await writeAudit(db, audit);
+    if (audit) await writeAudit(db, eventLogged(row.id, audit));
     return { contactId: upserted.id, queued };
   };
 }
@@ -113,10 +119,10 @@ type EventColumns = Omit<EventRow, 'contact_id'>;
 /**
  * PostgreSQL: the contact, the event, its deliveries and its audit row in one statement (data-modifying CTEs), so an
  * event costs its transaction one round trip between begin and commit instead of five, and the driver's work for each
- * (docs/performance.md, "The server"). The rules are the SQLite
- * statements': a destination takes the event when it is enabled, not deleted and lists its type (`destinationTakes`);
- * each delivery starts pending and due now. Every part but the contact's reads the event's CTE, so a retry's id writes
- * nothing there, and the caller rolls the contact's change back.
+ * (docs/performance.md, "The server"). The rules are the SQLite statements': a destination takes the event when it is
+ * enabled, not deleted and lists its type (`destinationTakes`); each delivery starts pending and due now. Every part
+ * but the contact's reads the event's CTE, so a retry's id writes nothing there, and the caller rolls the contact's
+ * change back.
  */
 export function writeInOneStatement(): WriteEvent {
   const write = compiledOnce<EventColumns & StatementValues, { contact_id: string; queued: number }>(
@@ -184,7 +190,7 @@ export function writeInOneStatement(): WriteEvent {
     },
   );
   return async (db, { row, contact, audit, queueDeliveries }) => {
-    const entry = audit ? auditRow(audit) : undefined;
+    const entry = audit ? auditRow(eventLogged(row.id, audit)) : undefined;
     const [written] = await write(db, {
       ...row,
       ...contact,
