@@ -129,10 +129,7 @@ async function drainThroughGate(
   await pause(LISTEN_FOR_DOUBLES_MS);
 
   const ours = commits.commits.filter((commit) => ids.has(commit.id));
-  const storedIds = sandbox
-    .storedEvents()
-    .filter((event) => ids.has(event.id))
-    .map((event) => event.id);
+  const storedIds = (await sandbox.storedIds()).filter((id) => ids.has(id));
   const created = ours.filter((commit) => commit.status === 201).length;
   return {
     events: count,

@@ -3,7 +3,7 @@ import { expect, type Locator, type Page, type Worker } from '@playwright/test';
 import { TELEGRAM_K } from '../../e2e/support/fixtures';
 import { openPanel } from '../../e2e/support/manager';
 import { backgroundWorker } from '../../e2e/support/extension';
-import { BASELINE_URL_MARK, isBaselineWorker, type BaselineEvent } from '../support/baseline-extension';
+import { BASELINE_URL_MARK, FLOOR_PAGE, isBaselineWorker, type BaselineEvent } from '../support/baseline-extension';
 import { measureClockOffset, PAGE_CLOCK, type ClockOffset } from '../support/clock';
 import type { Commit } from '../support/commits';
 import { WorkerControl } from '../support/worker-control';
@@ -113,8 +113,8 @@ export class SavingChat {
 }
 
 /**
- * Marks in the service worker, on its own clock: when each event.submit message arrives (a second runtime.onMessage
- * listener, which answers nothing and so leaves the router's reply alone) and when its outbox record is first written
+ * Marks in a service worker, on its own clock: when each Save's message arrives (a second runtime.onMessage listener,
+ * which answers nothing and so leaves the worker's reply alone) and when its outbox record is first written
  * (storage.onChanged). Set by the bench through Playwright's Worker.evaluate; gone when the worker stops.
  */
 export class WorkerMarks {
@@ -123,24 +123,31 @@ export class WorkerMarks {
     private readonly clock: ClockOffset,
   ) {}
 
-  static async install(session: BenchSession): Promise<WorkerMarks> {
-    const worker = await backgroundWorker(session.extension.context);
+  /** Marks in a worker that takes events by message and writes them to `outbox:<id>`: Tracker Data's, the baseline's. */
+  static async install(worker: Worker): Promise<WorkerMarks> {
     await allowNamedFunctions(worker);
     await worker.evaluate(() => {
       const marks = { received: {} as Record<string, number>, queued: {} as Record<string, number> };
       const now = () => performance.timeOrigin + performance.now();
       type Listener<A extends unknown[]> = { addListener(listener: (...args: A) => unknown): void };
+      type Message = { name?: string; payload?: { id?: string }; event?: { id?: string } };
       const api = (
         globalThis as unknown as {
           chrome: {
-            runtime: { onMessage: Listener<[{ name?: string; payload?: { id?: string } }]> };
+            runtime: { onMessage: Listener<[Message]> };
             storage: { onChanged: Listener<[Record<string, { oldValue?: unknown }>, string]> };
           };
         }
       ).chrome;
       Reflect.set(globalThis, '__benchMarks', marks);
       api.runtime.onMessage.addListener((message) => {
-        if (message?.name === 'event.submit' && message.payload?.id) marks.received[message.payload.id] ??= now();
+        const id =
+          message?.name === 'event.submit'
+            ? message.payload?.id
+            : message?.name === 'baseline.save'
+              ? message.event?.id
+              : undefined;
+        if (id) marks.received[id] ??= now();
         return undefined;
       });
       api.storage.onChanged.addListener((changes, area) => {
@@ -188,8 +195,11 @@ export class FloorPoster {
     private readonly token: string,
   ) {}
 
-  static async open(session: BenchSession, page: Page): Promise<FloorPoster> {
+  /** Opens the baseline extension's empty page for it (see FLOOR_PAGE) and signs in there. */
+  static async open(session: BenchSession): Promise<FloorPoster> {
     const apiUrl = session.sandbox.url;
+    const page = await session.extension.context.newPage();
+    await page.goto(`chrome-extension://${new URL((await baselineWorker(session)).url()).host}/${FLOOR_PAGE}`);
     const token = await page.evaluate(async (url) => {
       const response = await fetch(`${url}/api/v1/auth/login`, {
         method: 'POST',
@@ -235,8 +245,20 @@ export class FloorPoster {
   }
 }
 
-/** Signs the baseline extension in: its worker reads the platform's URL and a token of its own from storage.local. */
-async function signInBaseline(session: BenchSession): Promise<void> {
+async function baselineWorker(session: BenchSession): Promise<Worker> {
+  const { context } = session.extension;
+  const isBaseline = (worker: Worker) => isBaselineWorker(worker.url());
+  return (
+    context.serviceWorkers().find(isBaseline) ??
+    (await context.waitForEvent('serviceworker', { predicate: isBaseline, timeout: 15_000 }))
+  );
+}
+
+/**
+ * Signs the baseline extension in: its worker reads the platform's URL and a token of its own from storage.local.
+ * Returns its worker.
+ */
+async function signInBaseline(session: BenchSession): Promise<Worker> {
   const apiUrl = session.sandbox.url;
   const response = await fetch(`${apiUrl}/api/v1/auth/login`, {
     method: 'POST',
@@ -244,11 +266,7 @@ async function signInBaseline(session: BenchSession): Promise<void> {
     body: JSON.stringify({ email: 'demo@tracker.test', password: 'demo-password' }),
   });
   const { accessToken } = (await response.json()) as { accessToken: string };
-  const { context } = session.extension;
-  const isBaseline = (worker: Worker) => isBaselineWorker(worker.url());
-  const worker =
-    context.serviceWorkers().find(isBaseline) ??
-    (await context.waitForEvent('serviceworker', { predicate: isBaseline, timeout: 15_000 }));
+  const worker = await baselineWorker(session);
   await worker.evaluate(
     (platform) =>
       (
@@ -256,6 +274,7 @@ async function signInBaseline(session: BenchSession): Promise<void> {
       ).chrome.storage.local.set({ platform }),
     { apiUrl, token: accessToken },
   );
+  return worker;
 }
 
 export interface SaveRun {
@@ -264,6 +283,8 @@ export interface SaveRun {
   baselines: SavePhases[];
   floors: SavePhases[];
   steps: SaveSteps[];
+  /** The same steps of the baseline extension's Saves. */
+  baselineSteps: SaveSteps[];
   clockUncertaintyMs: number;
 }
 
@@ -281,8 +302,9 @@ export async function measureSaves(
   const baselines: SavePhases[] = [];
   const floors: SavePhases[] = [];
   const steps: SaveSteps[] = [];
-  const marks = await WorkerMarks.install(session);
-  await signInBaseline(session);
+  const baselineSteps: SaveSteps[] = [];
+  const marks = await WorkerMarks.install(await backgroundWorker(session.extension.context));
+  const baselineMarks = await WorkerMarks.install(await signInBaseline(session));
   await chat.fillForm();
   await chat.save(session);
   await chat.baselineSave(session);
@@ -293,23 +315,28 @@ export async function measureSaves(
     await pause(BETWEEN_SAVES_MS);
     const { commit, clickedAt } = await chat.save(session);
     saves.push(phases(commit, clickedAt));
-    const mark = await marks.of(commit.id);
-    if (mark) {
-      steps.push({
-        clickToWorker: mark.received - clickedAt,
-        workerToQueued: mark.queued - mark.received,
-        queuedToRequest: commit.receivedAt - mark.queued,
-        atPlatform: commit.storedAt - commit.receivedAt,
-      });
-    }
+    await recordSteps(steps, marks, commit, clickedAt);
     await pause(BETWEEN_SAVES_MS);
     const baseline = await chat.baselineSave(session);
     baselines.push(phases(baseline.commit, baseline.clickedAt));
+    await recordSteps(baselineSteps, baselineMarks, baseline.commit, baseline.clickedAt);
     await pause(BETWEEN_SAVES_MS);
     floors.push(await floor.post(session));
     await pause(BETWEEN_SAVES_MS);
   }
-  return { saves, baselines, floors, steps, clockUncertaintyMs: chat.clockUncertaintyMs };
+  return { saves, baselines, floors, steps, baselineSteps, clockUncertaintyMs: chat.clockUncertaintyMs };
+}
+
+/** Adds a Save's steps, when its worker marked both of its own. */
+async function recordSteps(steps: SaveSteps[], marks: WorkerMarks, commit: Commit, clickedAt: number): Promise<void> {
+  const mark = await marks.of(commit.id);
+  if (!mark) return;
+  steps.push({
+    clickToWorker: mark.received - clickedAt,
+    workerToQueued: mark.queued - mark.received,
+    queuedToRequest: commit.receivedAt - mark.queued,
+    atPlatform: commit.storedAt - commit.receivedAt,
+  });
 }
 
 /**

@@ -80,12 +80,19 @@ chrome.runtime.onMessage.addListener((message, _sender, reply) => {
 });
 `;
 
+/**
+ * An empty page of the baseline extension, where the floor's fetch runs: an extension origin with the platform's host
+ * permission that is none of Tracker Data's pages, whose storage listeners would otherwise hear every Save's writes.
+ */
+export const FLOOR_PAGE = 'floor.html';
+
 /** Writes the baseline extension to a new directory, ready for --load-extension; returns the directory. */
 export function buildBaselineExtension(event: BaselineEvent): string {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-data-bench-baseline-'));
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(MANIFEST, null, 2)}\n`);
   writeFileSync(join(dir, 'baseline-content.js'), contentScript(event));
   writeFileSync(join(dir, WORKER_SCRIPT), WORKER);
+  writeFileSync(join(dir, FLOOR_PAGE), '<!doctype html><title>Bench floor</title>\n');
   return dir;
 }
 

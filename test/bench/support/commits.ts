@@ -19,43 +19,44 @@ interface HttpMessage {
 }
 
 /**
- * Timestamps every POST /api/v1/events the in-process sandbox answers, through Node's own http diagnostics channels:
+ * Timestamps every POST /api/v1/events a sandbox in this thread answers, through Node's own http diagnostics channels:
  * nothing in the sandbox is changed or wrapped. The route parses, stores (one SQLite transaction) and replies in one
  * synchronous call, so the reply being written is the commit, a few tens of µs after it. The event id is the
- * Idempotency-Key header, which the contract makes equal to it.
+ * Idempotency-Key header, which the contract makes equal to it. Returns the stop.
  */
-export class CommitLog {
-  readonly commits: Commit[] = [];
-  private readonly arrivals = new WeakMap<IncomingMessage, number>();
-  private readonly waiters = new Set<{ test: (commit: Commit) => boolean; resolve: (commit: Commit) => void }>();
-
-  private readonly onStart = (message: unknown) => {
+export function timestampEventPosts(onCommit: (commit: Commit) => void): () => void {
+  const arrivals = new WeakMap<IncomingMessage, number>();
+  const onStart = (message: unknown) => {
     const { request } = message as HttpMessage;
-    if (request.method === 'POST' && request.url === EVENTS_PATH) this.arrivals.set(request, nodeNow());
+    if (request.method === 'POST' && request.url === EVENTS_PATH) arrivals.set(request, nodeNow());
   };
-
-  private readonly onFinish = (message: unknown) => {
+  const onFinish = (message: unknown) => {
     const storedAt = nodeNow();
     const { request, response } = message as HttpMessage;
-    const receivedAt = this.arrivals.get(request);
+    const receivedAt = arrivals.get(request);
     if (receivedAt === undefined) return;
-    const commit = {
-      id: String(request.headers['idempotency-key']),
-      receivedAt,
-      storedAt,
-      status: response.statusCode,
-    };
+    onCommit({ id: String(request.headers['idempotency-key']), receivedAt, storedAt, status: response.statusCode });
+  };
+  diagnostics.subscribe('http.server.request.start', onStart);
+  diagnostics.subscribe('http.server.response.finish', onFinish);
+  return () => {
+    diagnostics.unsubscribe('http.server.request.start', onStart);
+    diagnostics.unsubscribe('http.server.response.finish', onFinish);
+  };
+}
+
+/** The platform's commits as they arrive, on this thread's clock, and waits for the next one that matches. */
+export class CommitLog {
+  readonly commits: Commit[] = [];
+  private readonly waiters = new Set<{ test: (commit: Commit) => boolean; resolve: (commit: Commit) => void }>();
+
+  add(commit: Commit): void {
     this.commits.push(commit);
     for (const waiter of this.waiters) {
       if (!waiter.test(commit)) continue;
       this.waiters.delete(waiter);
       waiter.resolve(commit);
     }
-  };
-
-  constructor() {
-    diagnostics.subscribe('http.server.request.start', this.onStart);
-    diagnostics.subscribe('http.server.response.finish', this.onFinish);
   }
 
   /** Events newly stored (201), in order. */
@@ -79,10 +80,5 @@ export class CommitLog {
       }, timeoutMs);
       this.waiters.add(waiter);
     });
-  }
-
-  close(): void {
-    diagnostics.unsubscribe('http.server.request.start', this.onStart);
-    diagnostics.unsubscribe('http.server.response.finish', this.onFinish);
   }
 }

@@ -1,20 +1,20 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { serveChatSite, type ServedSite } from '../../e2e/support/chat-sites';
 import { EXTENSION_DIR, type LoadedExtension } from '../../e2e/support/extension';
 import { setApiUrl, signIn } from '../../e2e/support/manager';
-import { CommitLog } from './commits';
+import type { CommitLog } from './commits';
 import { buildBaselineExtension, type BaselineEvent } from './baseline-extension';
 import { launchExtension } from './launch';
+import { startPlatformThread, type PlatformThread } from './platform-thread';
 
 export const WHATSAPP = { baseUrl: 'https://web.whatsapp.com/', dir: 'test/fixtures/whatsapp/app' };
 
 /**
- * Everything the figures share: the sandbox in this process, the commits it made, and Chromium with the extension and
- * the baseline extension (built here to save `baselineEvent`).
+ * Everything the figures share: the sandbox in a thread of its own, the commits it made, and Chromium with the extension
+ * and the baseline extension (built here to save `baselineEvent`).
  */
 export interface BenchSession {
-  sandbox: Sandbox;
+  sandbox: Pick<PlatformThread, 'url' | 'port' | 'storedIds'>;
   commits: CommitLog;
   extension: LoadedExtension;
   extensionDir: string;
@@ -26,8 +26,7 @@ export async function openBenchSession(options: {
   debuggingPort?: boolean;
   baselineEvent: BaselineEvent;
 }): Promise<BenchSession> {
-  const commits = new CommitLog();
-  const sandbox = await startSandbox({ port: 0, dataFile: ':memory:', controls: true });
+  const sandbox = await startPlatformThread();
   const extension = await launchExtension({
     debuggingPort: options.debuggingPort,
     alongside: [buildBaselineExtension(options.baselineEvent)],
@@ -36,14 +35,13 @@ export async function openBenchSession(options: {
   await signIn(extension);
   return {
     sandbox,
-    commits,
+    commits: sandbox.commits,
     extension,
     extensionDir: EXTENSION_DIR,
     chromiumVersion: await browserVersion(extension.context),
     async close() {
       await extension.context.close();
       await sandbox.close();
-      commits.close();
     },
   };
 }
