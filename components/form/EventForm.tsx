@@ -95,6 +95,8 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
+    // Save stays enabled while saving (see the button): a second press meanwhile does nothing.
+    if (saving) return;
     // What the page shows — each field, and the line beside Save — must be what the store holds and sends.
     const shown = form.current && formShows(form.current, values) && previewLine.current?.textContent === preview;
     if (!contact || !shown) {
@@ -181,10 +183,12 @@ export function EventForm({ draft, takeFocus, onDone }: EventFormProps) {
         {preview}
       </p>
       <div className="td-actions">
+        {/* Busy, not disabled: a focused button that is disabled loses focus to the page, and a keyboard user who pressed
+            Enter would have to find their place again. */}
         <button
           type="submit"
           className="td-button td-button-primary"
-          disabled={saving}
+          aria-disabled={saving || undefined}
           aria-busy={saving || undefined}
           aria-describedby={previewId}
           onClick={submit}

@@ -7,6 +7,7 @@ import { createFakeOutbox } from './support/fake-outbox';
 import { gate } from './support/gate';
 import { descriptionOf, fillEvent, UUID_V4 } from './support/form';
 import { renderPanel } from './support/render-panel';
+import { focusedIn } from '../../components/focused';
 
 const status = () => screen.getByRole('status').textContent ?? '';
 
@@ -49,8 +50,13 @@ describe('the Send event form', () => {
     });
     await ui.openPanel();
     await fillEvent(ui.user, 'Deposit', '150', 'USD');
-    await ui.user.dblClick(screen.getByRole('button', { name: 'Save' }));
-    expect(screen.getByRole('button', { name: 'Save' })).toHaveProperty('disabled', true);
+    const save = screen.getByRole('button', { name: 'Save' });
+    await ui.user.dblClick(save);
+    // Marked busy and unavailable, and focus stays on it: a keyboard user keeps their place while it saves.
+    expect(save.getAttribute('aria-disabled')).toBe('true');
+    expect(save.getAttribute('aria-busy')).toBe('true');
+    expect(focusedIn(save)).toBe(save);
+    await ui.user.keyboard('{Enter}');
     answer.open();
     await waitFor(() => expect(status()).toMatch(/Queued/));
     // The outbox would store a second Save of the same id once: what counts is that it was sent once.
