@@ -308,6 +308,8 @@ export async function measureSaves(
   const floors: SavePhases[] = [];
   const steps: SaveSteps[] = [];
   const baselineSteps: SaveSteps[] = [];
+  // The floor's page opened after the chat: a tab in the background gets its input late and no animation frames.
+  await chat.page.bringToFront();
   const marks = await WorkerMarks.install(await backgroundWorker(session.extension.context));
   const baselineMarks = await WorkerMarks.install(await signInBaseline(session));
   await chat.fillForm();
