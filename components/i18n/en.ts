@@ -1,9 +1,11 @@
+import { badgeText } from './badge-text';
+
 /**
  * Every string the UI shows, in English, keyed by id. Another language is one more table of the same ids
  * (`Record<MessageId, string>`); `{name}` marks a value filled in when the string is shown.
  */
 export const en = {
-  'tracker.name': 'Tracker Data',
+  ...badgeText.en,
   'panel.close': 'Close',
   'panel.noContact': 'Open a chat to see its tracker data.',
   'panel.loading': 'Loading…',
@@ -94,10 +96,6 @@ export const en = {
   'page.header': '{site}: the Tracker Data button is in the chat header',
   'page.floating': '{site}: header not found — using the floating button',
   'page.corner': '{site}: the Tracker Data button is in the corner of the page',
-
-  'badge.waiting': 'Tracker Data — {counts}',
-  'badge.queued': '{count} queued',
-  'badge.failed': '{count} failed',
 
   'popup.email': 'Email',
   'popup.password': 'Password',

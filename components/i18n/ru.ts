@@ -1,8 +1,9 @@
+import { badgeText } from './badge-text';
 import type { MessageId } from './en';
 
 /** Every string the UI shows, in Russian: the operators' own words, as the platform's Russian help uses them. */
 export const ru = {
-  'tracker.name': 'Tracker Data',
+  ...badgeText.ru,
   'panel.close': 'Закрыть',
   'panel.noContact': 'Откройте чат, чтобы увидеть данные трекера.',
   'panel.loading': 'Загрузка…',
@@ -93,10 +94,6 @@ export const ru = {
   'page.header': '{site}: кнопка Tracker Data — в заголовке чата',
   'page.floating': '{site}: заголовок чата не найден — кнопка Tracker Data плавает поверх страницы',
   'page.corner': '{site}: кнопка Tracker Data — в углу страницы',
-
-  'badge.waiting': 'Tracker Data — {counts}',
-  'badge.queued': '{count} в очереди',
-  'badge.failed': '{count} с ошибкой',
 
   'popup.email': 'Email',
   'popup.password': 'Пароль',

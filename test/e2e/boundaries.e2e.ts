@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { badgeText } from '../../components/i18n/badge-text';
+import { en } from '../../components/i18n/en';
+import { ru } from '../../components/i18n/ru';
 import { siteMatches } from '../../lib/adapters/site-matches';
 import { EXTENSION_DIR } from './support/extension';
 
@@ -59,6 +62,18 @@ test('the background bundle holds no site adapter’s selectors, while the conte
     // The same search finds them where they belong: what it looks for is what the bundler writes.
     expect(selectors.filter((selector) => holdsLiteral(contentScript, selector))).toEqual(selectors);
   }
+});
+
+test('the background carries the toolbar button’s words in both languages, and not the panel’s tables', () => {
+  const background = built(manifest.background?.service_worker ?? 'background.js');
+  const badgeWords = new Set<string>([...Object.values(badgeText.en), ...Object.values(badgeText.ru)]);
+  expect([...badgeWords].filter((text) => !holdsLiteral(background, text))).toEqual([]);
+  // The Russian table's words are written nowhere else (English ones may also be a schema's message or a state name).
+  const panelWords = (Object.entries(ru) as [keyof typeof en, string][])
+    .filter(([id, text]) => !badgeWords.has(text) && text !== en[id])
+    .map(([, text]) => text);
+  expect(panelWords.length).toBeGreaterThan(100);
+  expect(panelWords.filter((text) => holdsLiteral(background, text))).toEqual([]);
 });
 
 test('the built content script runs on exactly the pages each site folder declares, and its patterns name no selector', () => {
