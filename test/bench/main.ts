@@ -206,27 +206,22 @@ async function saves(session: BenchSession, chat: SavingChat): Promise<void> {
     ['queuedToRequest', '→ POST at the platform'],
     ['atPlatform', '→ stored by the platform'],
   ];
+  const sides: Array<[id: string, name: string, measured: SaveSteps[]]> = [
+    ['step', 'Save', run.steps],
+    ['baselineStep', 'baseline', run.baselineSteps],
+  ];
   // Side by side, so the report shows where Save's time beyond the baseline's goes.
-  for (const [step, label] of steps) {
-    figures.push(
-      figure(
-        `save.step.${step}`,
-        `Save, step: ${label}`,
-        'ms',
-        run.steps.map((s) => s[step]),
-        short,
-      ),
-    );
-    figures.push(
-      figure(
-        `save.baselineStep.${step}`,
-        `baseline, step: ${label}`,
-        'ms',
-        run.baselineSteps.map((s) => s[step]),
-        short,
-      ),
-    );
-  }
+  for (const [step, label] of steps)
+    for (const [id, name, measured] of sides)
+      figures.push(
+        figure(
+          `save.${id}.${step}`,
+          `${name}, step: ${label}`,
+          'ms',
+          measured.map((s) => s[step]),
+          short,
+        ),
+      );
 }
 
 async function coldSaves(session: BenchSession, chat: SavingChat): Promise<void> {
