@@ -47,17 +47,33 @@ describe('a refresh whose answer is lost', () => {
     expect(await handlers['session.get']({}, {})).toMatchObject({ signedIn: true });
   });
 
-  it('is asked again only once: a platform that stays unreachable is not hammered', async () => {
+  it('is asked again after the lost answer even when that ask meets a 503, and the session is kept', async () => {
     const { handlers } = startWorker();
     await handlers['session.signIn'](DEMO, {});
     sandbox.faults.expireAccessTokens();
-    sandbox.faults.dropNext(5, { route: REFRESH });
+    sandbox.faults.dropNext(1, { afterHandling: true, route: REFRESH });
+    sandbox.faults.failNext(1, 503, { route: REFRESH });
+
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({ status: 'found' });
+    expect(sandbox.stats()[REFRESH]).toEqual({ requests: 3, statuses: { dropped: 1, 503: 1, 200: 1 } });
+
+    await sleep(GRACE_SECONDS * 1000 + 200);
+    sandbox.faults.expireAccessTokens();
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({ status: 'found' });
+    expect(await handlers['session.get']({}, {})).toMatchObject({ signedIn: true });
+  });
+
+  it('is asked again three times at most: a platform that stays unreachable is not hammered', async () => {
+    const { handlers } = startWorker();
+    await handlers['session.signIn'](DEMO, {});
+    sandbox.faults.expireAccessTokens();
+    sandbox.faults.dropNext(10, { route: REFRESH });
 
     expect(await handlers['contact.lookup'](anna, {})).toMatchObject({
       status: 'error',
       error: { code: 'network_error' },
     });
-    expect(sandbox.stats()[REFRESH]).toEqual({ requests: 2, statuses: { dropped: 2 } });
+    expect(sandbox.stats()[REFRESH]).toEqual({ requests: 4, statuses: { dropped: 4 } });
     expect(await handlers['session.get']({}, {})).toMatchObject({ signedIn: true });
   });
 
