@@ -98,8 +98,8 @@ export function createSession(options: SessionOptions): AuthSession {
   /**
    * A refresh with no readable answer may still have rotated the token on the platform, leaving only a spent one
    * here, which the platform takes for a short grace period. Asking again at once lands inside it, whenever the next
-   * call would have come; and again while that ask meets a passing failure (a 503 right after the lost answer signed
-   * managers out in the chaos run), until the pauses run out.
+   * call would have come; and again while that ask meets a passing failure (busy, unreachable), until the pauses run
+   * out, since the call after it may well come after the grace.
    */
   async function refreshCall(refreshToken: string): Promise<ApiResult<Session>> {
     let result = await api.refresh(refreshToken);
