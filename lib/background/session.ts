@@ -1,6 +1,7 @@
 import { stored, type ApiError, type LoginRequest, type Session, type SessionSummary } from '../schemas';
 import type { ApiClient } from './api-client';
-import { toApiError, type ApiFailure, type ApiResult } from './api-failure';
+import { pause } from '../domain/pause';
+import { isRetryable, toApiError, type ApiFailure, type ApiResult } from './api-failure';
 import type { RefreshTokenStore } from './refresh-token-store';
 import { exclusively, readStored, type Held, type StoredEntry } from './storage';
 
@@ -49,15 +50,11 @@ function usableUntil(now: number, expiresInSeconds: number): number {
 /** No readable answer: the platform may have done the work and the answer was lost on the way back. */
 const answerMayBeLost = (failure: ApiFailure) =>
   failure.kind === 'network' || failure.kind === 'timeout' || failure.kind === 'malformed';
-/** A refusal that says nothing of the token: the platform was busy or down for a moment. */
-const passing = (failure: ApiFailure) =>
-  answerMayBeLost(failure) || (failure.kind === 'http' && (failure.status === 429 || failure.status >= 500));
 /**
  * The pauses before asking again for a refresh whose answer may have been lost: 2.5 s in all, inside the platform's
  * grace for a spent token (5 s on ours). Few, so an unreachable platform is not hammered.
  */
 const ASK_AGAIN_AFTER_MS = [0, 750, 1_750];
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const SIGNED_OUT: SessionSummary = { signedIn: false };
 const EXPIRED: SessionSummary = { signedIn: false, expired: true };
@@ -98,7 +95,7 @@ export function createSession(options: SessionOptions): AuthSession {
   /**
    * A refresh with no readable answer may still have rotated the token on the platform, leaving only a spent one
    * here, which the platform takes for a short grace period. Asking again at once lands inside it, whenever the next
-   * call would have come; and again while that ask meets a passing failure (busy, unreachable), until the pauses run
+   * call would have come; and again while that ask meets a retryable failure (busy, unreachable), until the pauses run
    * out, since the call after it may well come after the grace.
    */
   async function refreshCall(refreshToken: string): Promise<ApiResult<Session>> {
@@ -107,7 +104,7 @@ export function createSession(options: SessionOptions): AuthSession {
     for (const ms of ASK_AGAIN_AFTER_MS) {
       if (ms > 0) await pause(ms);
       result = await api.refresh(refreshToken);
-      if (result.ok || !passing(result.failure)) return result;
+      if (result.ok || !isRetryable(result.failure)) return result;
     }
     return result;
   }

@@ -1,3 +1,5 @@
+import { pause } from './pause';
+
 /**
  * Wraps a reload so a burst of calls makes at most two runs: the one in flight and one more after it, which sees
  * everything that changed meanwhile. The background may write the outbox many times a second while it drains.
@@ -16,7 +18,7 @@ export function coalesce(run: () => Promise<void>, restFactor = 0): () => Promis
         again = false;
         const started = performance.now();
         await run();
-        if (again && restFactor > 0) await rest((performance.now() - started) * restFactor);
+        if (again && restFactor > 0) await pause((performance.now() - started) * restFactor);
       } while (again);
     } finally {
       running = undefined;
@@ -31,5 +33,3 @@ export function coalesce(run: () => Promise<void>, restFactor = 0): () => Promis
     return running;
   };
 }
-
-const rest = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

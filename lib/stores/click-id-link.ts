@@ -8,6 +8,7 @@ import {
   type IncomingMessage,
 } from '../schemas';
 import { contactKeyOf } from '../domain/contact-key';
+import { pause } from '../domain/pause';
 import type { LookupState } from '../domain/contact-lookup';
 import { problemOf } from './problem';
 
@@ -65,7 +66,7 @@ export function createClickIdLink(deps: ClickIdLinkDeps) {
     }
     // A chat app may still be drawing the lead's messages when the lookup answers: one more look a moment later.
     for (const wait of [0, PROPOSAL_RETRY_MS]) {
-      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait) await pause(wait);
       if (!pattern || keyNow() !== key || !lacksClickId(deps.lookup()) || deps.link().proposal?.contactKey === key)
         return;
       const found = matchFirstMessage(pattern, deps.readIncomingMessages(INCOMING_MESSAGES_MAX));

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { sessionSchema } from '../../lib/schemas/api';
 import { en } from '../../server/console/app/i18n/en';
-import { CONSOLE_ADMIN, useConsoleServer } from './support/console-server';
+import { CONSOLE_ADMIN as ADMIN, useConsoleServer } from './support/console-server';
 import { destinationAt } from '../support/postback-events';
 import { startFakeKeitaro, type FakeKeitaro } from '../support/fake-trackers';
 
@@ -10,7 +10,6 @@ import { startFakeKeitaro, type FakeKeitaro } from '../support/fake-trackers';
  * answers (a console built against its own idea of the answer would show nothing here), and Test reaches the tracker.
  */
 
-const ADMIN = CONSOLE_ADMIN;
 const running = useConsoleServer();
 let keitaro: FakeKeitaro;
 

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { adminOperatorListSchema } from '../../lib/schemas/console';
 import { sessionSchema } from '../../lib/schemas/api';
 import { en } from '../../server/console/app/i18n/en';
-import { CONSOLE_ADMIN, useConsoleServer } from './support/console-server';
+import { CONSOLE_ADMIN as ADMIN, useConsoleServer } from './support/console-server';
 
 /**
  * The console served by the real server (`startServer`, as `npm run server` runs it) in Debian's Chromium: the admin
@@ -10,7 +10,6 @@ import { CONSOLE_ADMIN, useConsoleServer } from './support/console-server';
  * in to the API; a manager signing in to the console sees "Admins only".
  */
 
-const ADMIN = CONSOLE_ADMIN;
 const running = useConsoleServer();
 
 async function apiSignIn(credentials: { email: string; password: string }) {
