@@ -269,19 +269,22 @@ describe.each(ENGINES)('intakes on %s', { timeout: 60_000 }, (engine) => {
     const pairs = possibleDuplicates(mergeHistory(events, []));
     expect(pairs.map((pair) => [pair.logged.id, pair.postback.source])).toEqual([[byHand.id, 'postback']]);
 
-    // The admin's lead page shows the same pair, the manual one delivered; the tracker got the deposit once.
-    const lead = adminLeadSchema.parse(
-      (await call(server, '/api/v1/admin/contacts/telegram/777003', { token: admin.accessToken })).body,
-    );
-    expect(
-      lead.events
-        .filter((each) => each.type === 'deposit')
-        .map((each) => [each.source, each.deliveries.map((delivery) => delivery.state)])
-        .sort(),
-    ).toEqual([
-      ['manual', ['delivered']],
-      ['postback', []],
-    ]);
+    // The admin's lead page shows the same pair, the manual one delivered once the platform has heard
+    // the tracker's answer (the tracker counts the deposit a moment before that answer is recorded).
+    await vi.waitFor(async () => {
+      const lead = adminLeadSchema.parse(
+        (await call(server, '/api/v1/admin/contacts/telegram/777003', { token: admin.accessToken })).body,
+      );
+      expect(
+        lead.events
+          .filter((each) => each.type === 'deposit')
+          .map((each) => [each.source, each.deliveries.map((delivery) => delivery.state)])
+          .sort(),
+      ).toEqual([
+        ['manual', ['delivered']],
+        ['postback', []],
+      ]);
+    }, WAIT);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(keitaro.conversions.map((each) => each.eventId)).toEqual([byHand.id]);
 
