@@ -24,9 +24,11 @@ export interface SessionOptions {
   accessTokenTtlSeconds: number;
   /**
    * How long after a refresh token was spent it may be spent again, because the answer carrying its successor may have
-   * been lost (a dropped connection, a stopped service worker). Only while that successor is still unused; the new
-   * answer replaces it, so a family never has two live refresh tokens. Outside this, a spent token coming back means
-   * two parties hold the family: all of it is revoked (RFC 9700 §4.14.2).
+   * been lost (a dropped connection, a stopped service worker). Only while that successor is still unused. Each answer
+   * within the grace is a successor of its own, and the first of them to be spent ends the others: which one the
+   * client kept is told by its use, not by which answer left last (a request held past the client's timeout is
+   * handled after the one the client asked again with). Outside this, a spent token coming back means two parties
+   * hold the family: all of it is revoked (RFC 9700 §4.14.2).
    */
   refreshGraceSeconds: number;
 }
@@ -155,7 +157,8 @@ export function createSessionStore(database: Db, options: SessionOptions): Sessi
         .where('used_at', 'is not', null)
         .executeTakeFirst();
       if (!withinGrace || successorUsed) return reuse();
-      // The answer carrying the successor was lost: that successor is replaced, never left live beside the new one.
+    } else {
+      // The successors issued within the grace to this token's parent: the client kept this one, the others die.
       await db
         .updateTable('refresh_tokens')
         .set({ revoked_at: now })

@@ -35,7 +35,7 @@ export interface RefreshTokensTable {
   expires_at: number;
   /** When it was spent on a refresh; a spent token outside the grace is a reuse. */
   used_at: number | null;
-  /** When a later refresh inside the grace replaced it before it was ever used. */
+  /** When another successor of the same token, issued inside the grace, was spent before it. */
   revoked_at: number | null;
 }
 

@@ -75,7 +75,7 @@ describe('sandbox session', () => {
     expect((await call(sandbox, lookupBoris, { token: third.accessToken })).status).toBe(200);
   });
 
-  it('takes a spent token again within the grace when its answer was lost, replacing the successor nobody used', async () => {
+  it('takes a spent token again within the grace when its answer was lost', async () => {
     const sandbox = await startTestSandbox({ refreshTokenGraceSeconds: 5 });
     const first = await signIn(sandbox);
     const lost = sessionSchema.parse((await refresh(sandbox, first.refreshToken)).body);
@@ -122,15 +122,34 @@ describe('sandbox session', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('keeps the token its client got when the refresh it gave up on is handled after the one it asked again with', async () => {
+    const sandbox = await startTestSandbox({ refreshTokenGraceSeconds: 5 });
+    const first = await signIn(sandbox);
+    // A slow platform holds the first refresh past the client's timeout; the client asks again and that one is
+    // handled first. The held one is handled last, for a client no longer listening.
+    sandbox.faults.delayNext(1, 300, { route: 'POST /api/v1/auth/refresh' });
+    const abandoned = refresh(sandbox, first.refreshToken);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const kept = sessionSchema.parse((await refresh(sandbox, first.refreshToken)).body);
+    expect((await abandoned).status).toBe(200);
+
+    const next = await refresh(sandbox, kept.refreshToken);
+    expect(next.status).toBe(200);
+    expect((await call(sandbox, lookupBoris, { token: sessionSchema.parse(next.body).accessToken })).status).toBe(200);
+  });
+
   it('gives one new session, not two, when one spent token is replayed twice within the grace', async () => {
     const sandbox = await startTestSandbox({ refreshTokenGraceSeconds: 60 });
     const first = await signIn(sandbox);
     await refresh(sandbox, first.refreshToken);
     const a = sessionSchema.parse((await refresh(sandbox, first.refreshToken)).body);
     const b = sessionSchema.parse((await refresh(sandbox, first.refreshToken)).body);
-    // Each replay within the grace replaces the unused successor: only the latest refresh token of the family is live.
+    // The first of the unused successors to be spent is the family's one live chain; the others die with that.
+    const chain = sessionSchema.parse((await refresh(sandbox, b.refreshToken)).body);
+    expect((await call(sandbox, lookupBoris, { token: chain.accessToken })).status).toBe(200);
+    // A second holder spending its token then means two parties hold the session: it ends for both.
     expect((await refresh(sandbox, a.refreshToken)).status).toBe(401);
-    expect((await refresh(sandbox, b.refreshToken)).status).toBe(401);
+    expect((await refresh(sandbox, chain.refreshToken)).status).toBe(401);
   });
 
   it('has no grace period when given 0: a spent refresh token is session_expired at once', async () => {
