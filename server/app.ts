@@ -41,8 +41,13 @@ export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = '.tracker-data';
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 900;
-/** A few seconds: enough for a client to ask again at once when a refresh answer was lost, too short to replay. */
-export const DEFAULT_REFRESH_GRACE_SECONDS = 5;
+/**
+ * Long enough for a client whose refresh answer was lost to get through again after the platform restarts or the
+ * network comes back (Amazon Cognito allows up to 60 s for the same reason). A thief replaying a spent token within
+ * it gets a sibling of the client's own successor, and the second of them to be spent ends the session (see
+ * SessionOptions).
+ */
+export const DEFAULT_REFRESH_GRACE_SECONDS = 30;
 /** Every body the API takes is a few hundred bytes; 64 KiB leaves room and bounds what a caller can make us parse. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 

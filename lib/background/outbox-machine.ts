@@ -21,7 +21,7 @@ export interface MachinePolicy {
 /**
  * The longest pause between probes while the platform fails: one request per client every 7.5 s on average (the
  * pause is jittered). Each record's own backoff still grows to the policy's cap; this bounds how long a platform that
- * is back goes unnoticed, and keeps a refresh whose answer was lost retried within the platform's 60 s grace for the
+ * is back goes unnoticed, and keeps a refresh whose answer was lost retried within the platform's 30 s grace for the
  * spent token (docs/reliability.md, "What the chaos run found").
  */
 export const PROBE_PAUSE_CAP_MS = 15_000;

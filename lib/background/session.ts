@@ -51,8 +51,9 @@ function usableUntil(now: number, expiresInSeconds: number): number {
 const answerMayBeLost = (failure: ApiFailure) =>
   failure.kind === 'network' || failure.kind === 'timeout' || failure.kind === 'malformed';
 /**
- * The pauses before asking again for a refresh whose answer may have been lost: 2.5 s in all, inside the platform's
- * grace for a spent token (5 s on ours). Few, so an unreachable platform is not hammered.
+ * The pauses before asking again for a refresh whose answer may have been lost: 2.5 s in all, well inside the
+ * platform's grace for a spent token (30 s on ours). Few, so an unreachable platform is not hammered: the outbox's
+ * next probe, at most 15 s later, asks again inside the grace too.
  */
 const ASK_AGAIN_AFTER_MS = [0, 750, 1_750];
 

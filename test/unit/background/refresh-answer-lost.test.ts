@@ -1,27 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { stored } from '../../../lib/schemas';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
-import { DEMO, resetExtension, sleep, startWorker, stopWorkers } from './support';
+import { DEMO, resetExtension, sleep, startWorker, stopWorkers, useTestSandbox } from './support';
 
 const anna = { channel: 'telegram', externalId: '777001' } as const;
 const REFRESH = 'POST /api/v1/auth/refresh';
 const GRACE_SECONDS = 1;
-let sandbox: Sandbox;
-
-/** A platform that, like the sandbox by default, still takes a spent refresh token for a grace period (short here). */
-beforeEach(async () => {
-  resetExtension();
-  sandbox = await startSandbox({ port: 0, dataFile: ':memory:', refreshTokenGraceSeconds: GRACE_SECONDS });
-  await fakeBrowser.storage.local.set({ [stored.settings.key]: { apiUrl: sandbox.url, defaultCurrency: 'USD' } });
-});
-
-afterEach(async () => {
-  await stopWorkers();
-  await sandbox.close();
-});
 
 describe('a refresh whose answer is lost', () => {
+  let sandbox: Sandbox;
+
+  /** A platform that, like the sandbox by default, still takes a spent refresh token for a grace period (short here). */
+  beforeEach(async () => {
+    resetExtension();
+    sandbox = await startSandbox({ port: 0, dataFile: ':memory:', refreshTokenGraceSeconds: GRACE_SECONDS });
+    await fakeBrowser.storage.local.set({ [stored.settings.key]: { apiUrl: sandbox.url, defaultCurrency: 'USD' } });
+  });
+
+  afterEach(async () => {
+    await stopWorkers();
+    await sandbox.close();
+  });
+
   // The platform rotated the token but its answer never arrived: the client still holds only the spent one, which
   // works only within the grace period. Asking again at once keeps the session, however long until the next call.
   it.each([
@@ -79,5 +80,33 @@ describe('a refresh whose answer is lost', () => {
       error: { code: 'service_unavailable' },
     });
     expect(sandbox.stats()[REFRESH]?.requests).toBe(1);
+  });
+});
+
+describe('a refresh whose answer is lost just before the platform goes unreachable', () => {
+  let platform: Sandbox;
+  useTestSandbox((started) => {
+    platform = started;
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("keeps the session when the platform is back after the asks ran out, within the platform's default grace", async () => {
+    const { handlers } = startWorker();
+    await handlers['session.signIn'](DEMO, {});
+    platform.faults.expireAccessTokens();
+    platform.faults.dropNext(1, { afterHandling: true, route: REFRESH });
+    platform.faults.dropNext(3, { route: REFRESH });
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({
+      status: 'error',
+      error: { code: 'network_error' },
+    });
+
+    // The platform restarting, then the outbox's pause before it tries again: 20 s after the last ask.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 20_000);
+    expect(await handlers['contact.lookup'](anna, {})).toMatchObject({ status: 'found' });
+    expect(await handlers['session.get']({}, {})).toMatchObject({ signedIn: true });
   });
 });
