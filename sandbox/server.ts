@@ -26,7 +26,7 @@ export interface SandboxOptions {
   dataFile?: string;
   /** Default 900. */
   accessTokenTtlSeconds?: number;
-  /** How long a spent refresh token may be spent again while its successor is unused; default 5. */
+  /** How long a spent refresh token may be spent again while no successor of it was used; default 30. */
   refreshTokenGraceSeconds?: number;
   /** Mounts the test controls under /__sandbox/; default false. The fault hooks behind `faults` are always on. */
   controls?: boolean;

@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { stored } from '../../../lib/schemas';
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
-import { DEMO, resetExtension, sleep, startWorker, stopWorkers, useTestSandbox } from './support';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Sandbox } from '../../../sandbox/server';
+import { DEMO, sleep, startWorker, useTestSandbox } from './support';
 
 const anna = { channel: 'telegram', externalId: '777001' } as const;
 const REFRESH = 'POST /api/v1/auth/refresh';
@@ -10,18 +8,13 @@ const GRACE_SECONDS = 1;
 
 describe('a refresh whose answer is lost', () => {
   let sandbox: Sandbox;
-
   /** A platform that, like the sandbox by default, still takes a spent refresh token for a grace period (short here). */
-  beforeEach(async () => {
-    resetExtension();
-    sandbox = await startSandbox({ port: 0, dataFile: ':memory:', refreshTokenGraceSeconds: GRACE_SECONDS });
-    await fakeBrowser.storage.local.set({ [stored.settings.key]: { apiUrl: sandbox.url, defaultCurrency: 'USD' } });
-  });
-
-  afterEach(async () => {
-    await stopWorkers();
-    await sandbox.close();
-  });
+  useTestSandbox(
+    (started) => {
+      sandbox = started;
+    },
+    { refreshTokenGraceSeconds: GRACE_SECONDS },
+  );
 
   // The platform rotated the token but its answer never arrived: the client still holds only the spent one, which
   // works only within the grace period. Asking again at once keeps the session, however long until the next call.

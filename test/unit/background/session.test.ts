@@ -217,5 +217,5 @@ describe('a restarted worker', () => {
 
 async function restartSandboxWithTtl(seconds: number): Promise<Sandbox> {
   await sandbox.close();
-  return startTestSandbox(seconds);
+  return startTestSandbox({ accessTokenTtlSeconds: seconds });
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/server';
 import {
   createBackgroundWorker,
   type BackgroundWorker,
@@ -20,8 +20,10 @@ export function resetExtension(): void {
   globalThis.indexedDB = new IDBFactory();
 }
 
-export async function startTestSandbox(accessTokenTtlSeconds?: number): Promise<Sandbox> {
-  const sandbox = await startSandbox({ port: 0, dataFile: ':memory:', controls: true, accessTokenTtlSeconds });
+export type TestSandboxOptions = Pick<SandboxOptions, 'accessTokenTtlSeconds' | 'refreshTokenGraceSeconds'>;
+
+export async function startTestSandbox(options: TestSandboxOptions = {}): Promise<Sandbox> {
+  const sandbox = await startSandbox({ port: 0, dataFile: ':memory:', controls: true, ...options });
   await fakeBrowser.storage.local.set({ [stored.settings.key]: { apiUrl: sandbox.url, defaultCurrency: 'USD' } });
   return sandbox;
 }
@@ -30,11 +32,11 @@ export async function startTestSandbox(accessTokenTtlSeconds?: number): Promise<
  * For every test of the file: a freshly installed extension and a sandbox platform of its own, handed to `take`; after
  * it, the workers it started are stopped and the platform closed.
  */
-export function useTestSandbox(take?: (sandbox: Sandbox) => void): void {
+export function useTestSandbox(take?: (sandbox: Sandbox) => void, options?: TestSandboxOptions): void {
   let sandbox: Sandbox | undefined;
   beforeEach(async () => {
     resetExtension();
-    sandbox = await startTestSandbox();
+    sandbox = await startTestSandbox(options);
     take?.(sandbox);
   });
   afterEach(async () => {
