@@ -25,6 +25,8 @@ test('every event saved through the panel reaches the platform exactly once, wha
   expect(EVENTS, 'CHAOS_EVENTS: at least 20, so that every disruption falls between saves').toBeGreaterThanOrEqual(20);
   test.setTimeout(120_000 + EVENTS * 3_000);
   const startedAt = Date.now();
+  // Printed first, so a run that fails before its figures can still be replayed.
+  console.log(`Chaos run seed ${SEED}: CHAOS_SEED=${SEED} replays its plan and its faults`);
   const plan = planEvents(EVENTS, SEED);
   const schedule = disruptionSchedule(EVENTS);
   const platform = new ChaosPlatform({ rate: FAULT_RATE, seed: SEED, retryAfterSeconds: 1 }, ACCESS_TOKEN_LIFE_MS);

@@ -69,7 +69,10 @@ export class ManagerBrowser {
     }
     if (event.note !== undefined) await form.getByRole('textbox', { name: 'Note' }).fill(event.note);
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect(form, 'the form closes once the background has stored the event').toBeHidden();
+    await expect(
+      form,
+      `the form closes once the background has stored the event (${JSON.stringify(event)})`,
+    ).toBeHidden();
     await expect(panel.getByRole('status')).toHaveText(/^(Queued|Sent)\b/);
   }
 
